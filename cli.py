@@ -1,0 +1,186 @@
+"""handlingar: search and mine Swedish municipal records from the terminal.
+
+Each command parses its options, calls one library function and formats the
+result. Library errors become one line on stderr and a non-zero exit status:
+1 when something failed (a file in a batch, a query, a missing index),
+2 for wrong usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline import formats
+from pipeline.errors import HandlingarError
+from pipeline.settings import Settings, index_dir_from
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def common(tabular: bool = True) -> Callable[[F], F]:
+    """--index, --json and (for tabular output) --format on every command."""
+
+    def decorate(fn: F) -> F:
+        fn = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (same as --format json).")(fn)
+        if tabular:
+            fn = click.option("--format", "fmt", type=click.Choice(formats.FORMATS), default="table",
+                              show_default=True, help="Output format.")(fn)
+        fn = click.option("--index", "index_dir", envvar="HANDLINGAR_INDEX", default=None,
+                          metavar="DIR", help="Index folder (default ./index; env HANDLINGAR_INDEX).")(fn)
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except HandlingarError as exc:
+                raise click.ClickException(str(exc)) from None
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def fmt_of(fmt: str | None, as_json: bool) -> str:
+    return "json" if as_json else (fmt or "table")
+
+
+def interactive(as_json: bool) -> bool:
+    return sys.stderr.isatty() and not as_json
+
+
+@contextmanager
+def progress_bar(show: bool, label: str) -> Iterator[Callable[[int, int, str], None] | None]:
+    if not show:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"{label} {name[:40]}")
+
+        yield update
+
+
+def echo_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
+              data: object = None, headers: Sequence[str] | None = None) -> None:
+    if fmt == "json":
+        click.echo(formats.to_json(rows if data is None else data))
+    elif fmt == "csv":
+        click.echo(formats.to_csv(rows, columns), nl=False)
+    elif fmt == "md":
+        click.echo(formats.to_markdown(rows, columns, headers), nl=False)
+    else:
+        from pipeline.terminal import table
+
+        table(rows, columns, headers)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="handlingar")
+def main() -> None:
+    """Search, compare and quote Swedish municipal records (protokoll,
+    verksamhetsplaner, verksamhetsberättelser) from a folder of PDFs."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--workers", default=2, show_default=True, help="Files read at once.")
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds allowed per file.")
+@click.option("--memory", default=1024, show_default=True, help="Memory budget per file, MB.")
+@common(tabular=False)
+def ingest(paths: tuple[Path, ...], workers: int, timeout: float, memory: int,
+           index_dir: str | None, as_json: bool) -> None:
+    """Ingest PDF files and folders (recursive) into the index."""
+    from pipeline.ingest import ingest as run
+
+    settings = Settings(index_dir=index_dir_from(index_dir), workers=workers, timeout_s=timeout,
+                        memory_mb=memory)
+    with progress_bar(interactive(as_json), "Läser") as progress:
+        report = run(paths, settings, progress)
+    if as_json:
+        click.echo(formats.to_json(report.as_json()))
+    else:
+        from pipeline.terminal import ingest_summary
+
+        ingest_summary(report.as_json())
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@common()
+def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
+    """List the ingested documents, one line each."""
+    from pipeline.reports import documents as listing
+
+    docs = listing(Settings(index_dir=index_dir_from(index_dir)))
+    if fmt_of(fmt, as_json) == "table":
+        from pipeline.terminal import documents as lines
+
+        lines(docs)
+        return
+    columns = ["title", "kind", "board", "year", "date", "paragraph", "pages", "parts"]
+    fmt = fmt_of(fmt, as_json)
+    rows = docs if fmt == "json" else [{**d, "parts": len(d["parts"])} for d in docs]
+    echo_rows(rows, columns, fmt, data=docs)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--year", help="A year or a range: 2021, 2019-2022.")
+@click.option("--kind", help="Document or part kind, e.g. protokollsanteckning.")
+@click.option("--board", help="Board (nämnd, beredning, styrelse).")
+@click.option("--party", help="Party code: S, M, SD, C, V, KD, L, MP or a local one.")
+@click.option("--speaker", help="A speaker's or signatory's name.")
+@click.option("--document", help="Document id (SHA-256).")
+@click.option("--limit", default=10, show_default=True, help="Hits to show.")
+@click.option("--offset", default=0, show_default=True, help="Hits to skip.")
+@common()
+def search(query: str, year: str | None, kind: str | None, board: str | None, party: str | None,
+           speaker: str | None, document: str | None, limit: int, offset: int,
+           index_dir: str | None, as_json: bool, fmt: str) -> None:
+    """Full-text search over every year: word forms, "phrases", AND/OR/NOT, prefix*, fuzzy~."""
+    from pipeline.index import Filters
+    from pipeline.search import parse_years
+    from pipeline.search import search as run
+
+    filters = Filters(parse_years(year), kind, board, party, speaker, document)
+    result = run(Settings(index_dir=index_dir_from(index_dir)), query, filters, limit, offset)
+    fmt = fmt_of(fmt, as_json)
+    if fmt == "table":
+        from pipeline.terminal import search_hits
+
+        search_hits(result.as_json(), offset, color=sys.stdout.isatty())
+        return
+    rows = [{**h, "snippet": h["snippet"].replace("\x01", "").replace("\x02", "")} for h in result.hits]
+    columns = ["title", "kind", "year", "page", "party", "snippet", "path"]
+    echo_rows(rows, columns, fmt, data={**result.as_json(), "hits": rows})
+
+
+@main.command()
+@common()
+def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
+    """Groups of repeated text: the canonical copy and every repeat."""
+    from pipeline.reports import duplicate_groups
+
+    groups = duplicate_groups(Settings(index_dir=index_dir_from(index_dir)))
+    rows = [
+        {"canonical": f"{g['canonical']['path']} s. {g['canonical']['first_page']}–{g['canonical']['last_page']}",
+         "repeat": f"{r['path']} s. {r['first_page']}–{r['last_page']}", "similarity": r["similarity"]}
+        for g in groups for r in g["repeats"]
+    ]
+    echo_rows(rows, ["canonical", "repeat", "similarity"], fmt_of(fmt, as_json), data=groups)
+
+
+if __name__ == "__main__":
+    main()

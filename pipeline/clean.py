@@ -1,0 +1,134 @@
+"""Text cleaning: NFC, bullets, ligatures, soft hyphens, running headers.
+
+Works on plain :class:`RawPage` records; never sees a PDF object.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from .models import Line, Page, RawPage
+
+BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7"
+_BULLET_RE = re.compile(f"^(\\s*)[{BULLETS}•](?:\\s+[-•–](?=\\s))?")
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff\ufffe\uffff]")
+# Words that follow a hyphen that is real ("mål- och budget", "kön- eller ...").
+KEEP_HYPHEN_BEFORE = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "&"}
+
+LETTERHEAD_PATTERNS = [
+    re.compile(r"^(PROTOKOLL(SUTDRAG)?|SAMMANTRÄDESPROTOKOLL|KALLELSE)\b[^a-zåäö]*$"),
+    re.compile(r"^Sammanträdesdatum(\s+Paragraf)?$"),
+    re.compile(r"^(SID|Sid|Sida|sida)\s+\d+\s*(\(\d+\)|av\s+\d+)?$"),
+    re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$"),
+    re.compile(r"^\d{1,4}\s*\(\d{1,4}\)$"),
+    re.compile(r"^(Justerandes sign(atur)?|Utdragsbestyrkande)\b.*$", re.IGNORECASE),
+]
+
+
+def normalise(text: str) -> str:
+    """NFC; ligatures expanded; Word bullets mapped to '•'; control characters dropped."""
+    text = unicodedata.normalize("NFC", text)
+    text = _LIGATURE_RE.sub(lambda m: LIGATURES[m.group(0)], text)
+    text = _CONTROL_RE.sub("", text)
+    text = _BULLET_RE.sub(r"\1•", text)
+    return text.rstrip()
+
+
+def _joins(left: str, right: str) -> bool:
+    """True when 'left' ends in a hyphen that only breaks a word across lines."""
+    if len(left) < 3 or not left.endswith("-") or left.endswith(" -"):
+        return False
+    before = left[-2]
+    word = right.split(" ", 1)[0] if right else ""
+    if not before.isalpha() or not before.islower():
+        return False
+    if not word or not word[0].isalpha() or not word[0].islower():
+        return False
+    return word not in KEEP_HYPHEN_BEFORE
+
+
+def dehyphenate(lines: Sequence[Line]) -> list[Line]:
+    """Join 'rela-' / 'tioner' into 'relationer' on the first line, keeping the
+    line count (so line breaks stay recoverable); keep '100-' / 'årsjubileet'."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        left, right = out[i].text, out[i + 1].text.lstrip()
+        if not _joins(left, right):
+            continue
+        word, _, rest = right.partition(" ")
+        out[i] = Line(left[:-1] + word, out[i].bold, out[i].size)
+        out[i + 1] = Line(rest, out[i + 1].bold, out[i + 1].size)
+    return out
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def _zone(lines: Sequence[Line], depth: int) -> list[int]:
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    head, tail = filled[:depth], filled[-depth:] if depth else []
+    return sorted(set(head) | set(tail))
+
+
+def find_furniture(pages: Sequence[Sequence[Line]], depth: int) -> list[set[int]]:
+    """For each page, the indexes of its lines that are running headers, footers
+    or letterheads: lines near the top or bottom that repeat on at least three
+    pages (or on at least half of a short document), or that look like a
+    letterhead or page number."""
+    seen: Counter[str] = Counter()
+    zones = [_zone(lines, depth) for lines in pages]
+    for lines, zone in zip(pages, zones, strict=True):
+        seen.update({_key(lines[i].text) for i in zone})
+    needed = max(2, min(3, (len(pages) + 1) // 2))
+    result: list[set[int]] = []
+    for lines, zone in zip(pages, zones, strict=True):
+        marked = set()
+        for i in zone:
+            text = lines[i].text.strip()
+            repeated = seen[_key(text)] >= needed and len(pages) > 1
+            if repeated or any(p.match(text) for p in LETTERHEAD_PATTERNS):
+                marked.add(i)
+        result.append(marked)
+    return result
+
+
+def clean_pages(raw: Sequence[RawPage], depth: int = 3) -> list[Page]:
+    """Raw pages -> pages with body and furniture apart."""
+    cleaned = [
+        dehyphenate([Line(normalise(line.text), line.bold, line.size) for line in page.lines])
+        for page in raw
+    ]
+    furniture = find_furniture(cleaned, depth)
+    return [
+        _page(page.number, lines, marks)
+        for page, lines, marks in zip(raw, cleaned, furniture, strict=True)
+    ]
+
+
+def _page(number: int, lines: Sequence[Line], marks: set[int]) -> Page:
+    body = [line for i, line in enumerate(lines) if i not in marks]
+    while body and not body[-1].text.strip():
+        body.pop()
+    while body and not body[0].text.strip():
+        body.pop(0)
+    return Page(
+        number=number,
+        body="\n".join(line.text for line in body),
+        furniture="\n".join(lines[i].text for i in sorted(marks)),
+        bold_lines=tuple(i for i, line in enumerate(body) if line.bold),
+        sizes=tuple(line.size for line in body),
+    )

@@ -1,0 +1,125 @@
+"""Repeated appendices: the same text inside one PDF and across PDFs.
+
+Each part's body text (running headers and page breaks left out) is cut into
+word 5-gram shingles; a fixed 1-in-4 sample of their hashes goes into an
+inverted index in the catalog. A new part looks up only the parts that share
+sampled shingles with it (never a pass over the corpus), and a candidate is
+confirmed with rapidfuzz on the whole text.
+
+Canonical copy rule: the most complete copy (most body characters; copies
+within 2 % of the longest count as equally complete), then a standalone
+document before an appendix, then the earliest document date, then the lowest
+document id and part order. The rule depends only on the copies, so the
+answer is the same whatever order the files are ingested in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import catalog, queries
+from .models import Document
+
+SHINGLE = 5
+SAMPLE = 4
+MIN_WORDS = 80
+CANDIDATE_SHARE = 0.3
+CONFIRM = 0.90
+EQUALLY_COMPLETE = 0.98
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def shingles(text: str) -> list[int]:
+    """Sampled hashes of word 5-grams (signed 63-bit, fits SQLite INTEGER)."""
+    tokens = words(text)
+    found = set()
+    for i in range(len(tokens) - SHINGLE + 1):
+        gram = " ".join(tokens[i : i + SHINGLE]).encode()
+        value = int.from_bytes(hashlib.blake2b(gram, digest_size=8).digest(), "big") >> 1
+        if value % SAMPLE == 0:
+            found.add(value)
+    return sorted(found)
+
+
+def normalised(text: str) -> str:
+    return " ".join(words(text))
+
+
+def similarity(a: str, b: str) -> float:
+    return round(fuzz.ratio(normalised(a), normalised(b)) / 100.0, 4)
+
+
+@dataclass(frozen=True)
+class Copy:
+    part_id: int
+    document_id: str
+    seq: int
+    chars: int
+    standalone: bool
+    date: str
+
+
+def _canonical(copies: Sequence[Copy]) -> Copy:
+    longest = max(c.chars for c in copies)
+    complete = [c for c in copies if c.chars >= EQUALLY_COMPLETE * longest]
+    return min(complete, key=lambda c: (not c.standalone, c.date, c.document_id, c.seq))
+
+
+def _part_text(doc: Document, seq: int) -> str:
+    part = doc.parts[seq]
+    return "\n".join(p.body for p in doc.pages if part.first_page <= p.number <= part.last_page)
+
+
+def update(conn: sqlite3.Connection, doc: Document, part_ids: Sequence[int]) -> set[int]:
+    """Index the new document's parts for dedup and regroup where they repeat
+    earlier text. Returns the ids of parts whose canonical status changed."""
+    changed: set[int] = set()
+    for part, part_id in zip(doc.parts, part_ids, strict=True):
+        text = _part_text(doc, part.seq)
+        if len(words(text)) < MIN_WORDS:
+            continue
+        hashes = shingles(text)
+        catalog.store_shingles(conn, part_id, hashes)
+        matches = _confirmed(conn, part_id, text, hashes)
+        if matches:
+            changed |= _regroup(conn, part_id, matches)
+    return changed
+
+
+def _confirmed(conn: sqlite3.Connection, part_id: int, text: str, hashes: list[int]) -> list[int]:
+    found = []
+    for other, shared, size in queries.shingle_candidates(conn, part_id, hashes):
+        if shared < CANDIDATE_SHARE * min(size, len(hashes)):
+            continue
+        if similarity(text, queries.part_text(conn, other)) >= CONFIRM:
+            found.append(other)
+    return found
+
+
+def _regroup(conn: sqlite3.Connection, part_id: int, matches: list[int]) -> set[int]:
+    roots = {queries.canonical_of(conn, m) for m in matches}
+    members = {part_id} | roots
+    for root in roots:
+        members |= set(queries.repeat_ids(conn, root))
+    copies = [Copy(**row) for row in queries.copies(conn, sorted(members))]
+    winner = _canonical(copies)
+    winner_text = queries.part_text(conn, winner.part_id)
+    before = {c.part_id: queries.canonical_of(conn, c.part_id) for c in copies}
+    updates = []
+    for c in copies:
+        if c.part_id == winner.part_id:
+            updates.append((c.part_id, None, None))
+        else:
+            score = similarity(winner_text, queries.part_text(conn, c.part_id))
+            updates.append((c.part_id, winner.part_id, score))
+    catalog.set_repeats(conn, updates)
+    return {c.part_id for c in copies if before[c.part_id] != winner.part_id}

@@ -1,0 +1,67 @@
+"""Named errors. The CLI turns each into one clear line; nothing prints a traceback."""
+
+from __future__ import annotations
+
+
+class HandlingarError(Exception):
+    """Base of every error the library raises on purpose."""
+
+
+class InputError(HandlingarError):
+    """A file that cannot be ingested. ``reason`` is the short, user-facing cause."""
+
+    reason = "cannot be read"
+
+    def __init__(self, path: str, detail: str = "") -> None:
+        self.path = path
+        self.detail = detail
+        text = f"{path}: {self.reason}"
+        super().__init__(f"{text} ({detail})" if detail else text)
+
+
+class NotAPdf(InputError):
+    reason = "not a PDF"
+
+
+class EmptyFile(InputError):
+    reason = "empty file"
+
+
+class Encrypted(InputError):
+    reason = "encrypted (needs a password)"
+
+
+class Truncated(InputError):
+    reason = "truncated or damaged PDF"
+
+
+class NoPages(InputError):
+    reason = "PDF has no pages"
+
+
+class OverBudget(InputError):
+    reason = "over the time or memory budget"
+
+
+class ReadFailed(InputError):
+    reason = "could not be read"
+
+
+class CatalogError(HandlingarError):
+    """The catalog is missing, of an unknown schema version, or unusable."""
+
+
+class NoIndex(CatalogError):
+    def __init__(self, index_dir: str) -> None:
+        super().__init__(
+            f"no index at {index_dir}: run 'handlingar ingest PATH' first "
+            "(or pass --index DIR / set HANDLINGAR_INDEX)"
+        )
+
+
+class QueryError(HandlingarError):
+    """A search query that cannot be parsed."""
+
+
+class NotFound(HandlingarError):
+    """A document, year or board asked for is not in the catalog."""

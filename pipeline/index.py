@@ -1,0 +1,225 @@
+"""The only module that imports whoosh: schema, analyzers, writing and querying.
+
+Indexed unit: a block (paragraph) of canonical body text, with its page. Two
+views of the text: ``text`` (Swedish Snowball stemming, case-folded, å/ä/ö
+kept) and ``exact`` (whitespace tokens, case-folded, outer punctuation
+trimmed) so '11,5', 'KS-2022/176.915' and '§' match as written.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import fields, highlight, index, qparser, query
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, Token
+from whoosh.searching import Hit
+
+from . import catalog, queries
+from .errors import HandlingarError, QueryError
+from .settings import Settings
+
+_EDGE_PUNCT = "\"'”“„’‘«»()[]{},.;:!?…"
+_TEXT = (RegexTokenizer(r"\w+(?:[.,:/]\w+)*") | LowercaseFilter()
+         | StemFilter(lang="sv", cachesize=100_000))
+
+
+class TrimFilter(Filter):  # type: ignore[misc]
+    """Trims quotes and sentence punctuation from both ends of a token; keeps
+    inner punctuation and a lone '§'."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            text = token.text
+            trimmed = text.strip(_EDGE_PUNCT)
+            if not trimmed:
+                continue
+            if trimmed != text and hasattr(token, "startchar"):
+                lead = len(text) - len(text.lstrip(_EDGE_PUNCT))
+                token.startchar += lead
+                token.endchar = token.startchar + len(trimmed)
+            token.text = trimmed
+            yield token
+
+
+_EXACT = RegexTokenizer(r"\S+") | TrimFilter() | LowercaseFilter()
+_KEYWORDS = fields.KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
+
+
+def _schema() -> fields.Schema:
+    return fields.Schema(
+        block=fields.ID(stored=True, unique=True),
+        document=fields.ID(stored=True),
+        part=fields.ID(stored=True),
+        page=fields.NUMERIC(stored=True),
+        year=fields.NUMERIC(stored=True),
+        kind=fields.ID(stored=True),
+        part_kind=fields.ID(stored=True),
+        board=fields.KEYWORD(stored=True, lowercase=True, scorable=False),
+        party=_KEYWORDS,
+        speakers=_KEYWORDS,
+        text=fields.TEXT(analyzer=_TEXT, stored=True, chars=True),
+        exact=fields.TEXT(analyzer=_EXACT, chars=True),
+    )
+
+
+def _open(settings: Settings, create: bool = False) -> index.Index:
+    folder = settings.search_dir
+    if index.exists_in(str(folder)):
+        return index.open_dir(str(folder))
+    if not create:
+        raise HandlingarError(f"no search index in {folder}: run 'handlingar ingest PATH'")
+    folder.mkdir(parents=True, exist_ok=True)
+    return index.create_in(str(folder), _schema())
+
+
+def board_words(board: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (board or "").lower()))
+
+
+def _writer(ix: index.Index) -> Any:
+    try:
+        return ix.writer(timeout=120.0)
+    except index.LockError:
+        raise HandlingarError("the search index is locked by another ingest; try again when it ends") from None
+
+
+def sync(conn: sqlite3.Connection, settings: Settings) -> int:
+    """Bring the search index up to the catalog: every document not yet indexed
+    has its old entries removed and its canonical blocks added."""
+    todo = catalog.unindexed(conn)
+    if not todo:
+        return 0
+    ix = _open(settings, create=True)
+    writer = _writer(ix)
+    try:
+        for doc_id in todo:
+            writer.delete_by_term("document", doc_id)
+            for row in queries.canonical_blocks(conn, doc_id):
+                writer.add_document(**_fields(row))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    catalog.mark_indexed(conn, todo)
+    return len(todo)
+
+
+def _fields(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "block": str(row["id"]),
+        "document": row["document_id"],
+        "part": str(row["part_id"]),
+        "page": row["page"],
+        "year": row["year"] if row["year"] is not None else 0,
+        "kind": row["kind"],
+        "part_kind": row["part_kind"],
+        "board": board_words(row["board"]),
+        "party": row["party"] or "",
+        "speakers": ",".join(row["speakers"]),
+        "text": row["text"],
+        "exact": row["text"],
+    }
+
+
+def remove_documents(doc_ids: Sequence[str], settings: Settings) -> None:
+    if not index.exists_in(str(settings.search_dir)):
+        return
+    writer = _writer(_open(settings))
+    for doc_id in doc_ids:
+        writer.delete_by_term("document", doc_id)
+    writer.commit()
+
+
+@dataclass(frozen=True)
+class Filters:
+    years: tuple[int, int] | None = None
+    kind: str | None = None
+    board: str | None = None
+    party: str | None = None
+    speaker: str | None = None
+    document: str | None = None
+
+
+def _filter(f: Filters) -> query.Query | None:
+    terms: list[query.Query] = []
+    if f.years:
+        terms.append(query.NumericRange("year", f.years[0], f.years[1]))
+    if f.kind:
+        kind = f.kind.lower()
+        terms.append(query.Or([query.Term("kind", kind), query.Term("part_kind", kind)]))
+    if f.board:
+        terms.extend(query.Term("board", w) for w in board_words(f.board).split())
+    if f.party:
+        terms.append(query.Term("party", f.party.lower()))
+    if f.speaker:
+        terms.append(query.Term("speakers", f.speaker.lower()))
+    if f.document:
+        terms.append(query.Term("document", f.document))
+    return query.And(terms) if terms else None
+
+
+def parse(text: str) -> query.Query:
+    """Parse a user's query: AND between bare words, OR/NOT/parentheses,
+    "phrases" (curly quotes too), prefix*, fuzzy~ ."""
+    text = re.sub("[”“„″]", '"', text).strip()
+    if not text:
+        raise QueryError("empty query")
+    if text.count('"') % 2:
+        raise QueryError(f"unbalanced quotation marks in {text!r}")
+    if text.count("(") != text.count(")"):
+        raise QueryError(f"unbalanced parentheses in {text!r}")
+    parser = qparser.MultifieldParser(["text", "exact"], _schema())
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.remove_plugin_class(qparser.FieldsPlugin)
+    try:
+        parsed = parser.parse(text)
+    except Exception as exc:  # whoosh raises assorted errors on odd input
+        raise QueryError(f"cannot parse query {text!r}: {exc}") from None
+    if parsed is query.NullQuery:
+        raise QueryError(f"nothing to search for in {text!r}")
+    return parsed
+
+
+class _Marks(highlight.Formatter):  # type: ignore[misc]
+    def format_token(self, text: str, token: Token, replace: bool = False) -> str:
+        return "\x01" + highlight.get_text(text, token, replace) + "\x02"
+
+
+@dataclass(frozen=True)
+class RawHit:
+    fields: dict[str, Any]
+    score: float
+    snippet: str
+
+
+def search(settings: Settings, text: str, filters: Filters, limit: int, offset: int
+           ) -> tuple[int, list[RawHit]]:
+    """Total number of matching blocks and the hits in [offset, offset+limit)."""
+    q = parse(text)
+    ix = _open(settings)
+    with ix.searcher() as searcher:
+        results = searcher.search(q, limit=offset + limit, filter=_filter(filters))
+        results.formatter = _Marks()
+        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+        total = len(results)
+        hits = [_hit(hit) for hit in results[offset: offset + limit]]
+    return total, hits
+
+
+def _hit(hit: Hit) -> RawHit:
+    stored = dict(hit.fields())
+    snippet = hit.highlights("text", top=2) or hit.highlights("exact", text=stored["text"], top=2)
+    return RawHit(stored, float(hit.score or 0.0), snippet or stored["text"][:240])
+
+
+def index_exists(settings: Settings) -> bool:
+    return bool(index.exists_in(str(settings.search_dir)))
+
+
+def folder(settings: Settings) -> Path:
+    return settings.search_dir

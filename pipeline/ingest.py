@@ -1,0 +1,168 @@
+"""Orchestration: files -> pdf -> clean -> structure -> language -> catalog + index.
+
+One bad file never stops the batch: its failure is recorded and the rest goes
+on. Each file is read in a child process under a time and memory budget.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalog, dedup, errors, index, nlp
+from .blocks import page_blocks
+from .clean import clean_pages
+from .models import Document, Meta, Page, Part
+from .pdf import read_pages
+from .settings import Settings
+from .structure import infer_meta, split_parts
+from .workers import Outcome, run_budgeted
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestReport:
+    files_seen: int = 0
+    documents_added: int = 0
+    documents_unchanged: int = 0
+    duplicates: int = 0
+    pages: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+    needs_ocr: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path | tuple[Path, str]]:
+    """Every *.pdf (any case) under the given files and folders, recursively;
+    a path that does not exist is yielded with its reason."""
+    for path in paths:
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+            yield from sorted(found)
+        elif path.is_file():
+            yield path
+        else:
+            yield path, "no such file or folder"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_document(path: Path, digest: str, size: int, settings: Settings) -> Document:
+    """One PDF -> a Document (runs in a child process)."""
+    pages = clean_pages(list(read_pages(path, settings.max_pages)), settings.header_lines)
+    if not any(p.has_text for p in pages):
+        title = f"(ingen textrad, behöver OCR) {path.name}"
+        part = Part(0, "other", title, 1, len(pages))
+        return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
+    parts = split_parts(pages)
+    meta = infer_meta(pages, parts)
+    extracted = {part.seq: nlp.extract_part(part, _pages_of(pages, part)) for part in parts}
+    return Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
+
+
+def _pages_of(pages: Iterable[Page], part: Part) -> list[Page]:
+    return [p for p in pages if part.first_page <= p.number <= part.last_page]
+
+
+def _triage(conn: catalog.sqlite3.Connection, path: Path, report: IngestReport,
+            todo: dict[str, tuple[Path, str, os.stat_result]], settings: Settings) -> None:
+    """Decide without parsing whether ``path`` is unchanged, a duplicate or new."""
+    key = str(path.resolve())
+    stat = path.stat()
+    known = catalog.document_of_path(conn, key)
+    if known and known["size"] == stat.st_size and known["mtime"] == stat.st_mtime:
+        report.documents_unchanged += 1
+        return
+    digest = sha256_of(path)
+    if catalog.has_document(conn, digest) or any(d == digest for _, d, _ in todo.values()):
+        same_path = known is not None and known["document_id"] == digest
+        if catalog.has_document(conn, digest):
+            removed = catalog.add_path(conn, key, digest, stat.st_size, stat.st_mtime)
+            if removed:
+                index.remove_documents([removed], settings)
+        else:
+            todo[key + "\0dup"] = (path, digest, stat)
+        if same_path:
+            report.documents_unchanged += 1
+        else:
+            report.duplicates += 1
+        return
+    todo[key] = (path, digest, stat)
+
+
+def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None = None) -> IngestReport:
+    """Ingest files and folders into the catalog and search index at ``settings.index_dir``."""
+    report = IngestReport()
+    conn = catalog.connect(settings.catalog_path, create=True)
+    try:
+        index.sync(conn, settings)  # finish what a killed run left unindexed
+        todo: dict[str, tuple[Path, str, os.stat_result]] = {}
+        for found in discover(paths):
+            report.files_seen += 1
+            if isinstance(found, tuple):
+                _fail(conn, report, str(found[0]), found[1])
+                continue
+            try:
+                _triage(conn, found, report, todo, settings)
+            except OSError as exc:
+                _fail(conn, report, str(found), exc.strerror or str(exc))
+        _process(conn, todo, settings, report, progress)
+    finally:
+        conn.close()
+    return report
+
+
+def _fail(conn: catalog.sqlite3.Connection, report: IngestReport, path: str, reason: str) -> None:
+    catalog.record_failure(conn, path, reason)
+    report.failed.append({"path": path, "error": reason})
+
+
+def _process(conn: catalog.sqlite3.Connection, todo: dict[str, tuple[Path, str, os.stat_result]],
+             settings: Settings, report: IngestReport, progress: Progress | None) -> None:
+    fresh = {k: v for k, v in todo.items() if not k.endswith("\0dup")}
+    if fresh:
+        nlp.warm()  # build the language pipeline once, before the children fork
+    jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in fresh.items())
+    done = 0
+    for outcome in run_budgeted(jobs, read_document, settings.workers, settings.timeout_s,
+                                settings.memory_mb):
+        done += 1
+        _store(conn, outcome, fresh[outcome.key], settings, report)
+        if progress:
+            progress(done, len(fresh), fresh[outcome.key][0].name)
+    for key, (_path, digest, stat) in todo.items():
+        if key.endswith("\0dup") and catalog.has_document(conn, digest):
+            catalog.add_path(conn, key.removesuffix("\0dup"), digest, stat.st_size, stat.st_mtime)
+    index.sync(conn, settings)
+
+
+def _store(conn: catalog.sqlite3.Connection, outcome: Outcome,
+           job: tuple[Path, str, os.stat_result], settings: Settings, report: IngestReport) -> None:
+    path, _digest, stat = job
+    if outcome.error is not None:
+        error_class = getattr(errors, outcome.error, errors.ReadFailed)
+        message = str(error_class(str(path), outcome.detail))
+        _fail(conn, report, str(path), message.split(": ", 1)[1])
+        return
+    doc: Document = outcome.value
+    blocks = [b for page in doc.pages for b in page_blocks(page)]
+    part_ids, removed = catalog.store_document(conn, doc, outcome.key, stat.st_mtime, blocks)
+    if removed:
+        index.remove_documents([removed], settings)
+    dedup.update(conn, doc, part_ids)
+    report.documents_added += 1
+    report.pages += len(doc.pages)
+    if doc.needs_ocr:
+        report.needs_ocr.append(str(path))

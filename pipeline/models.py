@@ -1,0 +1,131 @@
+"""Frozen records passed between the stages.
+
+Pages are 1-based PDF page numbers. Offsets are character offsets (Python
+``str`` indices) into a page's stored ``body`` text, never byte offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Line:
+    """One text line of a page as the PDF layer gave it, after cleaning."""
+
+    text: str
+    bold: bool = False
+    size: float = 0.0
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """A page as read from the PDF: its lines, before headers are told apart."""
+
+    number: int
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page split into body text (searched, quoted) and furniture (running
+    headers, footers, letterheads: stored, never searched)."""
+
+    number: int
+    body: str
+    furniture: str
+    bold_lines: tuple[int, ...] = ()
+    sizes: tuple[float, ...] = ()
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.body.strip() or self.furniture.strip())
+
+
+@dataclass(frozen=True)
+class Part:
+    """A run of pages in a composite PDF that forms one document of its own."""
+
+    seq: int
+    kind: str
+    title: str
+    first_page: int
+    last_page: int
+    party: str | None = None
+    signatories: tuple[str, ...] = ()
+    header: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-sized piece of body text on one page: the unit of search."""
+
+    page: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str
+    sek: Decimal
+    qualifier: str | None
+    sentence: str
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    party: str | None
+    role: str | None
+    page: int
+
+
+@dataclass(frozen=True)
+class Section:
+    area: str | None
+    number: int | None
+    title: str
+    first_page: int
+    last_page: int
+    text: str
+    kind: str = "priority"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What the language stage found in one part."""
+
+    amounts: tuple[Amount, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str = ""
+    kind: str = "other"
+    board: str | None = None
+    year: int | None = None
+    date: str | None = None
+    diarienummer: str | None = None
+    paragraph: str | None = None
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One PDF's content, identified by the SHA-256 of its bytes."""
+
+    id: str
+    meta: Meta
+    pages: tuple[Page, ...]
+    parts: tuple[Part, ...]
+    size: int = 0
+    needs_ocr: bool = False
+    extracted: dict[int, Extracted] = field(default_factory=dict)

@@ -1,0 +1,93 @@
+"""Swedish political parties, and who signed a party's statement.
+
+Plain rules over text; the spaCy components in nlp.py reuse them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+
+NATIONAL: dict[str, tuple[str, ...]] = {
+    "S": ("Socialdemokraterna", "Arbetarepartiet-Socialdemokraterna", "Socialdemokratiska"),
+    "M": ("Moderaterna", "Moderata samlingspartiet"),
+    "SD": ("Sverigedemokraterna",),
+    "C": ("Centerpartiet",),
+    "V": ("Vänsterpartiet",),
+    "KD": ("Kristdemokraterna",),
+    "L": ("Liberalerna", "Folkpartiet"),
+    "MP": ("Miljöpartiet de gröna", "Miljöpartiet"),
+}
+PARTY_NAMES: dict[str, str] = {
+    name: code for code, names in NATIONAL.items() for name in names
+}
+NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéèüøæ]+(?:-[A-ZÅÄÖ][a-zåäöéüø]+)?"
+PERSON = rf"{NAME_WORD}(?:[ \t]+(?:af|von|de|van))?(?:[ \t]+{NAME_WORD}){{1,2}}"
+# "Ingalill Söderberg (DP)", also "Nujin Alacabek\n(V)." over a line break.
+NAME_PARTY_RE = re.compile(rf"({PERSON})\s*\(([A-ZÅÄÖ]{{1,4}})\)")
+SIGN_FOR_RE = re.compile(r"^För\s+(.+?)\s*$", re.MULTILINE)
+PARTY_MENTION_RE = re.compile("|".join(sorted(PARTY_NAMES, key=len, reverse=True)))
+
+
+def party_code(name: str, local: Mapping[str, str] | None = None) -> str | None:
+    """'Vänsterpartiet' -> 'V'; a code passes through; local names from a user's map."""
+    name = name.strip().rstrip(".")
+    if name in NATIONAL:
+        return name
+    if name in PARTY_NAMES:
+        return PARTY_NAMES[name]
+    for full, code in (local or {}).items():
+        if name.lower() == full.lower() or name == code:
+            return code
+    return None
+
+
+def party_of_text(text: str) -> str | None:
+    """The party a statement speaks for: its 'För <parti>' line, else the party
+    it names most often ('Vänsterpartiet hade ...')."""
+    for match in SIGN_FOR_RE.finditer(text):
+        code = party_code(match.group(1))
+        if code:
+            return code
+    counts = Counter(PARTY_NAMES[m.group(0)] for m in PARTY_MENTION_RE.finditer(text))
+    if counts:
+        return counts.most_common(1)[0][0]
+    return None
+
+
+def _names_in(line: str) -> Iterator[str]:
+    """'Rasmus Lenefors  Pran Malhotra' -> two names; a note in parentheses is kept."""
+    for chunk in re.split(r"\s{2,}", line.strip()):
+        words = chunk.split()
+        note = ""
+        if words and words[-1].startswith("("):
+            note = " " + words.pop()
+        if len(words) % 2 == 0 and len(words) >= 4:
+            for i in range(0, len(words), 2):
+                yield " ".join(words[i : i + 2]) + (note if i + 2 == len(words) else "")
+        elif words:
+            yield " ".join(words) + note
+
+
+NAME_LINE_RE = re.compile(rf"^\s*(?:{PERSON})(?:\s+\([a-zåäö]+\))?(?:\s+{PERSON}(?:\s+\([a-zåäö]+\))?)*\s*$")
+
+
+def signatories(text: str) -> list[str]:
+    """Names at the end of a statement: after its 'För <parti>' line, or the
+    trailing lines that consist of names only."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    tail: list[str] = []
+    for line in reversed(lines):
+        if NAME_LINE_RE.match(line) and party_code(line.removeprefix("För ").strip()) is None:
+            tail.insert(0, line)
+            continue
+        break
+    return [name for line in tail for name in _names_in(line)]
+
+
+def speakers_in(text: str) -> Iterator[tuple[str, str, int]]:
+    """(name, party code, character offset) for every 'Name (XX)' in ``text``."""
+    for match in NAME_PARTY_RE.finditer(text):
+        name = " ".join(match.group(1).split())
+        yield name, match.group(2), match.start()

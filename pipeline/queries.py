@@ -1,0 +1,166 @@
+"""Reads from the catalog (the writes are in catalog.py)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from .structure import YEAR_RE
+
+
+def part_year(title: str, doc_year: int | None) -> int | None:
+    """The year a part is about: the last year in its title, else the document's."""
+    years = YEAR_RE.findall(title or "")
+    return int(years[-1]) if years else doc_year
+
+
+def _speakers_by_part(conn: sqlite3.Connection, doc_id: str) -> dict[int, dict[int, list[str]]]:
+    """part id -> page -> names of people who spoke or are named with a party there."""
+    out: dict[int, dict[int, list[str]]] = {}
+    for row in conn.execute("SELECT part_id, page, name FROM speakers WHERE document_id = ?", (doc_id,)):
+        out.setdefault(row["part_id"], {}).setdefault(row["page"], []).append(row["name"])
+    return out
+
+
+def canonical_blocks(conn: sqlite3.Connection, doc_id: str) -> Iterator[dict[str, Any]]:
+    """Blocks of the document's canonical parts, with what the index files them under."""
+    speakers = _speakers_by_part(conn, doc_id)
+    rows = conn.execute(
+        "SELECT b.id, b.document_id, b.part_id, b.page, b.text, d.year, d.kind, d.board,"
+        " p.kind AS part_kind, p.title AS part_title, p.party, p.signatories"
+        " FROM blocks b JOIN parts p ON p.id = b.part_id JOIN documents d ON d.id = b.document_id"
+        " WHERE b.document_id = ? AND p.repeat_of IS NULL ORDER BY b.id",
+        (doc_id,),
+    )
+    for row in rows:
+        names = json.loads(row["signatories"]) + speakers.get(row["part_id"], {}).get(row["page"], [])
+        clean = [n.split(" (")[0] for n in names]
+        yield {
+            **dict(row),
+            "year": part_year(row["part_title"], row["year"]),
+            "speakers": sorted(set(clean) | {n.split()[-1] for n in clean}),
+        }
+
+
+def documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every document with its paths and parts, in title order."""
+    docs = [dict(r) for r in conn.execute("SELECT * FROM documents ORDER BY kind, year, date, title")]
+    paths: dict[str, list[str]] = {}
+    for row in conn.execute("SELECT path, document_id FROM paths ORDER BY path"):
+        paths.setdefault(row["document_id"], []).append(row["path"])
+    parts: dict[str, list[dict[str, Any]]] = {}
+    for row in conn.execute("SELECT * FROM parts ORDER BY document_id, seq"):
+        part = dict(row)
+        part["signatories"] = json.loads(part["signatories"])
+        parts.setdefault(row["document_id"], []).append(part)
+    for doc in docs:
+        doc["paths"] = paths.get(doc["id"], [])
+        doc["parts"] = parts.get(doc["id"], [])
+    return docs
+
+
+def failures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute("SELECT * FROM failures ORDER BY path")]
+
+
+def part_info(conn: sqlite3.Connection, part_ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not part_ids:
+        return {}
+    marks = ",".join("?" * len(part_ids))
+    rows = conn.execute(
+        "SELECT p.id, p.title AS part_title, p.kind AS part_kind, p.party, p.signatories,"
+        " p.first_page, p.last_page, d.id AS document, d.title, d.kind, d.board, d.year, d.date,"
+        " (SELECT MIN(path) FROM paths WHERE document_id = d.id) AS path"
+        f" FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})",
+        part_ids,
+    )
+    return {r["id"]: dict(r) for r in rows}
+
+
+def repeats_of(conn: sqlite3.Connection, part_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """canonical part id -> its repeats, each with a path and page range."""
+    if not part_ids:
+        return {}
+    marks = ",".join("?" * len(part_ids))
+    out: dict[int, list[dict[str, Any]]] = {}
+    rows = conn.execute(
+        "SELECT p.repeat_of, p.id, p.document_id, p.first_page, p.last_page, p.similarity,"
+        " p.seq, (SELECT MIN(path) FROM paths WHERE document_id = p.document_id) AS path"
+        f" FROM parts p WHERE p.repeat_of IN ({marks}) ORDER BY p.document_id, p.seq",
+        part_ids,
+    )
+    for row in rows:
+        out.setdefault(row["repeat_of"], []).append(dict(row))
+    return out
+
+
+def shingle_candidates(conn: sqlite3.Connection, part_id: int, hashes: list[int]
+                       ) -> list[tuple[int, int, int]]:
+    """(other part, shared sampled shingles, its sampled shingle count)."""
+    rows = conn.execute(
+        "SELECT s.part_id, COUNT(*) AS shared,"
+        " (SELECT COUNT(*) FROM shingles t WHERE t.part_id = s.part_id) AS size"
+        " FROM shingles s WHERE s.hash IN (SELECT value FROM json_each(?)) AND s.part_id != ?"
+        " GROUP BY s.part_id ORDER BY shared DESC LIMIT 50",
+        (json.dumps(hashes), part_id),
+    )
+    return [(r["part_id"], r["shared"], r["size"]) for r in rows]
+
+
+def part_text(conn: sqlite3.Connection, part_id: int) -> str:
+    rows = conn.execute(
+        "SELECT g.body FROM pages g JOIN parts p ON p.document_id = g.document_id"
+        " WHERE p.id = ? AND g.number BETWEEN p.first_page AND p.last_page ORDER BY g.number",
+        (part_id,),
+    )
+    return "\n".join(r["body"] for r in rows)
+
+
+def canonical_of(conn: sqlite3.Connection, part_id: int) -> int:
+    row = conn.execute("SELECT repeat_of FROM parts WHERE id = ?", (part_id,)).fetchone()
+    return int(row["repeat_of"]) if row and row["repeat_of"] is not None else part_id
+
+
+def repeat_ids(conn: sqlite3.Connection, part_id: int) -> list[int]:
+    return [r["id"] for r in conn.execute("SELECT id FROM parts WHERE repeat_of = ?", (part_id,))]
+
+
+def copies(conn: sqlite3.Connection, part_ids: list[int]) -> list[dict[str, Any]]:
+    marks = ",".join("?" * len(part_ids))
+    rows = conn.execute(
+        "SELECT p.id AS part_id, p.document_id, p.seq, p.chars,"
+        " (SELECT COUNT(*) FROM parts q WHERE q.document_id = p.document_id) = 1 AS standalone,"
+        " COALESCE(d.date, '') AS date"
+        f" FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})",
+        part_ids,
+    )
+    return [{**dict(r), "standalone": bool(r["standalone"])} for r in rows]
+
+
+def section_at(conn: sqlite3.Connection, part_id: int, page: int) -> str | None:
+    """Title of the last section of the part that starts on or before ``page``."""
+    row = conn.execute(
+        "SELECT number, title FROM sections WHERE part_id = ? AND first_page <= ?"
+        " AND last_page >= ? ORDER BY first_page DESC, seq DESC LIMIT 1",
+        (part_id, page, page),
+    ).fetchone()
+    if row is None:
+        return None
+    return f"{row['number']}. {row['title']}" if row["number"] is not None else str(row["title"])
+
+
+def page_with_text(conn: sqlite3.Connection, doc_id: str, first: int, last: int, text: str
+                   ) -> int | None:
+    """The page in [first, last] of a document whose body holds the start of ``text``."""
+    probe = " ".join(text.split()[:8])
+    if not probe:
+        return None
+    rows = conn.execute(
+        "SELECT number, body FROM pages WHERE document_id = ? AND number BETWEEN ? AND ?"
+        " ORDER BY number", (doc_id, first, last))
+    for row in rows:
+        if probe in " ".join(row["body"].split()):
+            return int(row["number"])
+    return None

@@ -1,0 +1,87 @@
+"""Answers to searches: index hits enriched from the catalog.
+
+Imports neither spaCy nor the PDF libraries, so a search starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from . import catalog, index, queries
+from .errors import HandlingarError
+from .index import Filters
+from .settings import Settings
+
+YEAR_RANGE_RE = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
+
+
+def parse_years(text: str | None) -> tuple[int, int] | None:
+    """'2021' -> (2021, 2021); '2019-2022' -> (2019, 2022)."""
+    if not text:
+        return None
+    match = YEAR_RANGE_RE.match(text)
+    if not match:
+        raise HandlingarError(f"--year must be a year or a range like 2019-2022, not {text!r}")
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    return (min(first, last), max(first, last))
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: list[dict[str, Any]]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "hits": self.hits}
+
+
+def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0
+           ) -> SearchResult:
+    conn = catalog.connect(settings.catalog_path)
+    try:
+        total, raw = index.search(settings, text, filters, limit, max(0, offset))
+        parts = queries.part_info(conn, sorted({int(h.fields["part"]) for h in raw}))
+        repeats = queries.repeats_of(conn, list(parts))
+        hits = [_enrich(conn, h, parts, repeats) for h in raw]
+    finally:
+        conn.close()
+    return SearchResult(text, total, hits)
+
+
+def _enrich(conn: sqlite3.Connection, raw: index.RawHit, parts: dict[int, dict[str, Any]],
+            repeats: dict[int, list[dict[str, Any]]]) -> dict[str, Any]:
+    f = raw.fields
+    part = parts[int(f["part"])]
+    text = f["text"]
+    return {
+        "document": f["document"],
+        "path": part["path"],
+        "title": part["part_title"] if part["part_kind"] != part["kind"] else part["title"],
+        "kind": part["kind"],
+        "part_kind": part["part_kind"],
+        "board": part["board"],
+        "year": f["year"] or None,
+        "date": part["date"],
+        "page": f["page"],
+        "section": queries.section_at(conn, int(f["part"]), f["page"]),
+        "party": part["party"],
+        "speakers": json.loads(part["signatories"]) or sorted(
+            s for s in f.get("speakers", "").split(",") if " " in s),
+        "snippet": raw.snippet,
+        "text": text,
+        "score": round(raw.score, 3),
+        "also_in": [_where(conn, r, text) for r in repeats.get(int(f["part"]), [])],
+    }
+
+
+def _where(conn: sqlite3.Connection, repeat: dict[str, Any], text: str) -> dict[str, Any]:
+    page = queries.page_with_text(conn, repeat["document_id"], repeat["first_page"],
+                                  repeat["last_page"], text)
+    pages = str(page) if page else f"{repeat['first_page']}–{repeat['last_page']}"
+    return {"path": repeat["path"], "pages": pages}

@@ -1,0 +1,40 @@
+"""One settings dataclass, passed explicitly to every stage that needs it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_INDEX = "index"
+
+
+@dataclass(frozen=True)
+class Settings:
+    index_dir: Path = Path(DEFAULT_INDEX)
+    workers: int = 1
+    timeout_s: float = 300.0
+    memory_mb: int = 1024
+    max_pages: int = 5000
+    header_lines: int = 3
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ValueError("workers must be at least 1")
+        if self.timeout_s <= 0 or self.memory_mb < 64:
+            raise ValueError("timeout must be positive and memory at least 64 MB")
+        if self.max_pages < 1:
+            raise ValueError("max_pages must be at least 1")
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.index_dir / "catalog.sqlite"
+
+    @property
+    def search_dir(self) -> Path:
+        return self.index_dir / "search"
+
+
+def index_dir_from(option: str | None) -> Path:
+    """The index folder: the --index option, else HANDLINGAR_INDEX, else ./index."""
+    return Path(option or os.environ.get("HANDLINGAR_INDEX") or DEFAULT_INDEX)

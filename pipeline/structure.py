@@ -1,0 +1,237 @@
+"""Document structure from the text: parts of a composite PDF and metadata.
+
+Kind, board, year, meeting date, diarienummer and paragraph are read from the
+content, never from the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Meta, Page, Part
+from .parties import party_of_text, signatories
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "januari februari mars april maj juni juli augusti september oktober november december".split()
+    )
+}
+DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+NUMERIC_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
+PARAGRAPH_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")
+DIARIE_RE = re.compile(r"\b[A-ZÅÄÖ]{2,6}[ -]?\d{4}/\d+(?:[.:]\d+)*\b")
+BOARD_RE = re.compile(
+    r"\b((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö-]*"
+    r"(?:nämnd|beredning|styrelse|fullmäktige|utskott)(?:en|et|n)?s?\b"
+    r"|\b[Rr]ådet\s+för\s+[a-zåäö]+)"
+)
+YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
+
+KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("protokollsanteckning", re.compile(r"^(Protokollsanteckning|Reservation|Särskilt yttrande)\b")),
+    ("protokollsanteckning", re.compile(r"^Ärende\s+\d+\s*:")),
+    ("tjänsteutlåtande", re.compile(r"^(Tjänsteutlåtande|Förslag till beslut)\b")),
+    ("föredragningslista", re.compile(r"^(Föredragningslista|Kallelse)\b", re.IGNORECASE)),
+    ("verksamhetsplan", re.compile(r"^Verksamhetsplan\b")),
+    ("verksamhetsberättelse", re.compile(r"^Verksamhetsberättelse\b")),
+    ("årsredovisning", re.compile(r"^(Årsredovisning|Bokslut)\b")),
+]
+TJUT_RE = KIND_PATTERNS[2][1]
+LETTERHEAD_KIND = re.compile(r"^(PROTOKOLLSUTDRAG|PROTOKOLL|Protokoll)\b|^Organ\s")
+
+
+@dataclass(frozen=True)
+class _Start:
+    kind: str
+    header: str
+    cover: bool = False
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _is_cover(page: Page) -> bool:
+    lines = _lines(page.body)
+    return 0 < len(lines) <= 6 and not any(line.endswith((".", ":")) for line in lines)
+
+
+def _minutes_kind(page: Page) -> str | None:
+    for line in _lines(page.furniture)[:3] + _lines(page.body)[:2]:
+        match = LETTERHEAD_KIND.match(line)
+        if match:
+            word = match.group(0).upper()
+            return "protokollsutdrag" if "UTDRAG" in word else "protokoll"
+    return None
+
+
+def _text_kind(lines: Sequence[str]) -> str | None:
+    for line in lines:
+        for kind, pattern in KIND_PATTERNS:
+            if pattern.match(line):
+                return kind
+    return None
+
+
+def _header(page: Page) -> str:
+    lines = _lines(page.furniture)
+    return next((line for line in lines if not LETTERHEAD_KIND.match(line)), "")
+
+
+def _start_of(page: Page, current: _Start | None) -> _Start | None:
+    """The part that ``page`` starts, or None when it continues ``current``."""
+    minutes = _minutes_kind(page)
+    header = _header(page)
+    if minutes:
+        return None if current and current.kind == minutes else _Start(minutes, header)
+    body = _lines(page.body)
+    kind = _text_kind(body[:3])
+    if kind != "protokollsanteckning" and any(TJUT_RE.match(line) for line in body[:6]):
+        kind = "tjänsteutlåtande"
+    if kind in ("protokollsanteckning", "tjänsteutlåtande"):
+        return _Start(kind, header)
+    cover_kind = _text_kind([" ".join(body[:4])]) if _is_cover(page) else None
+    if current is None or cover_kind:
+        return _Start(kind or cover_kind or _text_kind([header]) or "other", header, bool(cover_kind))
+    if current.cover:
+        return None
+    if header and header != current.header and _text_kind([header]):
+        return _Start(_text_kind([header]) or "other", header)
+    if kind in ("verksamhetsplan", "verksamhetsberättelse") and current.kind != kind:
+        return _Start(kind, header)
+    return None
+
+
+def split_parts(pages: Sequence[Page]) -> list[Part]:
+    """Split a composite PDF into parts with page ranges."""
+    starts: list[tuple[int, _Start]] = []
+    current: _Start | None = None
+    for page in pages:
+        start = _start_of(page, current)
+        if start is not None:
+            starts.append((page.number, start))
+            current = start
+        elif current is not None and current.cover:
+            current = _Start(current.kind, _header(page) or current.header)
+            starts[-1] = (starts[-1][0], current)
+    parts = []
+    for seq, (first, start) in enumerate(starts):
+        last = starts[seq + 1][0] - 1 if seq + 1 < len(starts) else pages[-1].number
+        span = [p for p in pages if first <= p.number <= last]
+        parts.append(_make_part(seq, start, span))
+    return parts
+
+
+def _make_part(seq: int, start: _Start, pages: Sequence[Page]) -> Part:
+    text = "\n".join(p.body for p in pages)
+    title = part_title(start.kind, pages)
+    party = signed = None
+    if start.kind == "protokollsanteckning":
+        party = party_of_text(text)
+        signed = tuple(signatories(text))
+    return Part(
+        seq=seq,
+        kind=start.kind,
+        title=title,
+        first_page=pages[0].number,
+        last_page=pages[-1].number,
+        party=party,
+        signatories=signed or (),
+        header=start.header,
+    )
+
+
+def _joined_title(lines: Sequence[str], first: int) -> str:
+    """A title line plus its wrapped continuation lines."""
+    title = lines[first]
+    for line in lines[first + 1 : first + 4]:
+        wraps = title.endswith((" och", "-", " för", " i", " av", "Verksamhetsberättelse"))
+        if wraps or line[:1].islower() or re.fullmatch(r"(år )?\d{4}", line):
+            title = f"{title} {line}"
+        else:
+            break
+    return " ".join(title.split())
+
+
+def part_title(kind: str, pages: Sequence[Page]) -> str:
+    lines = _lines(pages[0].body)
+    if not lines:
+        return _header(pages[0])
+    if kind in ("protokoll", "protokollsutdrag"):
+        after = next((i + 1 for i, line in enumerate(lines) if DIARIE_RE.search(line)), None)
+        if after is not None and after < len(lines):
+            return _joined_title(lines, after)
+    for i, line in enumerate(lines[:6]):
+        if re.match(r"^(Ärende\s+\d+\s*:|Verksamhets|Årsredovisning|Tjänsteutlåtande)", line):
+            return _joined_title(lines, i)
+    if kind in ("verksamhetsplan", "verksamhetsberättelse") and _header(pages[0]):
+        return _header(pages[0])
+    return _joined_title(lines, 0)[:200]
+
+
+def parse_date(text: str) -> str | None:
+    match = DATE_RE.search(text)
+    if match:
+        day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    numeric = NUMERIC_DATE_RE.search(text)
+    if numeric is None:
+        return None
+    if numeric.group(1):
+        return f"{numeric.group(1)}-{numeric.group(2)}-{numeric.group(3)}"
+    day, month, year = int(numeric.group(4)), int(numeric.group(5)), int(numeric.group(6))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+DEFINITE = {"beredning": "en", "nämnd": "en", "styrelse": "n", "utskott": "et", "fullmäktige": ""}
+_BOARD_END = re.compile(r"(beredning|nämnd|styrelse|utskott|fullmäktige)(en|et|n)?s?$")
+
+
+def normalise_board(name: str) -> str:
+    """'Trygghets- och delaktighetsberednings' -> 'Trygghets- och delaktighetsberedningen'."""
+    name = " ".join(name.split())
+    name = _BOARD_END.sub(lambda m: m.group(1) + DEFINITE[m.group(1)], name)
+    return name[:1].upper() + name[1:]
+
+
+def find_board(text: str) -> str | None:
+    for match in BOARD_RE.finditer(text):
+        name = match.group(1)
+        if len(name) > 6 and not name.lower().startswith(("kommunstyrelsens förv", "förvaltning")):
+            return normalise_board(name)
+    return None
+
+
+def _meeting_line(lines: Sequence[str]) -> str | None:
+    return next((line for line in lines if PARAGRAPH_RE.search(line) and DATE_RE.search(line)), None)
+
+
+def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
+    """Document metadata from the first part and the first pages."""
+    first = parts[0]
+    head = "\n".join(p.furniture + "\n" + p.body for p in pages[:2])
+    lines = _lines(head)
+    meeting = _meeting_line(lines)
+    date = parse_date(meeting or "") or (parse_date(head) if first.kind.startswith("protokoll") else None)
+    paragraph = None
+    if first.kind.startswith("protokoll"):
+        paragraph = PARAGRAPH_RE.search(meeting or head) or PARAGRAPH_AFTER_RE.search(head)
+    diarie = DIARIE_RE.search(head)
+    board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
+    board = board or find_board(first.title) or find_board(head)
+    years = YEAR_RE.findall(first.title)
+    year = int(years[-1]) if years else (int(date[:4]) if date else None)
+    return Meta(
+        title=first.title,
+        kind=first.kind,
+        board=board,
+        year=year,
+        date=date,
+        diarienummer=diarie.group(0) if diarie else None,
+        paragraph=f"§ {paragraph.group(1)}" if paragraph else None,
+        party=first.party,
+    )

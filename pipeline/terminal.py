@@ -1,0 +1,84 @@
+"""Human-readable output on a terminal (rich); plain when piped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .formats import cell
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True, markup=False)
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
+          headers: Sequence[str] | None = None) -> None:
+    out = Table(show_lines=False, header_style="bold")
+    for header in headers or columns:
+        out.add_column(header, overflow="fold")
+    for row in rows:
+        out.add_row(*(cell(row.get(c)) for c in columns))
+    _console().print(out)
+
+
+def ingest_summary(report: dict[str, Any]) -> None:
+    console = _console()
+    console.print(
+        f"{report['files_seen']} filer: {report['documents_added']} nya dokument "
+        f"({report['pages']} sidor), {report['documents_unchanged']} oförändrade, "
+        f"{report['duplicates']} dubbletter, {len(report['failed'])} misslyckade"
+    )
+    for path in report["needs_ocr"]:
+        console.print(Text("behöver OCR ", style="yellow") + Text(f"{path}: no text layer"))
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    for failure in report["failed"]:
+        err.print(Text("fel ", style="red") + Text(f"{failure['path']}: {failure['error']}"))
+
+
+def marked(snippet: str, color: bool) -> Text:
+    """A snippet whose \\x01…\\x02 marks become bold yellow (or plain)."""
+    text = Text()
+    for i, piece in enumerate(snippet.replace("\x02", "\x01").split("\x01")):
+        text.append(piece, style="bold yellow" if color and i % 2 else "")
+    return text
+
+
+def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
+    console = Console(highlight=False, no_color=not color, soft_wrap=True, markup=False)
+    hits = result["hits"]
+    first, last = (offset + 1, offset + len(hits)) if hits else (0, 0)
+    console.print(f"{result['total']} träffar för {result['query']!r} (visar {first}–{last})")
+    for n, hit in enumerate(hits, start=offset + 1):
+        when = hit["date"] or hit["year"] or ""
+        who = f" · {hit['party']}" if hit["party"] else ""
+        who += f" ({', '.join(hit['speakers'])})" if hit["speakers"] else ""
+        console.print(Text(f"\n{n}. {hit['title']}", style="bold"), end="")
+        console.print(f" — {hit['part_kind']}, {hit['board'] or ''} {when}, s. {hit['page']}{who}")
+        if hit["section"]:
+            console.print(f"   avsnitt: {hit['section']}")
+        console.print(Text("   ") + marked(" ".join(hit["snippet"].split()), color))
+        console.print(f"   {hit['path']}", style="dim")
+        for other in hit["also_in"]:
+            console.print(f"   även i: {other['path']}, s. {other['pages']}", style="dim")
+
+
+def documents(docs: Sequence[dict[str, Any]]) -> None:
+    """One line per document, its parts indented beneath."""
+    console = _console()
+    for doc in docs:
+        when = doc["date"] or (str(doc["year"]) if doc["year"] else "")
+        meta = " ".join(x for x in (doc["paragraph"], doc["diarienummer"]) if x)
+        console.print(Text(f"{when:10}  {doc['kind']:22} ", style="bold"), end="")
+        console.print(f"{doc['title']} — {doc['board'] or '?'} {meta} ({doc['pages']} s.) "
+                      f"[{doc['id'][:10]}]")
+        if len(doc["parts"]) > 1:
+            for part in doc["parts"]:
+                who = f" ({part['party']})" if part["party"] else ""
+                rep = " [upprepning]" if part["repeat_of"] else ""
+                console.print(f"{'':12}  s. {part['first_page']}–{part['last_page']}: "
+                              f"{part['kind']}{who} {part['title']}{rep}", style="dim")

@@ -1,0 +1,65 @@
+"""A minimal PDF writer for test inputs that no office program would produce
+(no pages, a decompression bomb, a page of drawing operators)."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+
+def build(objects: Sequence[bytes]) -> bytes:
+    """Objects 1..n (object 1 is the catalog) -> a complete PDF with xref."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def no_pages() -> bytes:
+    return build([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def _stream(data: bytes, compress: bool) -> bytes:
+    if compress:
+        return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def one_page(content: bytes, compressed: bool = False) -> bytes:
+    return build([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(content, compressed),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ])
+
+
+def text_page(lines: Sequence[str]) -> bytes:
+    ops = [b"BT /F1 11 Tf 14 TL 56 780 Td"]
+    for line in lines:
+        escaped = line.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        ops.append(b"(" + escaped + b") Tj T*")
+    ops.append(b"ET")
+    return one_page(b"\n".join(ops))
+
+
+def deflate_bomb(inflated_mb: int) -> bytes:
+    """A page whose content stream inflates to ``inflated_mb`` MB of spaces."""
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    data = b"".join(packer.compress(chunk) for _ in range(inflated_mb)) + packer.flush()
+    return one_page(data, compressed=True)
+
+
+def many_operators(count: int) -> bytes:
+    """A page with ``count`` tiny drawing operations."""
+    return one_page(b"0 0 m 1 1 l S\n" * count, compressed=False)

@@ -1,0 +1,100 @@
+"""Bad input: one clear line naming the file and the reason; the batch goes on;
+nothing stored earlier is lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import pdfgen
+from cli import main
+from conftest import CORPUS, FIXTURES, PLAN, shared_dir
+from pipeline.ingest import ingest
+from pipeline.reports import documents
+from pipeline.settings import Settings
+
+CASES = {
+    "empty-file.pdf": "empty file",
+    "html-error-page.pdf": "not a PDF (an HTML page saved as .pdf)",
+    "random-bytes.pdf": "not a PDF (no %PDF header)",
+    "no-pages.pdf": "PDF has no pages",
+    "truncated-download.pdf": "truncated or damaged PDF",
+}
+
+
+@pytest.mark.parametrize(("name", "reason"), sorted(CASES.items()))
+def test_bad_file_gets_its_reason(name: str, reason: str, tmp_path: Path) -> None:
+    report = ingest([FIXTURES / name], Settings(index_dir=tmp_path / "ix"))
+    assert len(report.failed) == 1
+    assert report.failed[0]["path"].endswith(name)
+    assert report.failed[0]["error"].startswith(reason)
+
+
+def test_batch_goes_on_and_keeps_what_was_stored(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for name in CASES:
+        shutil.copy(FIXTURES / name, batch / name)
+    shutil.copy(CORPUS / PLAN, batch / PLAN)
+    index_dir = tmp_path / "ix"
+    ingest([CORPUS], Settings(index_dir=index_dir))
+    result = CliRunner().invoke(main, ["ingest", str(batch), "--index", str(index_dir), "--json"])
+    assert result.exit_code == 1
+    assert len(documents(Settings(index_dir=index_dir))) == 4
+    assert '"failed"' in result.output and "html-error-page.pdf" in result.output
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    report = ingest([tmp_path / "nowhere.pdf"], Settings(index_dir=tmp_path / "ix"))
+    assert report.failed == [{"path": str(tmp_path / "nowhere.pdf"), "error": "no such file or folder"}]
+
+
+def test_decompression_bomb_is_refused_over_memory_budget(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdfgen.deflate_bomb(400))
+    good = tmp_path / PLAN
+    shutil.copy(CORPUS / PLAN, good)
+    report = ingest([bomb, good], Settings(index_dir=tmp_path / "ix", memory_mb=100))
+    assert report.documents_added == 1
+    assert [f["path"] for f in report.failed] == [str(bomb)]
+    assert "budget" in report.failed[0]["error"] or "crashed" in report.failed[0]["error"]
+
+
+def test_slow_file_is_refused_over_time_budget(tmp_path: Path) -> None:
+    heavy = tmp_path / "million-operators.pdf"
+    heavy.write_bytes(pdfgen.many_operators(2_000_000))
+    report = ingest([heavy], Settings(index_dir=tmp_path / "ix", timeout_s=0.05))
+    assert report.failed and "over the time budget" in report.failed[0]["error"]
+
+
+def test_real_world_malformed_pdfs(tmp_path: Path) -> None:
+    folder = shared_dir("realworld/malformed")
+    report = ingest([folder], Settings(index_dir=tmp_path / "ix"))
+    failed = {Path(f["path"]).name: f["error"] for f in report.failed}
+    assert failed["aes-256-r6.pdf"].startswith("encrypted")
+    assert failed["password-example.pdf"].startswith("encrypted")
+    assert failed["invalid.pdf"].startswith("truncated or damaged")
+    assert report.documents_added == 6  # the others open, some with repairs
+    assert {Path(p).name for p in report.needs_ocr} == {"cardinal.pdf", "no_contents.pdf"}
+
+
+def test_scanned_pdf_is_stored_as_needing_ocr(tmp_path: Path) -> None:
+    folder = shared_dir("realworld/brf")
+    report = ingest([folder], Settings(index_dir=tmp_path / "ix"))
+    assert report.failed == []
+    assert [Path(p).name for p in report.needs_ocr] == ["281330_arsredovisning_leksand_brf_stappan.pdf"]
+    docs = documents(Settings(index_dir=tmp_path / "ix"))
+    assert sum(d["needs_ocr"] for d in docs) == 1
+
+
+def test_nykarleby_minutes_ingest(tmp_path: Path) -> None:
+    folder = shared_dir("realworld/nykarleby")
+    settings = Settings(index_dir=tmp_path / "ix")
+    report = ingest([folder], settings)
+    assert (report.documents_added, report.failed) == (3, [])
+    docs = {d["board"]: d for d in documents(settings)}
+    assert docs["Välfärdsnämnden"]["date"] == "2022-09-15"
+    assert docs["Välfärdsnämnden"]["kind"] == "protokoll"
