@@ -28,12 +28,26 @@ def common(tabular: bool = True) -> Callable[[F], F]:
     """--index, --json and (for tabular output) --format on every command."""
 
     def decorate(fn: F) -> F:
-        fn = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (same as --format json).")(fn)
+        fn = click.option(
+            "--json", "as_json", is_flag=True, help="Machine-readable output (same as --format json)."
+        )(fn)
         if tabular:
-            fn = click.option("--format", "fmt", type=click.Choice(formats.FORMATS), default="table",
-                              show_default=True, help="Output format.")(fn)
-        fn = click.option("--index", "index_dir", envvar="HANDLINGAR_INDEX", default=None,
-                          metavar="DIR", help="Index folder (default ./index; env HANDLINGAR_INDEX).")(fn)
+            fn = click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(formats.FORMATS),
+                default="table",
+                show_default=True,
+                help="Output format.",
+            )(fn)
+        fn = click.option(
+            "--index",
+            "index_dir",
+            envvar="HANDLINGAR_INDEX",
+            default=None,
+            metavar="DIR",
+            help="Index folder (default ./index; env HANDLINGAR_INDEX).",
+        )(fn)
 
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -71,8 +85,13 @@ def progress_bar(show: bool, label: str) -> Iterator[Callable[[int, int, str], N
         yield update
 
 
-def echo_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
-              data: object = None, headers: Sequence[str] | None = None) -> None:
+def echo_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: str,
+    data: object = None,
+    headers: Sequence[str] | None = None,
+) -> None:
     if fmt == "json":
         click.echo(formats.to_json(rows if data is None else data))
     elif fmt == "csv":
@@ -98,13 +117,15 @@ def main() -> None:
 @click.option("--timeout", default=300.0, show_default=True, help="Seconds allowed per file.")
 @click.option("--memory", default=1024, show_default=True, help="Memory budget per file, MB.")
 @common(tabular=False)
-def ingest(paths: tuple[Path, ...], workers: int, timeout: float, memory: int,
-           index_dir: str | None, as_json: bool) -> None:
+def ingest(
+    paths: tuple[Path, ...], workers: int, timeout: float, memory: int, index_dir: str | None, as_json: bool
+) -> None:
     """Ingest PDF files and folders (recursive) into the index."""
     from pipeline.ingest import ingest as run
 
-    settings = Settings(index_dir=index_dir_from(index_dir), workers=workers, timeout_s=timeout,
-                        memory_mb=memory)
+    settings = Settings(
+        index_dir=index_dir_from(index_dir), workers=workers, timeout_s=timeout, memory_mb=memory
+    )
     with progress_bar(interactive(as_json), "Läser") as progress:
         report = run(paths, settings, progress)
     if as_json:
@@ -146,9 +167,20 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
 @click.option("--limit", default=10, show_default=True, help="Hits to show.")
 @click.option("--offset", default=0, show_default=True, help="Hits to skip.")
 @common()
-def search(query: str, year: str | None, kind: str | None, board: str | None, party: str | None,
-           speaker: str | None, document: str | None, limit: int, offset: int,
-           index_dir: str | None, as_json: bool, fmt: str) -> None:
+def search(
+    query: str,
+    year: str | None,
+    kind: str | None,
+    board: str | None,
+    party: str | None,
+    speaker: str | None,
+    document: str | None,
+    limit: int,
+    offset: int,
+    index_dir: str | None,
+    as_json: bool,
+    fmt: str,
+) -> None:
     """Full-text search over every year: word forms, "phrases", AND/OR/NOT, prefix*, fuzzy~."""
     from pipeline.index import Filters
     from pipeline.search import parse_years
@@ -175,11 +207,19 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
     groups = duplicate_groups(Settings(index_dir=index_dir_from(index_dir)))
     rows = [
-        {"canonical": f"{g['canonical']['path']} s. {g['canonical']['first_page']}–{g['canonical']['last_page']}",
-         "repeat": f"{r['path']} s. {r['first_page']}–{r['last_page']}", "similarity": r["similarity"]}
-        for g in groups for r in g["repeats"]
+        {
+            "canonical": _place(g["canonical"]),
+            "repeat": _place(r),
+            "similarity": r["similarity"],
+        }
+        for g in groups
+        for r in g["repeats"]
     ]
     echo_rows(rows, ["canonical", "repeat", "similarity"], fmt_of(fmt, as_json), data=groups)
+
+
+def _place(where: dict[str, Any]) -> str:
+    return f"{where['path']} s. {where['first_page']}–{where['last_page']}"
 
 
 if __name__ == "__main__":

@@ -161,14 +161,29 @@ def store_document(
         m = doc.meta
         conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
-            (doc.id, m.title, m.kind, m.board, m.year, m.date, m.diarienummer, m.paragraph,
-             m.party, len(doc.pages), doc.size, int(doc.needs_ocr), now()),
+            (
+                doc.id,
+                m.title,
+                m.kind,
+                m.board,
+                m.year,
+                m.date,
+                m.diarienummer,
+                m.paragraph,
+                m.party,
+                len(doc.pages),
+                doc.size,
+                int(doc.needs_ocr),
+                now(),
+            ),
         )
         part_ids = [_insert_part(conn, doc, part.seq) for part in doc.parts]
         conn.executemany(
             "INSERT INTO pages VALUES (?,?,?,?,?,?)",
-            [(doc.id, p.number, p.body, p.furniture, json.dumps(p.bold_lines), json.dumps(p.sizes))
-             for p in doc.pages],
+            [
+                (doc.id, p.number, p.body, p.furniture, json.dumps(p.bold_lines), json.dumps(p.sizes))
+                for p in doc.pages
+            ],
         )
         _insert_blocks(conn, doc, part_ids, blocks)
         for seq, extracted in doc.extracted.items():
@@ -186,8 +201,18 @@ def _insert_part(conn: sqlite3.Connection, doc: Document, seq: int) -> int:
     cursor = conn.execute(
         "INSERT INTO parts (document_id, seq, kind, title, party, signatories, first_page,"
         " last_page, header, chars) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (doc.id, part.seq, part.kind, part.title, part.party, json.dumps(part.signatories,
-         ensure_ascii=False), part.first_page, part.last_page, part.header, chars),
+        (
+            doc.id,
+            part.seq,
+            part.kind,
+            part.title,
+            part.party,
+            json.dumps(part.signatories, ensure_ascii=False),
+            part.first_page,
+            part.last_page,
+            part.header,
+            chars,
+        ),
     )
     return int(cursor.lastrowid or 0)
 
@@ -204,8 +229,7 @@ def _insert_blocks(
 ) -> None:
     conn.executemany(
         'INSERT INTO blocks (document_id, part_id, page, start, "end", text) VALUES (?,?,?,?,?,?)',
-        [(doc.id, _part_of_page(doc, part_ids, b.page), b.page, b.start, b.end, b.text)
-         for b in blocks],
+        [(doc.id, _part_of_page(doc, part_ids, b.page), b.page, b.start, b.end, b.text) for b in blocks],
     )
 
 
@@ -213,8 +237,10 @@ def _insert_extracted(conn: sqlite3.Connection, doc_id: str, part_id: int, ex: E
     conn.executemany(
         'INSERT INTO amounts (document_id, part_id, page, start, "end", text, sek, qualifier,'
         " sentence) VALUES (?,?,?,?,?,?,?,?,?)",
-        [(doc_id, part_id, a.page, a.start, a.end, a.text, str(a.sek), a.qualifier, a.sentence)
-         for a in ex.amounts],
+        [
+            (doc_id, part_id, a.page, a.start, a.end, a.text, str(a.sek), a.qualifier, a.sentence)
+            for a in ex.amounts
+        ],
     )
     conn.executemany(
         "INSERT INTO speakers (document_id, part_id, page, name, party, role) VALUES (?,?,?,?,?,?)",
@@ -223,8 +249,10 @@ def _insert_extracted(conn: sqlite3.Connection, doc_id: str, part_id: int, ex: E
     conn.executemany(
         "INSERT INTO sections (document_id, part_id, seq, kind, area, number, title, first_page,"
         " last_page, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(doc_id, part_id, i, s.kind, s.area, s.number, s.title, s.first_page, s.last_page, s.text)
-         for i, s in enumerate(ex.sections)],
+        [
+            (doc_id, part_id, i, s.kind, s.area, s.number, s.title, s.first_page, s.last_page, s.text)
+            for i, s in enumerate(ex.sections)
+        ],
     )
 
 
@@ -260,4 +288,6 @@ def set_repeats(conn: sqlite3.Connection, updates: list[tuple[int, int | None, f
             if cursor.rowcount:
                 conn.execute(
                     "UPDATE documents SET indexed = 0 WHERE id ="
-                    " (SELECT document_id FROM parts WHERE id = ?)", (part_id,))
+                    " (SELECT document_id FROM parts WHERE id = ?)",
+                    (part_id,),
+                )

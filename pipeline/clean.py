@@ -109,13 +109,11 @@ def find_furniture(pages: Sequence[Sequence[Line]], depth: int) -> list[set[int]
 def clean_pages(raw: Sequence[RawPage], depth: int = 3) -> list[Page]:
     """Raw pages -> pages with body and furniture apart."""
     cleaned = [
-        dehyphenate([Line(normalise(line.text), line.bold, line.size) for line in page.lines])
-        for page in raw
+        dehyphenate([Line(normalise(line.text), line.bold, line.size) for line in page.lines]) for page in raw
     ]
     furniture = find_furniture(cleaned, depth)
     return [
-        _page(page.number, lines, marks)
-        for page, lines, marks in zip(raw, cleaned, furniture, strict=True)
+        _page(page.number, lines, marks) for page, lines, marks in zip(raw, cleaned, furniture, strict=True)
     ]
 
 

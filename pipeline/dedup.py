@@ -114,7 +114,7 @@ def _regroup(conn: sqlite3.Connection, part_id: int, matches: list[int]) -> set[
     winner = _canonical(copies)
     winner_text = queries.part_text(conn, winner.part_id)
     before = {c.part_id: queries.canonical_of(conn, c.part_id) for c in copies}
-    updates = []
+    updates: list[tuple[int, int | None, float | None]] = []
     for c in copies:
         if c.part_id == winner.part_id:
             updates.append((c.part_id, None, None))

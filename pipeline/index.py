@@ -24,8 +24,7 @@ from .errors import HandlingarError, QueryError
 from .settings import Settings
 
 _EDGE_PUNCT = "\"'”“„’‘«»()[]{},.;:!?…"
-_TEXT = (RegexTokenizer(r"\w+(?:[.,:/]\w+)*") | LowercaseFilter()
-         | StemFilter(lang="sv", cachesize=100_000))
+_TEXT = RegexTokenizer(r"\w+(?:[.,:/]\w+)*") | LowercaseFilter() | StemFilter(lang="sv", cachesize=100_000)
 
 
 class TrimFilter(Filter):  # type: ignore[misc]
@@ -85,7 +84,9 @@ def _writer(ix: index.Index) -> Any:
     try:
         return ix.writer(timeout=120.0)
     except index.LockError:
-        raise HandlingarError("the search index is locked by another ingest; try again when it ends") from None
+        raise HandlingarError(
+            "the search index is locked by another ingest; try again when it ends"
+        ) from None
 
 
 def sync(conn: sqlite3.Connection, settings: Settings) -> int:
@@ -187,7 +188,7 @@ def parse(text: str) -> query.Query:
 
 class _Marks(highlight.Formatter):  # type: ignore[misc]
     def format_token(self, text: str, token: Token, replace: bool = False) -> str:
-        return "\x01" + highlight.get_text(text, token, replace) + "\x02"
+        return "\x01" + str(highlight.get_text(text, token, replace)) + "\x02"
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,9 @@ class RawHit:
     snippet: str
 
 
-def search(settings: Settings, text: str, filters: Filters, limit: int, offset: int
-           ) -> tuple[int, list[RawHit]]:
+def search(
+    settings: Settings, text: str, filters: Filters, limit: int, offset: int
+) -> tuple[int, list[RawHit]]:
     """Total number of matching blocks and the hits in [offset, offset+limit)."""
     q = parse(text)
     ix = _open(settings)
@@ -207,7 +209,7 @@ def search(settings: Settings, text: str, filters: Filters, limit: int, offset: 
         results.formatter = _Marks()
         results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
         total = len(results)
-        hits = [_hit(hit) for hit in results[offset: offset + limit]]
+        hits = [_hit(hit) for hit in results[offset : offset + limit]]
     return total, hits
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,8 +77,13 @@ def _pages_of(pages: Iterable[Page], part: Part) -> list[Page]:
     return [p for p in pages if part.first_page <= p.number <= part.last_page]
 
 
-def _triage(conn: catalog.sqlite3.Connection, path: Path, report: IngestReport,
-            todo: dict[str, tuple[Path, str, os.stat_result]], settings: Settings) -> None:
+def _triage(
+    conn: sqlite3.Connection,
+    path: Path,
+    report: IngestReport,
+    todo: dict[str, tuple[Path, str, os.stat_result]],
+    settings: Settings,
+) -> None:
     """Decide without parsing whether ``path`` is unchanged, a duplicate or new."""
     key = str(path.resolve())
     stat = path.stat()
@@ -124,21 +130,24 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
     return report
 
 
-def _fail(conn: catalog.sqlite3.Connection, report: IngestReport, path: str, reason: str) -> None:
+def _fail(conn: sqlite3.Connection, report: IngestReport, path: str, reason: str) -> None:
     catalog.record_failure(conn, path, reason)
     report.failed.append({"path": path, "error": reason})
 
 
-def _process(conn: catalog.sqlite3.Connection, todo: dict[str, tuple[Path, str, os.stat_result]],
-             settings: Settings, report: IngestReport, progress: Progress | None) -> None:
+def _process(
+    conn: sqlite3.Connection,
+    todo: dict[str, tuple[Path, str, os.stat_result]],
+    settings: Settings,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
     fresh = {k: v for k, v in todo.items() if not k.endswith("\0dup")}
     if fresh:
         nlp.warm()  # build the language pipeline once, before the children fork
     jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in fresh.items())
-    done = 0
-    for outcome in run_budgeted(jobs, read_document, settings.workers, settings.timeout_s,
-                                settings.memory_mb):
-        done += 1
+    outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, settings.memory_mb)
+    for done, outcome in enumerate(outcomes, start=1):
         _store(conn, outcome, fresh[outcome.key], settings, report)
         if progress:
             progress(done, len(fresh), fresh[outcome.key][0].name)
@@ -148,8 +157,13 @@ def _process(conn: catalog.sqlite3.Connection, todo: dict[str, tuple[Path, str, 
     index.sync(conn, settings)
 
 
-def _store(conn: catalog.sqlite3.Connection, outcome: Outcome,
-           job: tuple[Path, str, os.stat_result], settings: Settings, report: IngestReport) -> None:
+def _store(
+    conn: sqlite3.Connection,
+    outcome: Outcome,
+    job: tuple[Path, str, os.stat_result],
+    settings: Settings,
+    report: IngestReport,
+) -> None:
     path, _digest, stat = job
     if outcome.error is not None:
         error_class = getattr(errors, outcome.error, errors.ReadFailed)

@@ -14,8 +14,6 @@ def warm() -> None:
 
 def extract_part(part: Part, pages: Sequence[Page]) -> Extracted:
     speakers = tuple(
-        Speaker(name, party, None, page.number)
-        for page in pages
-        for name, party, _ in speakers_in(page.body)
+        Speaker(name, party, None, page.number) for page in pages for name, party, _ in speakers_in(page.body)
     )
     return Extracted(speakers=speakers)

@@ -19,9 +19,7 @@ NATIONAL: dict[str, tuple[str, ...]] = {
     "L": ("Liberalerna", "Folkpartiet"),
     "MP": ("Miljöpartiet de gröna", "Miljöpartiet"),
 }
-PARTY_NAMES: dict[str, str] = {
-    name: code for code, names in NATIONAL.items() for name in names
-}
+PARTY_NAMES: dict[str, str] = {name: code for code, names in NATIONAL.items() for name in names}
 NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéèüøæ]+(?:-[A-ZÅÄÖ][a-zåäöéüø]+)?"
 PERSON = rf"{NAME_WORD}(?:[ \t]+(?:af|von|de|van))?(?:[ \t]+{NAME_WORD}){{1,2}}"
 # "Ingalill Söderberg (DP)", also "Nujin Alacabek\n(V)." over a line break.

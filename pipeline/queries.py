@@ -96,8 +96,9 @@ def repeats_of(conn: sqlite3.Connection, part_ids: list[int]) -> dict[int, list[
     return out
 
 
-def shingle_candidates(conn: sqlite3.Connection, part_id: int, hashes: list[int]
-                       ) -> list[tuple[int, int, int]]:
+def shingle_candidates(
+    conn: sqlite3.Connection, part_id: int, hashes: list[int]
+) -> list[tuple[int, int, int]]:
     """(other part, shared sampled shingles, its sampled shingle count)."""
     rows = conn.execute(
         "SELECT s.part_id, COUNT(*) AS shared,"
@@ -151,15 +152,15 @@ def section_at(conn: sqlite3.Connection, part_id: int, page: int) -> str | None:
     return f"{row['number']}. {row['title']}" if row["number"] is not None else str(row["title"])
 
 
-def page_with_text(conn: sqlite3.Connection, doc_id: str, first: int, last: int, text: str
-                   ) -> int | None:
+def page_with_text(conn: sqlite3.Connection, doc_id: str, first: int, last: int, text: str) -> int | None:
     """The page in [first, last] of a document whose body holds the start of ``text``."""
     probe = " ".join(text.split()[:8])
     if not probe:
         return None
     rows = conn.execute(
-        "SELECT number, body FROM pages WHERE document_id = ? AND number BETWEEN ? AND ?"
-        " ORDER BY number", (doc_id, first, last))
+        "SELECT number, body FROM pages WHERE document_id = ? AND number BETWEEN ? AND ? ORDER BY number",
+        (doc_id, first, last),
+    )
     for row in rows:
         if probe in " ".join(row["body"].split()):
             return int(row["number"])

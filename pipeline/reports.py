@@ -20,23 +20,43 @@ def documents(settings: Settings) -> list[dict[str, Any]]:
     out = []
     for d in docs:
         parts = [
-            {"id": p["id"], **{k: p[k] for k in PART_FIELDS},
-             "repeat_of": p["repeat_of"], "similarity": p["similarity"]}
+            {
+                "id": p["id"],
+                **{k: p[k] for k in PART_FIELDS},
+                "repeat_of": p["repeat_of"],
+                "similarity": p["similarity"],
+            }
             for p in d["parts"]
         ]
-        out.append({
-            "id": d["id"], "title": d["title"], "kind": d["kind"], "board": d["board"],
-            "year": d["year"], "date": d["date"], "diarienummer": d["diarienummer"],
-            "paragraph": d["paragraph"], "party": d["party"], "pages": d["pages"],
-            "needs_ocr": bool(d["needs_ocr"]), "paths": d["paths"], "parts": parts,
-        })
+        out.append(
+            {
+                "id": d["id"],
+                "title": d["title"],
+                "kind": d["kind"],
+                "board": d["board"],
+                "year": d["year"],
+                "date": d["date"],
+                "diarienummer": d["diarienummer"],
+                "paragraph": d["paragraph"],
+                "party": d["party"],
+                "pages": d["pages"],
+                "needs_ocr": bool(d["needs_ocr"]),
+                "paths": d["paths"],
+                "parts": parts,
+            }
+        )
     return out
 
 
 def _where(part: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     doc = docs[part["document_id"]]
-    return {"document": doc["id"], "path": doc["paths"][0] if doc["paths"] else None,
-            "part": part["id"], "first_page": part["first_page"], "last_page": part["last_page"]}
+    return {
+        "document": doc["id"],
+        "path": doc["paths"][0] if doc["paths"] else None,
+        "part": part["id"],
+        "first_page": part["first_page"],
+        "last_page": part["last_page"],
+    }
 
 
 def duplicate_groups(settings: Settings) -> list[dict[str, Any]]:
@@ -52,7 +72,9 @@ def duplicate_groups(settings: Settings) -> list[dict[str, Any]]:
         if part["repeat_of"] is not None:
             groups.setdefault(part["repeat_of"], []).append(part)
     return [
-        {"canonical": _where(parts[canon], docs),
-         "repeats": [{**_where(r, docs), "similarity": r["similarity"]} for r in repeats]}
+        {
+            "canonical": _where(parts[canon], docs),
+            "repeats": [{**_where(r, docs), "similarity": r["similarity"]} for r in repeats],
+        }
         for canon, repeats in sorted(groups.items())
     ]

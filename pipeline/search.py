@@ -41,8 +41,7 @@ class SearchResult:
         return {"query": self.query, "total": self.total, "hits": self.hits}
 
 
-def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0
-           ) -> SearchResult:
+def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
     conn = catalog.connect(settings.catalog_path)
     try:
         total, raw = index.search(settings, text, filters, limit, max(0, offset))
@@ -54,8 +53,12 @@ def search(settings: Settings, text: str, filters: Filters, limit: int = 10, off
     return SearchResult(text, total, hits)
 
 
-def _enrich(conn: sqlite3.Connection, raw: index.RawHit, parts: dict[int, dict[str, Any]],
-            repeats: dict[int, list[dict[str, Any]]]) -> dict[str, Any]:
+def _enrich(
+    conn: sqlite3.Connection,
+    raw: index.RawHit,
+    parts: dict[int, dict[str, Any]],
+    repeats: dict[int, list[dict[str, Any]]],
+) -> dict[str, Any]:
     f = raw.fields
     part = parts[int(f["part"])]
     text = f["text"]
@@ -71,8 +74,8 @@ def _enrich(conn: sqlite3.Connection, raw: index.RawHit, parts: dict[int, dict[s
         "page": f["page"],
         "section": queries.section_at(conn, int(f["part"]), f["page"]),
         "party": part["party"],
-        "speakers": json.loads(part["signatories"]) or sorted(
-            s for s in f.get("speakers", "").split(",") if " " in s),
+        "speakers": json.loads(part["signatories"])
+        or sorted(s for s in f.get("speakers", "").split(",") if " " in s),
         "snippet": raw.snippet,
         "text": text,
         "score": round(raw.score, 3),
@@ -81,7 +84,8 @@ def _enrich(conn: sqlite3.Connection, raw: index.RawHit, parts: dict[int, dict[s
 
 
 def _where(conn: sqlite3.Connection, repeat: dict[str, Any], text: str) -> dict[str, Any]:
-    page = queries.page_with_text(conn, repeat["document_id"], repeat["first_page"],
-                                  repeat["last_page"], text)
+    page = queries.page_with_text(
+        conn, repeat["document_id"], repeat["first_page"], repeat["last_page"], text
+    )
     pages = str(page) if page else f"{repeat['first_page']}–{repeat['last_page']}"
     return {"path": repeat["path"], "pages": pages}

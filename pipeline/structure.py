@@ -16,7 +16,20 @@ from .parties import party_of_text, signatories
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "januari februari mars april maj juni juli augusti september oktober november december".split()
+        [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ]
     )
 }
 DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)

@@ -16,8 +16,9 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=True, markup=False)
 
 
-def table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
-          headers: Sequence[str] | None = None) -> None:
+def table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None
+) -> None:
     out = Table(show_lines=False, header_style="bold")
     for header in headers or columns:
         out.add_column(header, overflow="fold")
@@ -74,11 +75,13 @@ def documents(docs: Sequence[dict[str, Any]]) -> None:
         when = doc["date"] or (str(doc["year"]) if doc["year"] else "")
         meta = " ".join(x for x in (doc["paragraph"], doc["diarienummer"]) if x)
         console.print(Text(f"{when:10}  {doc['kind']:22} ", style="bold"), end="")
-        console.print(f"{doc['title']} — {doc['board'] or '?'} {meta} ({doc['pages']} s.) "
-                      f"[{doc['id'][:10]}]")
+        console.print(f"{doc['title']} — {doc['board'] or '?'} {meta} ({doc['pages']} s.) [{doc['id'][:10]}]")
         if len(doc["parts"]) > 1:
             for part in doc["parts"]:
                 who = f" ({part['party']})" if part["party"] else ""
                 rep = " [upprepning]" if part["repeat_of"] else ""
-                console.print(f"{'':12}  s. {part['first_page']}–{part['last_page']}: "
-                              f"{part['kind']}{who} {part['title']}{rep}", style="dim")
+                console.print(
+                    f"{'':12}  s. {part['first_page']}–{part['last_page']}: "
+                    f"{part['kind']}{who} {part['title']}{rep}",
+                    style="dim",
+                )

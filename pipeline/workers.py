@@ -122,7 +122,9 @@ def _receive(item: _Running, memory_mb: int) -> Outcome:
         item.process.join(timeout=5)
         code = item.process.exitcode or 0
         if code < 0:
-            detail = f"the reader died on signal {-code}, most likely over the memory budget of {memory_mb} MB"
+            detail = (
+                f"the reader died on signal {-code}, most likely over the memory budget of {memory_mb} MB"
+            )
             return Outcome(item.key, error="OverBudget", detail=detail)
         return Outcome(item.key, error="ReadFailed", detail=f"the reader crashed (exit code {code})")
     if message[0] == "ok":

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, MINUTES_2021, MINUTES_2022, PLAN, V_STATEMENT
+
 from pipeline.ingest import IngestReport, ingest
 from pipeline.reports import documents
 from pipeline.settings import Settings
@@ -47,7 +48,11 @@ def test_minutes_2022_metadata_and_parts(corpus_index: tuple[Settings, IngestRep
         ("verksamhetsberättelse", None, 13, 19),
     ]
     s_part = doc["parts"][1]
-    assert s_part["signatories"] == ["Rasmus Lenefors", "Pran Malhotra", "Britt Flodetorp (suppleantyttrande)"]
+    assert s_part["signatories"] == [
+        "Rasmus Lenefors",
+        "Pran Malhotra",
+        "Britt Flodetorp (suppleantyttrande)",
+    ]
     assert doc["parts"][3]["signatories"] == ["Louise Rollins"]
 
 
