@@ -219,7 +219,7 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 
 def _place(where: dict[str, Any]) -> str:
-    return f"{where['path']} s. {where['first_page']}–{where['last_page']}"
+    return f"{Path(where['path']).name} s. {where['first_page']}–{where['last_page']}"
 
 
 if __name__ == "__main__":

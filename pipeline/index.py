@@ -174,6 +174,7 @@ def parse(text: str) -> query.Query:
         raise QueryError(f"unbalanced quotation marks in {text!r}")
     if text.count("(") != text.count(")"):
         raise QueryError(f"unbalanced parentheses in {text!r}")
+    text = _quote_paragraph_signs(text)
     parser = qparser.MultifieldParser(["text", "exact"], _schema())
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.FieldsPlugin)
@@ -184,6 +185,14 @@ def parse(text: str) -> query.Query:
     if parsed is query.NullQuery:
         raise QueryError(f"nothing to search for in {text!r}")
     return parsed
+
+
+def _quote_paragraph_signs(text: str) -> str:
+    """'§ 12' outside quotes means the phrase "§ 12", as written."""
+    pieces = text.split('"')
+    for i in range(0, len(pieces), 2):
+        pieces[i] = re.sub(r"§\s*(\d+)", r'"§ \1"', pieces[i])
+    return '"'.join(pieces)
 
 
 class _Marks(highlight.Formatter):  # type: ignore[misc]

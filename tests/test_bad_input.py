@@ -6,12 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pdfgen
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, FIXTURES, PLAN, shared_dir
 
+import pdfgen
 from cli import main
+from conftest import CORPUS, FIXTURES, PLAN, shared_dir
 from pipeline.ingest import ingest
 from pipeline.reports import documents
 from pipeline.settings import Settings

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, MINUTES_2021, MINUTES_2022, PLAN, V_STATEMENT
-
 from pipeline.ingest import IngestReport, ingest
 from pipeline.reports import documents
 from pipeline.settings import Settings
