@@ -69,7 +69,10 @@ def read_document(path: Path, digest: str, size: int, settings: Settings) -> Doc
         return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
     parts = split_parts(pages)
     meta = infer_meta(pages, parts)
-    extracted = {part.seq: nlp.extract_part(part, _pages_of(pages, part)) for part in parts}
+    extracted = {
+        part.seq: nlp.extract_part(part, _pages_of(pages, part), meta.paragraph, settings.spacy_model)
+        for part in parts
+    }
     return Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
 
 
@@ -144,7 +147,7 @@ def _process(
 ) -> None:
     fresh = {k: v for k, v in todo.items() if not k.endswith("\0dup")}
     if fresh:
-        nlp.warm()  # build the language pipeline once, before the children fork
+        nlp.warm(settings.spacy_model)  # build the language pipeline once, before the children fork
     jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in fresh.items())
     outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, settings.memory_mb)
     for done, outcome in enumerate(outcomes, start=1):

@@ -89,3 +89,31 @@ def speakers_in(text: str) -> Iterator[tuple[str, str, int]]:
     for match in NAME_PARTY_RE.finditer(text):
         name = " ".join(match.group(1).split())
         yield name, match.group(2), match.start()
+
+
+ROLE_END = (
+    "chef",
+    "direktör",
+    "sekreterare",
+    "handläggare",
+    "samordnare",
+    "strateg",
+    "ordförande",
+    "controller",
+    "utredare",
+    "koordinator",
+    "ansvarig",
+    "jurist",
+    "ekonom",
+    "revisor",
+    "tjänsteperson",
+)
+OFFICIAL_RE = re.compile(
+    rf"({PERSON}),[ \t\n]+((?:[a-zåäö-]+\.?[ \t]+){{0,3}}[a-zåäö-]*(?:{'|'.join(ROLE_END)}))\b"
+)
+
+
+def officials_in(text: str) -> Iterator[tuple[str, str, int]]:
+    """(name, role, offset) for 'Catarina Klockerud, bitr. säkerhetschef'."""
+    for match in OFFICIAL_RE.finditer(text):
+        yield " ".join(match.group(1).split()), " ".join(match.group(2).split()), match.start()

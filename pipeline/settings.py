@@ -17,6 +17,7 @@ class Settings:
     memory_mb: int = 1024
     max_pages: int = 5000
     header_lines: int = 3
+    spacy_model: str | None = None
 
     def __post_init__(self) -> None:
         if self.workers < 1:

@@ -1,0 +1,166 @@
+"""Sections of plans, reports and statements, and the § items of minutes.
+
+Headings are told from what the PDF says about fonts (bold, larger size) and
+from the text (a short line without sentence punctuation between two
+sentences). A goal area is a heading whose next heading is a numbered
+priority. A table of contents (dot leaders, trailing page numbers) is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .models import Page, Section
+from .parties import NAME_LINE_RE
+
+NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+PARAGRAPH_ITEM_RE = re.compile(r"^(?:§\s*(\d+)|(\d+)\s*§)\s*(.*)$")
+TOC_RE = re.compile(r"(\.{4,}|…{2,}|\s{3,})\s*\d*\s*$")
+SIGNATURE_RE = re.compile(r"^(För\s+[A-ZÅÄÖ]|Protokollsanteckning$|Reservation$|Särskilt yttrande$)")
+END_PUNCT = (".", "!", "?", ":", ";", ",", ")", "”")
+
+
+@dataclass(frozen=True)
+class _Line:
+    page: int
+    index: int
+    text: str
+    bold: bool
+    size: float
+
+
+@dataclass(frozen=True)
+class _Heading:
+    at: int  # position in the flat line list
+    number: int | None
+    title: str
+    lines: int  # how many lines the title takes
+
+
+def _flatten(pages: Sequence[Page]) -> list[_Line]:
+    out = []
+    for page in pages:
+        bold = set(page.bold_lines)
+        for i, text in enumerate(page.body.split("\n")):
+            size = page.sizes[i] if i < len(page.sizes) else 0.0
+            out.append(_Line(page.number, i, text.strip(), i in bold, size))
+    return [line for line in out if line.text]
+
+
+def _body_size(lines: Sequence[_Line]) -> float:
+    sizes = [line.size for line in lines if len(line.text) > 50]
+    return max(set(sizes), key=sizes.count) if sizes else 0.0
+
+
+def _looks_like_heading(lines: Sequence[_Line], i: int, body: float) -> bool:
+    line = lines[i]
+    text = line.text
+    if TOC_RE.search(text) or not text[0].isupper() or text.endswith(END_PUNCT):
+        return False
+    if len(text) > 60 or len(text.split()) > 8:
+        return False
+    if SIGNATURE_RE.match(text) or NAME_LINE_RE.match(text):
+        return False
+    prev = lines[i - 1] if i else None
+    after_sentence = (
+        prev is None or prev.page != line.page or prev.text.endswith(END_PUNCT) or prev.text.startswith("•")
+    )
+    styled = line.bold or (body and line.size > body + 0.4)
+    following = lines[i + 1].text[:1] if i + 1 < len(lines) else ""
+    return bool(styled and (after_sentence or (prev is not None and prev.bold))) or (
+        after_sentence and (following.isupper() or following.isdigit())
+    )
+
+
+def _numbered(lines: Sequence[_Line], i: int, body: float, expected: int) -> _Heading | None:
+    match = NUMBERED_RE.match(lines[i].text)
+    if not match or TOC_RE.search(lines[i].text):
+        return None
+    number, title = int(match.group(1)), match.group(2).strip()
+    styled = lines[i].bold or (body and lines[i].size > body + 0.4)
+    if number not in (expected, 1) or not (styled or not title.endswith(".")):
+        return None
+    used = 1
+    while i + used < len(lines) and _continues(title, lines[i + used]):
+        title = f"{title} {lines[i + used].text}"
+        used += 1
+    return _Heading(i, number, title, used)
+
+
+def _continues(title: str, line: _Line) -> bool:
+    return line.text[:1].islower() and len(line.text) <= 60 and not title.endswith(".")
+
+
+def _headings(lines: Sequence[_Line]) -> Iterator[_Heading]:
+    body = _body_size(lines)
+    expected, i = 1, 0
+    while i < len(lines):
+        numbered = _numbered(lines, i, body, expected)
+        if numbered:
+            expected = numbered.number + 1 if numbered.number else expected
+            yield numbered
+            i += numbered.lines
+            continue
+        if _looks_like_heading(lines, i, body):
+            yield _Heading(i, None, lines[i].text, 1)
+        i += 1
+
+
+def priority_sections(pages: Sequence[Page]) -> list[Section]:
+    """Goal areas, numbered priorities and other headings, with text and pages."""
+    lines = _flatten(pages)
+    heads = list(_headings(lines))
+    sections: list[Section] = []
+    area: str | None = None
+    for k, head in enumerate(heads):
+        nxt = heads[k + 1] if k + 1 < len(heads) else None
+        if head.number is None and nxt is not None and nxt.number is not None:
+            area = head.title
+            kind = "area"
+        elif head.number is None:
+            area, kind = None, "heading"
+        else:
+            kind = "priority"
+        end = nxt.at if nxt else len(lines)
+        body = lines[head.at + head.lines : end]
+        sections.append(
+            Section(
+                area=area if kind == "priority" else (head.title if kind == "area" else None),
+                number=head.number,
+                title=head.title,
+                first_page=lines[head.at].page,
+                last_page=(body[-1] if body else lines[head.at]).page,
+                text="\n".join(line.text for line in body),
+                kind=kind,
+            )
+        )
+    return sections
+
+
+def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) -> list[Section]:
+    """The § items of minutes: '39 §' / '§ 39' at the start of a line, title
+    on the same or the next line; for a one-item extract, its § and title."""
+    lines = _flatten(pages)
+    found: list[tuple[int, int, str]] = []
+    for i, line in enumerate(lines):
+        match = PARAGRAPH_ITEM_RE.match(line.text)
+        if not match or TOC_RE.search(line.text):
+            continue
+        rest = match.group(3).strip()
+        if not rest and i + 1 < len(lines):
+            rest = lines[i + 1].text
+        found.append((i, int(match.group(1) or match.group(2)), rest))
+    if not found and paragraph:
+        number = int(paragraph.strip("§ "))
+        text = "\n".join(line.text for line in lines)
+        return [Section(None, number, title, pages[0].number, pages[-1].number, text, "paragraph")]
+    items = []
+    for k, (i, number, rest) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else len(lines)
+        body = lines[i + 1 : end]
+        last = (body[-1] if body else lines[i]).page
+        text = "\n".join(line.text for line in body)
+        items.append(Section(None, number, rest, lines[i].page, last, text, "paragraph"))
+    return items
