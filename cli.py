@@ -218,6 +218,74 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
     echo_rows(rows, ["canonical", "repeat", "similarity"], fmt_of(fmt, as_json), data=groups)
 
 
+@main.command()
+@click.argument("document")
+@common()
+def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
+    """Goal areas, numbered priorities and headings of DOCUMENT (path, file name or id)."""
+    from pipeline.extracts import sections as run
+
+    rows = run(Settings(index_dir=index_dir_from(index_dir)), document)
+    fmt = fmt_of(fmt, as_json)
+    shown = rows if fmt == "json" else [{**r, "text": r["text"][:80]} for r in rows]
+    columns = ["area", "number", "title", "first_page", "last_page", "text"]
+    echo_rows(shown, columns, fmt, data=[{k: r[k] for k in columns} for r in rows])
+
+
+@main.command()
+@click.option("--party", help="Only amounts in this party's statements.")
+@click.option("--year", help="A year or a range: 2021, 2019-2022.")
+@click.option("--min", "minimum", type=float, help="Smallest amount in SEK.")
+@click.option("--max", "maximum", type=float, help="Largest amount in SEK.")
+@click.option("--kind", help="Part kind, e.g. verksamhetsplan or protokollsanteckning.")
+@click.option("--document", help="Document id (or its first characters).")
+@common()
+def amounts(
+    party: str | None,
+    year: str | None,
+    minimum: float | None,
+    maximum: float | None,
+    kind: str | None,
+    document: str | None,
+    index_dir: str | None,
+    as_json: bool,
+    fmt: str,
+) -> None:
+    """Every sum of money, as SEK, with its sentence and page."""
+    from decimal import Decimal
+
+    from pipeline.extracts import AmountFilter
+    from pipeline.extracts import amounts as run
+    from pipeline.search import parse_years
+
+    low = Decimal(str(minimum)) if minimum is not None else None
+    high = Decimal(str(maximum)) if maximum is not None else None
+    rows = run(
+        Settings(index_dir=index_dir_from(index_dir)),
+        AmountFilter(party, parse_years(year), low, high, kind, document),
+    )
+    columns = ["sek", "text", "qualifier", "party", "year", "page", "part_kind", "sentence", "path"]
+    fmt = fmt_of(fmt, as_json)
+    shown = rows if fmt != "table" else [{**r, "path": Path(r["path"]).name} for r in rows]
+    echo_rows(shown, columns, fmt, data=rows)
+
+
+@main.command()
+@common()
+def speakers(index_dir: str | None, as_json: bool, fmt: str) -> None:
+    """People, their party or role, and where they spoke or signed."""
+    from pipeline.extracts import speakers as run
+
+    rows = run(Settings(index_dir=index_dir_from(index_dir)))
+    fmt = fmt_of(fmt, as_json)
+    shown = (
+        rows
+        if fmt == "json"
+        else [{**r, "documents": len(r["documents"]), "pages": len(r["pages"])} for r in rows]
+    )
+    echo_rows(shown, ["name", "party", "role", "documents", "pages"], fmt, data=rows)
+
+
 def _place(where: dict[str, Any]) -> str:
     return f"{Path(where['path']).name} s. {where['first_page']}–{where['last_page']}"
 

@@ -57,13 +57,19 @@ SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
 
 
 def matcher_patterns() -> list[list[dict[str, Any]]]:
-    """Token patterns: NUMBER [groups] [scale word] currency | NUMBER unit-word."""
-    single = [{"LOWER": {"IN": sorted(UNIT_WORDS)}}]
-    currency = [{"LOWER": {"IN": sorted(CURRENCY_WORDS)}}]
-    scaled = [{"LOWER": {"IN": sorted(SCALE_WORDS)}}, SPACE, *currency]
-    grouped = [{"TEXT": {"REGEX": LEAD}}, {"TEXT": {"REGEX": GROUP}, "OP": "+"}, SPACE]
-    plain = [{"TEXT": {"REGEX": PLAIN}}, SPACE]
-    return [number + unit for number in (grouped, plain) for unit in (single, currency, scaled)]
+    """Token patterns: NUMBER [thousands groups] [scale word] currency | NUMBER unit-word.
+    Space tokens (line breaks, no-break spaces) may stand between the pieces."""
+    gap: dict[str, Any] = {"IS_SPACE": True, "OP": "?"}
+    single: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(UNIT_WORDS)}}]
+    currency: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(CURRENCY_WORDS)}}]
+    scaled: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(SCALE_WORDS)}}, SPACE, *currency]
+    numbers: list[list[dict[str, Any]]] = [[{"TEXT": {"REGEX": PLAIN}}, SPACE]]
+    for groups in (1, 2, 3):
+        grouped: list[dict[str, Any]] = [{"TEXT": {"REGEX": LEAD}}]
+        for _ in range(groups):
+            grouped += [gap, {"TEXT": {"REGEX": GROUP}}]
+        numbers.append([*grouped, SPACE])
+    return [number + unit for number in numbers for unit in (single, currency, scaled)]
 
 
 _NUMBER_RE = re.compile(r"[-−–]?\d+(?:[ \u00a0\u202f\u2009]\d{3})*(?:,\d+)?")

@@ -83,6 +83,12 @@ CREATE TABLE IF NOT EXISTS sections (
     seq INTEGER NOT NULL, kind TEXT NOT NULL, area TEXT, number INTEGER, title TEXT NOT NULL,
     first_page INTEGER NOT NULL, last_page INTEGER NOT NULL, text TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS sentences (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    part_id INTEGER NOT NULL REFERENCES parts(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_page ON sentences(document_id, page);
 CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, error TEXT NOT NULL, at TEXT NOT NULL);
 """
 
@@ -245,6 +251,10 @@ def _insert_extracted(conn: sqlite3.Connection, doc_id: str, part_id: int, ex: E
     conn.executemany(
         "INSERT INTO speakers (document_id, part_id, page, name, party, role) VALUES (?,?,?,?,?,?)",
         [(doc_id, part_id, s.page, s.name, s.party, s.role) for s in ex.speakers],
+    )
+    conn.executemany(
+        'INSERT INTO sentences (document_id, part_id, page, start, "end") VALUES (?,?,?,?,?)',
+        [(doc_id, part_id, s.page, s.start, s.end) for s in ex.sentences],
     )
     conn.executemany(
         "INSERT INTO sections (document_id, part_id, seq, kind, area, number, title, first_page,"

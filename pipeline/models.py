@@ -98,12 +98,23 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A sentence starting on ``page`` at ``start``; ``end`` may run past the
+    page's text into the next page (pages joined by one newline)."""
+
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Extracted:
     """What the language stage found in one part."""
 
     amounts: tuple[Amount, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     sections: tuple[Section, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True)

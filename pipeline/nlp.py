@@ -10,8 +10,10 @@ PER entities then add people, and nothing depends on it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import spacy
@@ -22,7 +24,7 @@ from spacy.util import filter_spans
 
 from . import amounts as money
 from .errors import HandlingarError
-from .models import Amount, Extracted, Page, Part, Section, Speaker
+from .models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from .parties import officials_in, speakers_in
 from .sections import paragraph_items, priority_sections
 
@@ -100,50 +102,85 @@ def warm(model: str | None = None) -> None:
     build(model)
 
 
-def _amounts(doc: Doc, page: int) -> Iterator[Amount]:
+@dataclass(frozen=True)
+class _Pages:
+    """Where each page starts in the part's text (pages joined by one newline)."""
+
+    numbers: list[int]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, pages: Sequence[Page]) -> _Pages:
+        starts, at = [], 0
+        for page in pages:
+            starts.append(at)
+            at += len(page.body) + 1
+        return cls([p.number for p in pages], starts)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Part offset -> (page number, offset in that page's body)."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.numbers[k], offset - self.starts[k]
+
+
+def _amounts(doc: Doc, where: _Pages) -> Iterator[Amount]:
     for span in doc.spans["amounts"]:
         before = [t.text for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
         value = money.sek_value(span.text)
         if before and before[-1].lower() == "minus":
             value = -value
-        sentence = span.sent
+        text = span.text[:-1] if span.text.endswith(".") else span.text  # 'kr.' ending a sentence
+        page, start = where.locate(span.start_char)
         yield Amount(
-            text=span.text,
+            text=text,
             sek=value,
             qualifier=money.qualifier(before),
-            sentence=" ".join(sentence.text.split()),
+            sentence=" ".join(span.sent.text.split()),
             page=page,
-            start=span.start_char,
-            end=span.end_char,
+            start=start,
+            end=start + len(text),
         )
 
 
-def _speakers(doc: Doc, page: int) -> Iterator[Speaker]:
+def _speakers(doc: Doc, where: _Pages) -> Iterator[Speaker]:
     seen = set()
-    for name, party, _ in speakers_in(doc.text):
-        seen.add(name)
-        yield Speaker(name, party, None, page)
-    for name, role, _ in officials_in(doc.text):
-        if name not in seen:
-            seen.add(name)
-            yield Speaker(name, None, role, page)
+    for name, party, offset in speakers_in(doc.text):
+        seen.add((name, where.locate(offset)[0]))
+        yield Speaker(name, party, None, where.locate(offset)[0])
+    for name, role, offset in officials_in(doc.text):
+        if (name, where.locate(offset)[0]) not in seen:
+            seen.add((name, where.locate(offset)[0]))
+            yield Speaker(name, None, role, where.locate(offset)[0])
     for ent in doc.ents:
-        if ent.label_ in ("PER", "PRS") and len(ent.text.split()) >= 2 and ent.text not in seen:
-            seen.add(ent.text)
+        page = where.locate(ent.start_char)[0]
+        if ent.label_ in ("PER", "PRS") and len(ent.text.split()) >= 2 and (ent.text, page) not in seen:
+            seen.add((ent.text, page))
             yield Speaker(ent.text, None, None, page)
+
+
+def _sentences(doc: Doc, where: _Pages) -> Iterator[Sentence]:
+    for sent in doc.sents:
+        text = sent.text
+        if not text.strip():
+            continue
+        lead = len(text) - len(text.lstrip())
+        page, start = where.locate(sent.start_char + lead)
+        yield Sentence(page, start, start + len(text.strip()))
 
 
 def extract_part(
     part: Part, pages: Sequence[Page], paragraph: str | None = None, model: str | None = None
 ) -> Extracted:
-    """Amounts, speakers and sections of one part."""
-    nlp = build(model)
-    found_amounts: list[Amount] = []
-    found_speakers: list[Speaker] = []
-    for page, doc in zip(pages, nlp.pipe(p.body for p in pages), strict=True):
-        found_amounts.extend(_amounts(doc, page.number))
-        found_speakers.extend(_speakers(doc, page.number))
-    return Extracted(tuple(found_amounts), tuple(found_speakers), tuple(_sections(part, pages, paragraph)))
+    """Amounts, speakers, sentences and sections of one part, read as one text
+    so that a sentence may run over a page break."""
+    where = _Pages.of(pages)
+    doc = build(model)("\n".join(p.body for p in pages))
+    return Extracted(
+        tuple(_amounts(doc, where)),
+        tuple(_speakers(doc, where)),
+        tuple(_sections(part, pages, paragraph)),
+        tuple(_sentences(doc, where)),
+    )
 
 
 def _sections(part: Part, pages: Sequence[Page], paragraph: str | None) -> list[Section]:

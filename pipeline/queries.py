@@ -165,3 +165,61 @@ def page_with_text(conn: sqlite3.Connection, doc_id: str, first: int, last: int,
         if probe in " ".join(row["body"].split()):
             return int(row["number"])
     return None
+
+
+def resolve_document(conn: sqlite3.Connection, ref: str) -> str | None:
+    """A document id from an id (or its prefix), a path, or a file name."""
+    row = conn.execute("SELECT id FROM documents WHERE id = ? OR id LIKE ?", (ref, f"{ref}%")).fetchall()
+    if len(row) == 1 and len(ref) >= 6:
+        return str(row[0]["id"])
+    rows = conn.execute(
+        "SELECT DISTINCT document_id FROM paths WHERE path = ? OR path LIKE ?", (ref, f"%/{ref}")
+    ).fetchall()
+    return str(rows[0]["document_id"]) if len(rows) == 1 else None
+
+
+def canonical_amounts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT a.*, p.kind AS part_kind, p.title AS part_title, p.party AS part_party, d.party AS doc_party,"
+        " d.year AS doc_year, (SELECT MIN(path) FROM paths WHERE document_id = d.id) AS path"
+        " FROM amounts a JOIN parts p ON p.id = a.part_id JOIN documents d ON d.id = a.document_id"
+        " WHERE p.repeat_of IS NULL ORDER BY d.year, a.document_id, a.page, a.start"
+    )
+    return [dict(r) for r in rows]
+
+
+def speaker_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every place a person spoke, was named with a party, or signed a statement."""
+    spoke = conn.execute(
+        "SELECT s.name, s.party, s.role, s.document_id, s.page FROM speakers s"
+        " JOIN parts p ON p.id = s.part_id WHERE p.repeat_of IS NULL"
+    )
+    out = [dict(r) for r in spoke]
+    signed = conn.execute(
+        "SELECT signatories, party, document_id, first_page, last_page FROM parts"
+        " WHERE repeat_of IS NULL AND signatories != '[]'"
+    )
+    for row in signed:
+        for name in json.loads(row["signatories"]):
+            out.append(
+                {
+                    "name": name.split(" (")[0],
+                    "party": row["party"],
+                    "role": None,
+                    "document_id": row["document_id"],
+                    "page": row["last_page"],
+                }
+            )
+    return out
+
+
+def document_sections(
+    conn: sqlite3.Connection, doc_id: str, canonical_only: bool = True
+) -> list[dict[str, Any]]:
+    where = " AND p.repeat_of IS NULL" if canonical_only else ""
+    rows = conn.execute(
+        "SELECT s.*, p.kind AS part_kind, p.title AS part_title FROM sections s"
+        f" JOIN parts p ON p.id = s.part_id WHERE s.document_id = ?{where} ORDER BY p.seq, s.seq",
+        (doc_id,),
+    )
+    return [dict(r) for r in rows]
