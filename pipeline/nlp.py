@@ -29,6 +29,8 @@ from .parties import officials_in, speakers_in
 from .sections import paragraph_items, priority_sections
 
 SENTENCE_END = {".", "!", "?", "…"}
+# Abbreviations the tokenizer keeps whole that often end a sentence too.
+FINAL_ABBREVIATIONS = {"kr.", "m.m.", "osv.", "etc.", "m.fl.", "mfl.", "o.s.v.", "kl."}
 BULLETS = {"•", "-", "–"}
 
 
@@ -58,8 +60,8 @@ def sentences(doc: Doc) -> Doc:
         start = False
         if token.is_space:
             start = False
-        elif previous is not None and previous.text in SENTENCE_END:
-            start = _opens_sentence(token)
+        elif previous is not None and previous.text in SENTENCE_END | FINAL_ABBREVIATIONS:
+            start = _opens_sentence(token) and not (previous.text == "kl." and token.text[:1].isdigit())
         elif doc[i - 1].is_space and "\n" in doc[i - 1].text:
             start = token.text in BULLETS or (_line_is_heading(doc, i - 1) and _opens_sentence(token))
         token.is_sent_start = start

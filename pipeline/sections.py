@@ -139,19 +139,30 @@ def priority_sections(pages: Sequence[Page]) -> list[Section]:
     return sections
 
 
-def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) -> list[Section]:
-    """The § items of minutes: '39 §' / '§ 39' at the start of a line, title
-    on the same or the next line; for a one-item extract, its § and title."""
-    lines = _flatten(pages)
-    found: list[tuple[int, int, str]] = []
+def _item_starts(lines: Sequence[_Line]) -> Iterator[tuple[int, int, str]]:
+    """(line position, § number, title) for each § item. Where the '39 §' mark
+    stands at the foot of a page (as in page-per-item minutes), the item
+    starts at the top of that page and its title is the page's first line."""
+    seen: set[int] = set()
     for i, line in enumerate(lines):
         match = PARAGRAPH_ITEM_RE.match(line.text)
-        if not match or TOC_RE.search(line.text):
+        number = int(match.group(1) or match.group(2)) if match else None
+        if match is None or number is None or number in seen or TOC_RE.search(line.text):
             continue
+        seen.add(number)
+        same_page = [k for k, other in enumerate(lines) if other.page == line.page]
         rest = match.group(3).strip()
-        if not rest and i + 1 < len(lines):
-            rest = lines[i + 1].text
-        found.append((i, int(match.group(1) or match.group(2)), rest))
+        if not rest and i >= same_page[-1] - 4 and i - same_page[0] > 2:
+            yield same_page[0], number, lines[same_page[0]].text
+        else:
+            yield i, number, rest or (lines[i + 1].text if i + 1 < len(lines) else "")
+
+
+def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) -> list[Section]:
+    """The § items of minutes, with title, pages and text; for a one-item
+    extract without such marks, its § and title."""
+    lines = _flatten(pages)
+    found = list(_item_starts(lines))
     if not found and paragraph:
         number = int(paragraph.strip("§ "))
         text = "\n".join(line.text for line in lines)
