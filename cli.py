@@ -286,6 +286,36 @@ def speakers(index_dir: str | None, as_json: bool, fmt: str) -> None:
     echo_rows(shown, ["name", "party", "role", "documents", "pages"], fmt, data=rows)
 
 
+@main.command()
+@click.option("--plan", "plan_ref", required=True, help="Plan: a year, or a document (path, file name, id).")
+@click.option("--report", "report_ref", required=True, help="Report: a year, or a document.")
+@click.option("--board", help="Board, when a year has plans of several boards.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*formats.FORMATS, "html"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@common(tabular=False)
+def compare(
+    plan_ref: str, report_ref: str, board: str | None, fmt: str, index_dir: str | None, as_json: bool
+) -> None:
+    """What a plan promised beside what the report says was done."""
+    from pipeline import render
+    from pipeline.compare import compare as run
+
+    result = run(Settings(index_dir=index_dir_from(index_dir)), plan_ref, report_ref, board)
+    fmt = fmt_of(fmt, as_json)
+    if fmt == "html":
+        click.echo(render.page(result), nl=False)
+    elif fmt == "md":
+        click.echo(render.markdown(result), nl=False)
+    else:
+        echo_rows(render.flat_rows(result), render.COLUMNS, fmt, data=result)
+
+
 def _place(where: dict[str, Any]) -> str:
     return f"{Path(where['path']).name} s. {where['first_page']}–{where['last_page']}"
 

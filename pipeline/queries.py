@@ -223,3 +223,24 @@ def document_sections(
         (doc_id,),
     )
     return [dict(r) for r in rows]
+
+
+def parts_of_kind(conn: sqlite3.Connection, kind: str) -> list[dict[str, Any]]:
+    """Parts of one kind, each with its canonical part id and document facts."""
+    rows = conn.execute(
+        "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, d.year AS doc_year,"
+        " d.date, d.board, (SELECT MIN(path) FROM paths WHERE document_id = d.id) AS path"
+        " FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.kind = ? ORDER BY d.id, p.seq",
+        (kind,),
+    )
+    return [{**dict(r), "year": part_year(r["title"], r["doc_year"])} for r in rows]
+
+
+def part_sections(conn: sqlite3.Connection, part_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT * FROM sections WHERE part_id = ? ORDER BY seq", (part_id,))
+    return [dict(r) for r in rows]
+
+
+def part_amounts(conn: sqlite3.Connection, part_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT * FROM amounts WHERE part_id = ? ORDER BY page, start", (part_id,))
+    return [dict(r) for r in rows]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,18 +14,22 @@ from .formats import cell
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True, markup=False)
+    """Wide when piped (a file or a pager reads it), the terminal's width otherwise."""
+    width = None if sys.stdout.isatty() else 180
+    return Console(highlight=False, soft_wrap=True, markup=False, width=width)
 
 
 def table(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None
 ) -> None:
-    out = Table(show_lines=False, header_style="bold")
+    out = Table(show_lines=True, header_style="bold")
     for header in headers or columns:
         out.add_column(header, overflow="fold")
     for row in rows:
         out.add_row(*(cell(row.get(c)) for c in columns))
-    _console().print(out)
+    console = _console()
+    console.soft_wrap = False
+    console.print(out)
 
 
 def ingest_summary(report: dict[str, Any]) -> None:
@@ -71,6 +76,7 @@ def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
 def documents(docs: Sequence[dict[str, Any]]) -> None:
     """One line per document, its parts indented beneath."""
     console = _console()
+    console.soft_wrap = True
     for doc in docs:
         when = doc["date"] or (str(doc["year"]) if doc["year"] else "")
         meta = " ".join(x for x in (doc["paragraph"], doc["diarienummer"]) if x)

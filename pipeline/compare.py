@@ -1,0 +1,180 @@
+"""What a plan promised beside what the report says was done.
+
+Plan and report priorities are matched one to one on title similarity (years
+and numbers neutralised), body similarity and number agreement together; a
+pair below the threshold stays unmatched. Status comes from status.py.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from . import catalog, queries
+from .errors import NotFound
+from .settings import Settings
+from .status import judge, sentences
+from .structure import find_board
+
+TITLE_WEIGHT, BODY_WEIGHT, NUMBER_WEIGHT = 0.6, 0.25, 0.15
+THRESHOLD = 0.55
+KINDS = {"plan": "verksamhetsplan", "report": "verksamhetsberättelse"}
+
+
+@dataclass(frozen=True)
+class Side:
+    part_id: int
+    document: str
+    title: str
+    year: int | None
+    path: str
+    date: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"document": self.document, "title": self.title, "year": self.year, "path": self.path}
+
+
+def _neutral(title: str) -> str:
+    return " ".join(re.sub(r"\d+", " ", title.lower()).split())
+
+
+def score(plan: dict[str, Any], report: dict[str, Any]) -> float:
+    """0..1: how surely a planned priority and a reported item are the same."""
+    title = fuzz.token_set_ratio(_neutral(plan["title"]), _neutral(report["title"])) / 100
+    body = fuzz.token_set_ratio(plan["text"].lower(), report["text"].lower()) / 100
+    same_number = 1.0 if plan["number"] == report["number"] else 0.0
+    return round(TITLE_WEIGHT * title + BODY_WEIGHT * body + NUMBER_WEIGHT * same_number, 3)
+
+
+def match(
+    plan: list[dict[str, Any]], report: list[dict[str, Any]]
+) -> list[tuple[int | None, int | None, float]]:
+    """One-to-one pairs (plan index, report index, score), greedy on the best
+    scores; unmatched items pair with None. Plan order, then unplanned items."""
+    scored = sorted(
+        ((score(p, r), i, j) for i, p in enumerate(plan) for j, r in enumerate(report)), reverse=True
+    )
+    taken_plan: dict[int, tuple[int, float]] = {}
+    taken_report: set[int] = set()
+    for value, i, j in scored:
+        if value < THRESHOLD:
+            break
+        if i not in taken_plan and j not in taken_report:
+            taken_plan[i] = (j, value)
+            taken_report.add(j)
+    pairs: list[tuple[int | None, int | None, float]] = [
+        (i, taken_plan[i][0], taken_plan[i][1]) if i in taken_plan else (i, None, 0.0)
+        for i in range(len(plan))
+    ]
+    pairs += [(None, j, 0.0) for j in range(len(report)) if j not in taken_report]
+    return pairs
+
+
+def _candidates(conn: sqlite3.Connection, kind: str, year: int, board: str | None) -> list[dict[str, Any]]:
+    found = []
+    for part in queries.parts_of_kind(conn, kind):
+        part_board = find_board(part["title"]) or part["board"] or ""
+        wanted = board is None or board.lower() in part_board.lower()
+        if part["repeat_of"] is None and part["year"] == year and wanted:
+            found.append({**part, "board": part_board})
+    return found
+
+
+def resolve(conn: sqlite3.Connection, role: str, ref: str, board: str | None) -> Side:
+    """A plan or report part from a year (with an optional board) or a document."""
+    kind = KINDS[role]
+    if re.fullmatch(r"\d{4}", ref):
+        found = _candidates(conn, kind, int(ref), board)
+        boards = sorted({p["board"] for p in found})
+        if len(boards) != 1:
+            listed = "; ".join(boards) or "none"
+            raise NotFound(
+                f"{len(boards)} boards have a {kind} for {ref} ({listed}): choose one with --board"
+            )
+        part = found[0]
+    else:
+        doc_id = queries.resolve_document(conn, ref)
+        parts = [p for p in queries.parts_of_kind(conn, kind) if p["document_id"] == doc_id]
+        if not parts:
+            raise NotFound(f"{ref!r} is not a document with a {kind} in the catalog")
+        canonical = parts[0]["repeat_of"] or parts[0]["id"]
+        part = next(p for p in queries.parts_of_kind(conn, kind) if p["id"] == canonical)
+    return Side(part["id"], part["document_id"], part["title"], part["year"], part["path"], part["date"])
+
+
+def _items(conn: sqlite3.Connection, part_id: int) -> list[dict[str, Any]]:
+    return [s for s in queries.part_sections(conn, part_id) if s["kind"] == "priority"]
+
+
+def _amounts_in(amounts: list[dict[str, Any]], item: dict[str, Any] | None) -> list[str]:
+    if item is None:
+        return []
+    text = " ".join(item["text"].split())
+    return [" ".join(a["text"].split()) for a in amounts if " ".join(a["text"].split()) in text]
+
+
+def _evidence_page(
+    conn: sqlite3.Connection, side: Side, doc: str, item: dict[str, Any], sentence: str
+) -> int:
+    page = queries.page_with_text(conn, doc, item["first_page"], item["last_page"], sentence)
+    return page or int(item["first_page"])
+
+
+def _row(
+    conn: sqlite3.Connection,
+    plan_side: Side,
+    report_side: Side,
+    p: dict[str, Any] | None,
+    r: dict[str, Any] | None,
+    similarity: float,
+    amounts: dict[str, list[dict[str, Any]]],
+) -> dict[str, Any]:
+    status, evidence, page = "ej redovisad", "", None
+    if r is not None:
+        verdict = judge(r["text"])
+        status = verdict.status if p is not None else "ny"
+        evidence = verdict.evidence if p is not None else (sentences(r["text"]) or [""])[0]
+        page = _evidence_page(conn, report_side, report_side.document, r, evidence) if evidence else None
+    return {
+        "area": (p or r or {}).get("area"),
+        "plan": {"number": p["number"], "title": p["title"], "page": p["first_page"]} if p else None,
+        "report": {"number": r["number"], "title": r["title"], "page": r["first_page"]} if r else None,
+        "similarity": similarity,
+        "status": status,
+        "evidence": evidence,
+        "evidence_page": page,
+        "amounts_plan": _amounts_in(amounts["plan"], p),
+        "amounts_report": _amounts_in(amounts["report"], r),
+    }
+
+
+def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | None = None) -> dict[str, Any]:
+    """The comparison table: one row per planned priority, then unplanned items."""
+    conn = catalog.connect(settings.catalog_path)
+    try:
+        plan_side = resolve(conn, "plan", plan_ref, board)
+        report_side = resolve(conn, "report", report_ref, board)
+        plan, report = _items(conn, plan_side.part_id), _items(conn, report_side.part_id)
+        amounts = {
+            "plan": queries.part_amounts(conn, plan_side.part_id),
+            "report": queries.part_amounts(conn, report_side.part_id),
+        }
+        rows = [
+            _row(
+                conn,
+                plan_side,
+                report_side,
+                plan[i] if i is not None else None,
+                report[j] if j is not None else None,
+                value,
+                amounts,
+            )
+            for i, j, value in match(plan, report)
+        ]
+    finally:
+        conn.close()
+    return {"plan": plan_side.as_json(), "report": report_side.as_json(), "rows": rows}

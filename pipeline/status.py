@@ -1,0 +1,109 @@
+"""Status of a reported item, from the report's own words.
+
+The rules are here, in Swedish, in one place. Each rule is a status and the
+phrases that signal it; extend a list to teach the tool a new phrasing. A
+status is never invented: with no signal the answer is ``oklart`` and the
+item's first sentence is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+RULES: dict[str, list[str]] = {
+    "uppskjuten": [
+        r"kommer att redovisas",
+        r"kommer (att )?presenteras",
+        r"skjut(its|s|ades|its) upp",
+        r"flyttats fram",
+        r"senarelagts",
+        r"har flyttats till",
+        r"planeras till (våren|hösten|\d{4})",
+    ],
+    "inställd": [
+        r"(fått |har |har fått )?ställ(a|as|ts|des)s? in\b",
+        r"\binställ(d|da|des|ts)\b",
+        r"avbokades",
+        r"har inte (kunnat )?genomföras",
+        r"uteblev",
+        r"har strukits",
+    ],
+    "pågår": [
+        r"har inte kunnat slutföras",
+        r"inleddes först",
+        r"har påbörjats",
+        r"är inte klart",
+        r"inte (har )?avslutats",
+    ],
+    "delvis": [r"\bdelvis\b", r"i viss mån", r"i begränsad omfattning", r"i mindre skala"],
+    "genomförd": [
+        r"genomför(des|ts|de)\b",
+        r"har genomförts",
+        r"har informerats",
+        r"fått (kontinuerlig )?information",
+        r"\binformerats\b",
+        r"fick .*information",
+        r"\bta(git)? del av",
+        r"delades ut",
+        r"har hanterats",
+        r"har anordnats",
+        r"arrangerades",
+        r"beslutade",
+        r"har uppmärksammats",
+        r"har hållits",
+        r"hölls\b",
+        r"har tagits fram",
+        r"installation",
+        r"anställdes",
+        r"har delgivits",
+        r"justerades",
+        r"anpassades",
+        r"har arbetat",
+    ],
+    # Weak: work said to go on, with nothing said to be done.
+    "pågår (svag)": [r"\bpågår\b", r"\bpågått\b", r"fortsätter (under|arbetet)", r"arbetet fortgår"],
+}
+COMPILED = {status: [re.compile(p, re.IGNORECASE) for p in ps] for status, ps in RULES.items()}
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•–-])")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    evidence: str
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a section's text with line breaks joined (verbatim otherwise)."""
+    joined = " ".join(text.split())
+    return [s for s in SENTENCE_SPLIT.split(joined) if s]
+
+
+def _signal(sentence: str) -> str | None:
+    for status, patterns in COMPILED.items():
+        if any(p.search(sentence) for p in patterns):
+            return status
+    return None
+
+
+def judge(text: str) -> Verdict:
+    """The status the text supports, and the sentence that supports it."""
+    found: dict[str, str] = {}
+    for sentence in sentences(text):
+        signal = _signal(sentence)
+        if signal and signal not in found:
+            found[signal] = sentence
+    return _decide(found, sentences(text))
+
+
+def _decide(found: dict[str, str], all_sentences: Sequence[str]) -> Verdict:
+    if "uppskjuten" in found:
+        return Verdict("uppskjuten", found["uppskjuten"])
+    if "inställd" in found and "genomförd" in found:
+        return Verdict("delvis", found["inställd"])
+    for status in ("inställd", "pågår", "delvis", "genomförd", "pågår (svag)"):
+        if status in found:
+            return Verdict(status.split(" ")[0], found[status])
+    return Verdict("oklart", all_sentences[0] if all_sentences else "")

@@ -1,0 +1,149 @@
+"""Plan 2020 against report 2021 on the sample corpus, and matching that does
+not lean on item numbers."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from conftest import MINUTES_2022, PLAN
+from pipeline import queries
+from pipeline.compare import compare, match, resolve
+from pipeline.errors import NotFound
+from pipeline.ingest import IngestReport
+from pipeline.settings import Settings
+from pipeline.status import judge
+
+Corpus = tuple[Settings, IngestReport]
+
+
+def _pairs(result: dict[str, Any]) -> list[tuple[int | None, int | None, str]]:
+    return [
+        ((r["plan"] or {}).get("number"), (r["report"] or {}).get("number"), r["status"])
+        for r in result["rows"]
+    ]
+
+
+def test_plan_2020_against_report_2021(corpus_index: Corpus) -> None:
+    result = compare(corpus_index[0], "2020", "2021")
+    pairs = _pairs(result)
+    matched = [(p, r) for p, r, _ in pairs if p is not None and r is not None]
+    assert matched == [(n, n) for n in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13)]
+    status = {(p, r): s for p, r, s in pairs}
+    assert status[(4, None)] == status[(14, None)] == "ej redovisad"
+    assert status[(None, 4)] == "ny"
+    assert status[(7, 7)] == "uppskjuten"
+    assert status[(2, 2)] == "delvis"
+    assert [p for p, _, _ in pairs][:14] == list(range(1, 15))  # plan order first
+
+
+def test_every_status_shows_its_sentence_and_page(corpus_index: Corpus) -> None:
+    result = compare(corpus_index[0], "2020", "2021")
+    conn = sqlite3.connect(corpus_index[0].catalog_path)
+    for row in result["rows"]:
+        if row["report"] is None:
+            continue
+        assert row["evidence"] and row["evidence_page"]
+        body = conn.execute(
+            "SELECT body FROM pages WHERE document_id = ? AND number = ?",
+            (result["report"]["document"], row["evidence_page"]),
+        ).fetchone()[0]
+        assert row["evidence"][:40] in " ".join(body.split())
+    seven = next(r for r in result["rows"] if (r["report"] or {}).get("number") == 7)
+    assert "kommer att redovisas" in seven["evidence"] and seven["evidence_page"] == 9
+
+
+def test_report_is_the_canonical_copy_and_documents_work_as_references(corpus_index: Corpus) -> None:
+    by_year = compare(corpus_index[0], "2020", "2021")
+    by_file = compare(corpus_index[0], PLAN, MINUTES_2022)
+    assert by_file["rows"] == by_year["rows"]
+    assert by_year["report"]["path"].endswith(MINUTES_2022)
+    assert by_year["plan"]["year"] == 2020
+
+
+def test_a_year_without_a_plan_lists_what_is_there(corpus_index: Corpus) -> None:
+    with pytest.raises(NotFound, match="0 boards"):
+        compare(corpus_index[0], "2019", "2021")
+
+
+def test_matching_does_not_rely_on_numbers(corpus_index: Corpus) -> None:
+    conn = queries_conn(corpus_index[0])
+    plan_part = resolve(conn, "plan", "2020", None).part_id
+    report_part = resolve(conn, "report", "2021", None).part_id
+    plan = [s for s in queries.part_sections(conn, plan_part) if s["kind"] == "priority"]
+    report = [dict(s) for s in queries.part_sections(conn, report_part) if s["kind"] == "priority"]
+    edited = [dict(s) for s in report]
+    random.Random(7).shuffle(edited)
+    for number, item in enumerate(edited, start=1):  # renumber in the new order, retitle years
+        item["number"] = number
+        item["title"] = item["title"].replace("2021", "2022").replace("Demokratidagar", "Demokratidagarna")
+    pairs = match(plan, edited)
+    by_title = {plan[i]["title"]: edited[j]["title"] for i, j, _ in pairs if i is not None and j is not None}
+    assert by_title["Lokal samverkan"] == "Lokal samverkan"
+    assert by_title["Demokratidagar 2020"] == "Demokratidagarna 2022"
+    assert (
+        by_title["Social hållbarhet i samhällsbyggnadsprocessen"]
+        == "Social hållbarhet i samhällbyggnadsprocessen"
+    )
+    assert "Samverkan med civilsamhället" not in by_title
+    assert len(by_title) == 12
+
+
+def queries_conn(settings: Settings) -> sqlite3.Connection:
+    from pipeline import catalog
+
+    return catalog.connect(settings.catalog_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Dialogerna har fått ställas in under året.", "inställd"),
+        ("Arbetet inleddes först i slutet av året, och har därför inte kunnat slutföras.", "pågår"),
+        ("Uppföljningen kommer att redovisas i februari 2022.", "uppskjuten"),
+        ("Dagarna genomfördes via livesändning.", "genomförd"),
+        ("Beredningen har informerats om arbetet.", "genomförd"),
+        ("Kommunen har ett stort ansvar.", "oklart"),
+    ],
+)
+def test_status_rules(text: str, status: str) -> None:
+    verdict = judge(text)
+    assert verdict.status == status
+    assert verdict.evidence == text
+
+
+class _Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells = 0
+        self.external = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.cells += tag == "td"
+        self.external |= any(v and v.startswith("http") for _, v in attrs)
+
+
+def test_formats_from_the_command_line(corpus_index: Corpus) -> None:
+    folder = str(corpus_index[0].index_dir)
+    args = ["compare", "--plan", "2020", "--report", "2021", "--index", folder]
+    page = CliRunner().invoke(main, [*args, "--format", "html"])
+    assert page.exit_code == 0 and page.output.startswith("<!DOCTYPE html>")
+    parser = _Cells()
+    parser.feed(page.output)
+    assert parser.cells == 15 * 7 and not parser.external
+    assert "(s. 9)" in page.output
+    md = CliRunner().invoke(main, [*args, "--format", "md"]).output
+    assert "| område | plan | rapport | likhet | status | belägg | belopp |" in md
+    csv = CliRunner().invoke(main, [*args, "--format", "csv"]).output
+    assert (
+        csv.splitlines()[0] == "område,plan,rapport,likhet,status,belägg,belopp"
+        and len(csv.splitlines()) == 16
+    )
+    data = CliRunner().invoke(main, [*args, "--json"]).output
+    assert '"evidence_page": 9' in data and '"amounts_plan": [' in data
