@@ -316,6 +316,44 @@ def compare(
         echo_rows(render.flat_rows(result), render.COLUMNS, fmt, data=result)
 
 
+@main.command()
+@click.argument("query")
+@click.option("--year", help="A year or a range: 2017-2022.")
+@click.option("--kind", help="Document or part kind, e.g. protokollsanteckning.")
+@click.option("--board", help="Board (nämnd, beredning, styrelse).")
+@click.option("--party", help="Party code: S, M, SD, C, V, KD, L, MP or a local one.")
+@click.option("--speaker", help="A speaker's or signatory's name.")
+@click.option("--document", help="Document id (SHA-256).")
+@common()
+def quotes(
+    query: str,
+    year: str | None,
+    kind: str | None,
+    board: str | None,
+    party: str | None,
+    speaker: str | None,
+    document: str | None,
+    index_dir: str | None,
+    as_json: bool,
+    fmt: str,
+) -> None:
+    """Exact sentences holding QUERY, attributed and cited, ready to publish."""
+    from pipeline.index import Filters
+    from pipeline.quotes import citation_line, markdown
+    from pipeline.quotes import quotes as run
+    from pipeline.search import parse_years
+
+    filters = Filters(parse_years(year), kind, board, party, speaker, document)
+    found = run(Settings(index_dir=index_dir_from(index_dir)), query, filters)
+    fmt = fmt_of(fmt, as_json)
+    if fmt == "md":
+        click.echo(markdown(found), nl=False)
+        return
+    rows = [{**q, "citation": citation_line(q)} for q in found]
+    columns = ["quote", "citation", "path", "page", "start", "end"]
+    echo_rows(rows, columns, fmt, data=found)
+
+
 def _place(where: dict[str, Any]) -> str:
     return f"{Path(where['path']).name} s. {where['first_page']}–{where['last_page']}"
 

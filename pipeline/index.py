@@ -228,6 +228,60 @@ def _hit(hit: Hit) -> RawHit:
     return RawHit(stored, float(hit.score or 0.0), snippet or stored["text"][:240])
 
 
+def _tokens(field: str, text: str) -> list[str]:
+    analyzer = _TEXT if field == "text" else _EXACT
+    return [t.text for t in analyzer(text)]
+
+
+# A query compiled for sentences: ("and"|"or", parts) | ("not", part) |
+# ("terms", field, words) | ("phrase", field, words).
+Node = tuple[Any, ...]
+
+
+def _compile(q: query.Query, reader: Any) -> Node:
+    if isinstance(q, query.Not):
+        return ("not", _compile(q.query, reader))
+    if isinstance(q, query.AndNot):
+        return ("and", [_compile(q.a, reader), ("not", _compile(q.b, reader))])
+    if isinstance(q, query.Phrase):
+        return ("phrase", q.fieldname, tuple(_tokens(q.fieldname, " ".join(q.words))))
+    if isinstance(q, query.And | query.Or):
+        return ("and" if isinstance(q, query.And) else "or", [_compile(c, reader) for c in q.children()])
+    found = q.existing_terms(reader, expand=True)
+    words = {t.decode("utf-8") if isinstance(t, bytes) else t for _, t in found}
+    return ("terms", getattr(q, "fieldname", "text"), frozenset(words))
+
+
+def _holds(node: Node, views: dict[str, list[str]]) -> bool:
+    kind = node[0]
+    if kind in ("and", "or"):
+        results = (_holds(child, views) for child in node[1])
+        return all(results) if kind == "and" else any(results)
+    if kind == "not":
+        return not _holds(node[1], views)
+    if kind == "terms":
+        return any(token in node[2] for token in views[node[1]])
+    tokens, words = views[node[1]], node[2]
+    return any(tuple(tokens[i : i + len(words)]) == words for i in range(len(tokens) - len(words) + 1))
+
+
+@dataclass(frozen=True)
+class SentenceMatcher:
+    """Tells whether a sentence satisfies the query on its own: word forms,
+    exact tokens, phrases, expanded prefix and fuzzy terms, AND/OR/NOT."""
+
+    tree: Node
+
+    def __call__(self, sentence: str) -> bool:
+        return _holds(self.tree, {field: _tokens(field, sentence) for field in ("text", "exact")})
+
+
+def sentence_matcher(settings: Settings, text: str) -> SentenceMatcher:
+    q = parse(text)
+    with _open(settings).searcher() as searcher:
+        return SentenceMatcher(_compile(q, searcher.reader()))
+
+
 def index_exists(settings: Settings) -> bool:
     return bool(index.exists_in(str(settings.search_dir)))
 

@@ -39,34 +39,53 @@ def _opens_sentence(token: Any) -> bool:
     return first.isupper() or first.isdigit() or first in "”\"'•(–-"
 
 
-def _line_is_heading(doc: Doc, newline: int) -> bool:
-    """The line before the newline at ``newline`` is short and has no sentence end."""
-    start = newline - 1
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    line = doc[start:newline]
-    return 0 < len(line) <= 8 and line[-1].text not in SENTENCE_END | {",", ";", ":"}
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """(first token, end token) of each line that has words."""
+    lines, start = [], 0
+    for i, token in enumerate(doc):
+        if token.is_space and "\n" in token.text:
+            if i > start:
+                lines.append((start, i))
+            start = i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    return lines
+
+
+def _mark_headings(doc: Doc) -> None:
+    """A short line without a sentence end, standing after a sentence end (or
+    another heading) and before a line that opens a sentence, is a sentence of
+    its own: 'Protokollsanteckning', 'Ärende 12: Verksamhetsberättelse … 2021'."""
+    lines = _lines(doc)
+    closed = True  # the text so far ends a sentence
+    for k, (first, end) in enumerate(lines):
+        last = doc[end - 1].text
+        nxt = doc[lines[k + 1][0]] if k + 1 < len(lines) else None
+        heading = closed and end - first <= 14 and last not in SENTENCE_END | {",", ";"}
+        heading = heading and (nxt is None or _opens_sentence(nxt))
+        if heading:
+            doc[first].is_sent_start = True
+            if nxt is not None:
+                nxt.is_sent_start = True
+        closed = heading or last in SENTENCE_END or last in FINAL_ABBREVIATIONS
 
 
 @Language.component("handlingar_sentences")
 def sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? before an upper-case word or a digit, at
-    bullets that open a line, and after heading lines."""
+    bullets that open a line, and around heading lines."""
     previous = None
     for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        start = False
-        if token.is_space:
-            start = False
-        elif previous is not None and previous.text in SENTENCE_END | FINAL_ABBREVIATIONS:
-            start = _opens_sentence(token) and not (previous.text == "kl." and token.text[:1].isdigit())
-        elif doc[i - 1].is_space and "\n" in doc[i - 1].text:
-            start = token.text in BULLETS or (_line_is_heading(doc, i - 1) and _opens_sentence(token))
+        start = i == 0
+        if i and not token.is_space and previous is not None:
+            if previous.text in SENTENCE_END | FINAL_ABBREVIATIONS:
+                start = _opens_sentence(token) and not (previous.text == "kl." and token.text[:1].isdigit())
+            elif "\n" in doc[i - 1].text and doc[i - 1].is_space:
+                start = token.text in BULLETS
         token.is_sent_start = start
         if not token.is_space:
             previous = token
+    _mark_headings(doc)
     return doc
 
 

@@ -244,3 +244,37 @@ def part_sections(conn: sqlite3.Connection, part_id: int) -> list[dict[str, Any]
 def part_amounts(conn: sqlite3.Connection, part_id: int) -> list[dict[str, Any]]:
     rows = conn.execute("SELECT * FROM amounts WHERE part_id = ? ORDER BY page, start", (part_id,))
     return [dict(r) for r in rows]
+
+
+def blocks_by_id(conn: sqlite3.Connection, block_ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not block_ids:
+        return {}
+    marks = ",".join("?" * len(block_ids))
+    rows = conn.execute(
+        f'SELECT id, document_id, part_id, page, start, "end" FROM blocks WHERE id IN ({marks})', block_ids
+    )
+    return {r["id"]: dict(r) for r in rows}
+
+
+def sentences_in(
+    conn: sqlite3.Connection, part_id: int, page: int, start: int, end: int
+) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a part that begin on ``page`` within [start, end)."""
+    rows = conn.execute(
+        'SELECT start, "end" FROM sentences WHERE part_id = ? AND page = ? AND start < ? AND "end" > ?'
+        " ORDER BY start",
+        (part_id, page, end, start),
+    )
+    return [(r["start"], r["end"]) for r in rows]
+
+
+def page_text(conn: sqlite3.Connection, doc_id: str, page: int, start: int, end: int) -> str | None:
+    """The body text at [start, end) of ``page``, running on into the next pages
+    (joined by one newline) when ``end`` passes the page's end."""
+    rows = conn.execute(
+        "SELECT body FROM pages WHERE document_id = ? AND number >= ? ORDER BY number LIMIT 3", (doc_id, page)
+    ).fetchall()
+    if not rows:
+        return None
+    text = "\n".join(r["body"] for r in rows)
+    return text[start:end] if 0 <= start < end <= len(text) else None

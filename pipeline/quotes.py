@@ -1,0 +1,151 @@
+"""Quotes: whole sentences from body text, verbatim, attributed and cited.
+
+Candidates come from the search index (canonical text only, with the same
+filters as search); each sentence is cut at the offsets stored at ingest and
+checked to stand verbatim at those offsets before it is returned.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from . import catalog, index, queries
+from .index import Filters
+from .parties import NATIONAL, speakers_in
+from .settings import Settings
+
+PAGE_SIZE = 500
+
+
+@dataclass(frozen=True)
+class Citation:
+    document: str
+    page: int
+    start: int
+    end: int
+
+
+def joined(raw: str) -> str:
+    """A sentence as quoted: line breaks inside it joined, characters kept."""
+    return " ".join(raw.split())
+
+
+def verify(conn: sqlite3.Connection, cite: Citation, quote: str) -> bool:
+    """True when ``quote`` stands verbatim (line breaks aside) at the cited offsets."""
+    raw = queries.page_text(conn, cite.document, cite.page, cite.start, cite.end)
+    return raw is not None and joined(raw) == quote
+
+
+def _all_hits(settings: Settings, text: str, filters: Filters) -> list[index.RawHit]:
+    hits: list[index.RawHit] = []
+    while True:
+        total, page = index.search(settings, text, filters, PAGE_SIZE, len(hits))
+        hits.extend(page)
+        if len(hits) >= total or not page:
+            return hits
+
+
+def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str]]:
+    if part["part_kind"] == "protokollsanteckning":
+        names = [re.sub(r"\s*\(.*\)$", "", n) for n in json.loads(part["signatories"])]
+        return part["party"], names
+    named = list(speakers_in(quote))
+    parties = {p for _, p, _ in named}
+    return (parties.pop() if len(parties) == 1 else None), [n for n, _, _ in named]
+
+
+def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, Any]]:
+    """Every sentence that holds the query, with who said it and where."""
+    matcher = index.sentence_matcher(settings, text)
+    hits = _all_hits(settings, text, filters)
+    conn = catalog.connect(settings.catalog_path)
+    try:
+        blocks = queries.blocks_by_id(conn, [int(h.fields["block"]) for h in hits])
+        parts = queries.part_info(conn, sorted({b["part_id"] for b in blocks.values()}))
+        repeats = queries.repeats_of(conn, list(parts))
+        found: dict[tuple[str, int, int], dict[str, Any]] = {}
+        for block in blocks.values():
+            for start, end in queries.sentences_in(
+                conn, block["part_id"], block["page"], block["start"], block["end"]
+            ):
+                cite = Citation(block["document_id"], block["page"], start, end)
+                raw = queries.page_text(conn, cite.document, cite.page, start, end)
+                if raw is None or not matcher(raw) or (cite.document, cite.page, start) in found:
+                    continue
+                quote = joined(raw)
+                if verify(conn, cite, quote):
+                    part = parts[block["part_id"]]
+                    found[(cite.document, cite.page, start)] = _record(conn, quote, cite, part, repeats)
+    finally:
+        conn.close()
+    return sorted(
+        found.values(), key=lambda q: (q["date"] or str(q["year"] or ""), q["path"], q["page"], q["start"])
+    )
+
+
+def _record(
+    conn: sqlite3.Connection,
+    quote: str,
+    cite: Citation,
+    part: dict[str, Any],
+    repeats: dict[int, list[dict[str, Any]]],
+) -> dict[str, Any]:
+    party, speakers = _attribution(part, quote)
+    also = []
+    for r in repeats.get(part["id"], []):
+        page = queries.page_with_text(conn, r["document_id"], r["first_page"], r["last_page"], quote)
+        also.append(
+            {"path": r["path"], "pages": str(page) if page else f"{r['first_page']}–{r['last_page']}"}
+        )
+    return {
+        "quote": quote,
+        "party": party,
+        "speakers": speakers,
+        "kind": part["part_kind"],
+        "title": part["part_title"],
+        "board": part["board"],
+        "date": part["date"],
+        "year": part["year"],
+        "path": part["path"],
+        "document": cite.document,
+        "page": cite.page,
+        "start": cite.start,
+        "end": cite.end,
+        "ocr": False,
+        "also_in": also,
+    }
+
+
+def party_name(code: str | None) -> str | None:
+    return NATIONAL[code][0] if code in NATIONAL else code
+
+
+def citation_line(q: dict[str, Any]) -> str:
+    """'— Vänsterpartiet (Nujin Alacabek, Aysegül Balci), protokollsanteckning, <board>, ärende 7, s. 4'."""
+    who = party_name(q["party"]) or ""
+    if q["speakers"]:
+        who = f"{who} ({', '.join(q['speakers'])})" if who else ", ".join(q["speakers"])
+    item = re.search(r"Ärende\s+(\d+)", q["title"] or "")
+    pieces = [
+        who,
+        q["kind"],
+        q["board"],
+        q["date"],
+        f"ärende {item.group(1)}" if item else None,
+        f"s. {q['page']}",
+    ]
+    return "— " + ", ".join(p for p in pieces if p)
+
+
+def markdown(found: list[dict[str, Any]]) -> str:
+    blocks = []
+    for q in found:
+        source = f"  \n  {q['path']}" + "".join(
+            f"; även i {a['path']}, s. {a['pages']}" for a in q["also_in"]
+        )
+        blocks.append(f"> ”{q['quote']}”\n\n{citation_line(q)}{source}\n")
+    return "\n".join(blocks)

@@ -1,0 +1,119 @@
+"""Quotes on the sample corpus: whole sentences, verbatim, attributed, verified."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cli import main
+from conftest import MINUTES_2022, V_STATEMENT
+from pipeline import catalog
+from pipeline.index import Filters
+from pipeline.ingest import IngestReport
+from pipeline.quotes import Citation, quotes, verify
+from pipeline.settings import Settings
+
+Corpus = tuple[Settings, IngestReport]
+
+
+def test_skjutningar_from_the_s_statement(corpus_index: Corpus) -> None:
+    found = quotes(corpus_index[0], "skjutningar", Filters(party="S"))
+    assert [q["quote"] for q in found] == [
+        "Även under 2021 drabbades Huddinge av flera skjutningar och våldsdåd."
+    ]
+    q = found[0]
+    assert (Path(q["path"]).name, q["page"], q["party"]) == (MINUTES_2022, 2, "S")
+    assert q["speakers"] == ["Rasmus Lenefors", "Pran Malhotra", "Britt Flodetorp"]
+    assert (q["kind"], q["date"], q["ocr"]) == ("protokollsanteckning", "2022-02-17", False)
+
+
+def test_sentence_joined_across_its_line_break(corpus_index: Corpus) -> None:
+    found = quotes(corpus_index[0], "vapen", Filters(party="V"))
+    assert [q["quote"] for q in found] == [
+        "För många unga är det lättare att få ett vapen i händerna än ett jobb."
+    ]
+    q = found[0]
+    assert Path(q["path"]).name == V_STATEMENT
+    conn = catalog.connect(corpus_index[0].catalog_path)
+    body = conn.execute(
+        "SELECT body FROM pages WHERE document_id = ? AND number = ?", (q["document"], q["page"])
+    ).fetchone()[0]
+    assert "\n" in body[q["start"] : q["end"]]  # stored with its line break, quoted without
+
+
+def test_mp_statement_first_sentence_is_attributed(corpus_index: Corpus) -> None:
+    found = quotes(corpus_index[0], "Miljöpartiet tackar", Filters())
+    assert len(found) == 1
+    q = found[0]
+    assert q["quote"].startswith("Miljöpartiet tackar för verksamhetsberättelsen")
+    assert (q["party"], q["speakers"]) == ("MP", ["Louise Rollins"])
+
+
+def test_repeated_appendix_gives_a_quote_once_with_where_else(corpus_index: Corpus) -> None:
+    found = quotes(corpus_index[0], '"Kungens kurvas shoppingcenter"', Filters())
+    assert len(found) == 1
+    assert found[0]["quote"] == "Priset delades ut 23 oktober i Kungens kurvas shoppingcenter."
+    assert [(Path(a["path"]).name, a["pages"]) for a in found[0]["also_in"]] == [(MINUTES_2022, "16")]
+
+
+def test_running_headers_never_leak_into_quotes(corpus_index: Corpus) -> None:
+    found = quotes(corpus_index[0], "verksamhetsberättelse", Filters())
+    assert found
+    assert not any(
+        "år 2021 Inledning" in q["quote"] or q["quote"].startswith("PROTOKOLLSUTDRAG") for q in found
+    )
+
+
+def test_tampered_offsets_are_refused(corpus_index: Corpus) -> None:
+    q = quotes(corpus_index[0], "skjutningar", Filters(party="S"))[0]
+    conn = catalog.connect(corpus_index[0].catalog_path)
+    good = Citation(q["document"], q["page"], q["start"], q["end"])
+    assert verify(conn, good, q["quote"])
+    for bad in (
+        Citation(q["document"], q["page"], q["start"] + 1, q["end"]),
+        Citation(q["document"], q["page"] + 1, q["start"], q["end"]),
+        Citation(q["document"], q["page"], q["start"], q["end"] + 40_000),
+    ):
+        assert not verify(conn, bad, q["quote"])
+    assert not verify(conn, good, q["quote"].replace("skjutningar", "skottlossningar"))
+
+
+def test_markdown_reads_like_a_citation(corpus_index: Corpus) -> None:
+    folder = str(corpus_index[0].index_dir)
+    result = CliRunner().invoke(
+        main, ["quotes", "vapen", "--party", "V", "--format", "md", "--index", folder]
+    )
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "> ”För många unga är det lättare att få ett vapen i händerna än ett jobb.”"
+    assert lines[2].startswith(
+        "— Vänsterpartiet (Nujin Alacabek, Aysegül Balci), protokollsanteckning, "
+        "Trygghets- och delaktighetsberedningen, ärende 7, s. 4"
+    )
+
+
+def test_csv_and_json_exports(corpus_index: Corpus) -> None:
+    folder = str(corpus_index[0].index_dir)
+    csv = (
+        CliRunner().invoke(main, ["quotes", "trygghetsdialoger", "--format", "csv", "--index", folder]).output
+    )
+    assert csv.splitlines()[0] == "quote,citation,path,page,start,end"
+    data = CliRunner().invoke(main, ["quotes", "trygghetsdialoger", "--json", "--index", folder]).output
+    for field in (
+        "quote",
+        "party",
+        "speakers",
+        "kind",
+        "title",
+        "board",
+        "date",
+        "path",
+        "document",
+        "page",
+        "start",
+        "end",
+        "ocr",
+        "also_in",
+    ):
+        assert f'"{field}"' in data
