@@ -11,10 +11,12 @@ demo: install
 	handlingar ingest corpus/ --index $(INDEX)
 	handlingar documents --index $(INDEX)
 	handlingar search trygghetsdialog --index $(INDEX) --limit 3
-	handlingar duplicates --index $(INDEX)
+	handlingar compare --plan 2020 --report 2021 --index $(INDEX) --format md
+	handlingar quotes skjutningar --index $(INDEX) --format md
 
 lint:
 	ruff check .
+	ruff format --check .
 	mypy
 
 test: install lint
@@ -22,3 +24,4 @@ test: install lint
 
 bench: install
 	$(PYTHON) bench/ingest_bench.py
+	$(PYTHON) bench/search_bench.py

@@ -49,6 +49,11 @@ QUALIFIERS = {
     "högst": "högst",
     "maximalt": "högst",
 }
+UNIT_HINT = re.compile(
+    r"\d[\s\u00a0\u202f\u2009]*(?:kr\b|kronor|krona|mnkr|mkr|tkr|mdkr|msek|sek\b|öre|"
+    r"miljon|miljard|milj\.|mn\b|mdr\b|tusen)",
+    re.IGNORECASE,
+)
 # 1-3 leading digits (thousands groups may follow), or any plain number; decimal comma.
 LEAD = r"^[-−–]?\d{1,3}(,\d+)?$"
 GROUP = r"^\d{3}(,\d+)?$"

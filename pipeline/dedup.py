@@ -29,7 +29,7 @@ from .models import Document
 SHINGLE = 5
 SAMPLE = 4
 MIN_WORDS = 80
-CANDIDATE_SHARE = 0.3
+CANDIDATE_SHARE = 0.6  # shared sampled shingles / the larger part's: a Jaccard-like bound
 CONFIRM = 0.90
 EQUALLY_COMPLETE = 0.98
 
@@ -54,8 +54,10 @@ def normalised(text: str) -> str:
     return " ".join(words(text))
 
 
-def similarity(a: str, b: str) -> float:
-    return round(fuzz.ratio(normalised(a), normalised(b)) / 100.0, 4)
+def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
+    """rapidfuzz's normalised Indel similarity of the word sequences, 0..1
+    (0 when below ``cutoff``: rapidfuzz then stops early)."""
+    return round(fuzz.ratio(normalised(a), normalised(b), score_cutoff=cutoff * 100) / 100.0, 4)
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,9 @@ def update(conn: sqlite3.Connection, doc: Document, part_ids: Sequence[int]) -> 
 def _confirmed(conn: sqlite3.Connection, part_id: int, text: str, hashes: list[int]) -> list[int]:
     found = []
     for other, shared, size in queries.shingle_candidates(conn, part_id, hashes):
-        if shared < CANDIDATE_SHARE * min(size, len(hashes)):
+        if shared < CANDIDATE_SHARE * max(size, len(hashes)):
             continue
-        if similarity(text, queries.part_text(conn, other)) >= CONFIRM:
+        if similarity(text, queries.part_text(conn, other), CONFIRM) >= CONFIRM:
             found.append(other)
     return found
 

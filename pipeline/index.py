@@ -45,7 +45,20 @@ class TrimFilter(Filter):  # type: ignore[misc]
             yield token
 
 
-_EXACT = RegexTokenizer(r"\S+") | TrimFilter() | LowercaseFilter()
+class NotPlainWordFilter(Filter):  # type: ignore[misc]
+    """Keeps the tokens the Swedish view cannot match as written: those with a
+    digit or a sign in them ('11,5', 'KS-2022/176.915', '§', '74%'). Plain
+    words are found through the stemmed view; positions are kept, so phrases
+    like '§ 12' still work. Only indexing drops words (queries keep them, and
+    miss harmlessly): the index is about half the size."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if token.mode != "index" or not token.text.isalpha():
+                yield token
+
+
+_EXACT = RegexTokenizer(r"\S+") | TrimFilter() | NotPlainWordFilter() | LowercaseFilter()
 _KEYWORDS = fields.KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
 
 
@@ -61,8 +74,8 @@ def _schema() -> fields.Schema:
         board=fields.KEYWORD(stored=True, lowercase=True, scorable=False),
         party=_KEYWORDS,
         speakers=_KEYWORDS,
-        text=fields.TEXT(analyzer=_TEXT, stored=True, chars=True),
-        exact=fields.TEXT(analyzer=_EXACT, chars=True),
+        text=fields.TEXT(analyzer=_TEXT, stored=True),
+        exact=fields.TEXT(analyzer=_EXACT),
     )
 
 
@@ -82,31 +95,58 @@ def board_words(board: str | None) -> str:
 
 def _writer(ix: index.Index) -> Any:
     try:
-        return ix.writer(timeout=120.0)
+        return ix.writer(timeout=120.0, limitmb=256)
     except index.LockError:
         raise HandlingarError(
             "the search index is locked by another ingest; try again when it ends"
         ) from None
 
 
+class Batch:
+    """One writer for a whole ingest: documents are added as they are stored
+    (so indexing overlaps the readers' work) and committed every ``every``
+    documents. The catalog marks a document indexed only after its commit, so
+    a killed run is finished by the next one."""
+
+    def __init__(self, conn: sqlite3.Connection, settings: Settings, every: int = 500) -> None:
+        self.conn, self.settings, self.every = conn, settings, every
+        self.pending: list[str] = []
+        self.writer: Any = None
+
+    def add(self, doc_id: str) -> None:
+        if self.writer is None:
+            self.writer = _writer(_open(self.settings, create=True))
+        self.writer.delete_by_term("document", doc_id)
+        for row in queries.canonical_blocks(self.conn, doc_id):
+            self.writer.add_document(**_fields(row))
+        self.pending.append(doc_id)
+        if len(self.pending) >= self.every:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.writer is not None:
+            self.writer.commit()
+            catalog.mark_indexed(self.conn, self.pending)
+        self.writer, self.pending = None, []
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+        self.writer, self.pending = None, []
+
+
 def sync(conn: sqlite3.Connection, settings: Settings) -> int:
     """Bring the search index up to the catalog: every document not yet indexed
-    has its old entries removed and its canonical blocks added."""
+    (or whose canonical parts changed) has its old entries replaced."""
     todo = catalog.unindexed(conn)
-    if not todo:
-        return 0
-    ix = _open(settings, create=True)
-    writer = _writer(ix)
+    batch = Batch(conn, settings, every=len(todo) + 1)
     try:
         for doc_id in todo:
-            writer.delete_by_term("document", doc_id)
-            for row in queries.canonical_blocks(conn, doc_id):
-                writer.add_document(**_fields(row))
-        writer.commit()
+            batch.add(doc_id)
+        batch.commit()
     except BaseException:
-        writer.cancel()
+        batch.cancel()
         raise
-    catalog.mark_indexed(conn, todo)
     return len(todo)
 
 

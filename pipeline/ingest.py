@@ -150,10 +150,18 @@ def _process(
         nlp.warm(settings.spacy_model)  # build the language pipeline once, before the children fork
     jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in fresh.items())
     outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, settings.memory_mb)
-    for done, outcome in enumerate(outcomes, start=1):
-        _store(conn, outcome, fresh[outcome.key], settings, report)
-        if progress:
-            progress(done, len(fresh), fresh[outcome.key][0].name)
+    batch = index.Batch(conn, settings)
+    try:
+        for done, outcome in enumerate(outcomes, start=1):
+            stored = _store(conn, outcome, fresh[outcome.key], settings, report)
+            if stored:
+                batch.add(stored)
+            if progress:
+                progress(done, len(fresh), fresh[outcome.key][0].name)
+        batch.commit()
+    except BaseException:
+        batch.cancel()
+        raise
     for key, (_path, digest, stat) in todo.items():
         if key.endswith("\0dup") and catalog.has_document(conn, digest):
             catalog.add_path(conn, key.removesuffix("\0dup"), digest, stat.st_size, stat.st_mtime)
@@ -166,13 +174,14 @@ def _store(
     job: tuple[Path, str, os.stat_result],
     settings: Settings,
     report: IngestReport,
-) -> None:
+) -> str | None:
+    """Write one outcome to the catalog; the id of a stored document, or None."""
     path, _digest, stat = job
     if outcome.error is not None:
         error_class = getattr(errors, outcome.error, errors.ReadFailed)
         message = str(error_class(str(path), outcome.detail))
         _fail(conn, report, str(path), message.split(": ", 1)[1])
-        return
+        return None
     doc: Document = outcome.value
     blocks = [b for page in doc.pages for b in page_blocks(page)]
     part_ids, removed = catalog.store_document(conn, doc, outcome.key, stat.st_mtime, blocks)
@@ -183,3 +192,4 @@ def _store(
     report.pages += len(doc.pages)
     if doc.needs_ocr:
         report.needs_ocr.append(str(path))
+    return doc.id

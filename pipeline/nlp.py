@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -27,66 +30,27 @@ from .errors import HandlingarError
 from .models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from .parties import officials_in, speakers_in
 from .sections import paragraph_items, priority_sections
-
-SENTENCE_END = {".", "!", "?", "…"}
-# Abbreviations the tokenizer keeps whole that often end a sentence too.
-FINAL_ABBREVIATIONS = {"kr.", "m.m.", "osv.", "etc.", "m.fl.", "mfl.", "o.s.v.", "kl."}
-BULLETS = {"•", "-", "–"}
+from .sentences import sentence_starts
 
 
-def _opens_sentence(token: Any) -> bool:
-    first = token.text[:1]
-    return first.isupper() or first.isdigit() or first in "”\"'•(–-"
+@Language.factory("handlingar_sentences")
+def sentences_component(nlp: Language, name: str) -> Any:
+    """Sentence starts from sentences.py, written in one ``from_array`` call
+    (setting ``is_sent_start`` token by token is quadratic in spaCy)."""
+    rules: dict[str, Any] = getattr(nlp.tokenizer, "rules", None) or {}
+    abbreviations = frozenset(k.lower() for k in rules if k.endswith(".") and len(k) > 1)
 
+    def mark(doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        offsets = doc.to_array([IDX]).astype("int64")
+        starts = numpy.array(sentence_starts(_text(doc), abbreviations), dtype="int64")
+        flags = numpy.where(numpy.isin(offsets, starts), 1, -1).astype("int64")
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
 
-def _lines(doc: Doc) -> list[tuple[int, int]]:
-    """(first token, end token) of each line that has words."""
-    lines, start = [], 0
-    for i, token in enumerate(doc):
-        if token.is_space and "\n" in token.text:
-            if i > start:
-                lines.append((start, i))
-            start = i + 1
-    if start < len(doc):
-        lines.append((start, len(doc)))
-    return lines
-
-
-def _mark_headings(doc: Doc) -> None:
-    """A short line without a sentence end, standing after a sentence end (or
-    another heading) and before a line that opens a sentence, is a sentence of
-    its own: 'Protokollsanteckning', 'Ärende 12: Verksamhetsberättelse … 2021'."""
-    lines = _lines(doc)
-    closed = True  # the text so far ends a sentence
-    for k, (first, end) in enumerate(lines):
-        last = doc[end - 1].text
-        nxt = doc[lines[k + 1][0]] if k + 1 < len(lines) else None
-        heading = closed and end - first <= 14 and last not in SENTENCE_END | {",", ";"}
-        heading = heading and (nxt is None or _opens_sentence(nxt))
-        if heading:
-            doc[first].is_sent_start = True
-            if nxt is not None:
-                nxt.is_sent_start = True
-        closed = heading or last in SENTENCE_END or last in FINAL_ABBREVIATIONS
-
-
-@Language.component("handlingar_sentences")
-def sentences(doc: Doc) -> Doc:
-    """Sentence starts after . ! ? before an upper-case word or a digit, at
-    bullets that open a line, and around heading lines."""
-    previous = None
-    for i, token in enumerate(doc):
-        start = i == 0
-        if i and not token.is_space and previous is not None:
-            if previous.text in SENTENCE_END | FINAL_ABBREVIATIONS:
-                start = _opens_sentence(token) and not (previous.text == "kl." and token.text[:1].isdigit())
-            elif "\n" in doc[i - 1].text and doc[i - 1].is_space:
-                start = token.text in BULLETS
-        token.is_sent_start = start
-        if not token.is_space:
-            previous = token
-    _mark_headings(doc)
-    return doc
+    return mark
 
 
 @Language.factory("handlingar_amounts")
@@ -95,11 +59,37 @@ def amounts_component(nlp: Language, name: str) -> Any:
     matcher.add("AMOUNT", money.matcher_patterns())
 
     def find(doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label="AMOUNT") for _, s, e in matcher(doc)]
+        """Run the token patterns only in windows around a number and a unit word."""
+        spans = []
+        for window in _windows(doc, _text(doc)):
+            spans += [
+                Span(doc, window.start + s, window.start + e, label="AMOUNT") for _, s, e in matcher(window)
+            ]
         doc.spans["amounts"] = filter_spans(spans)
         return doc
 
     return find
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, built once (``Doc.text`` walks every token on each use)."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return str(doc.user_data["text"])
+
+
+def _windows(doc: Doc, text: str) -> Iterator[Span]:
+    ranges: list[list[int]] = []
+    for hit in money.UNIT_HINT.finditer(text):
+        start, end = max(0, hit.start() - 40), min(len(text), hit.end() + 25)
+        if ranges and start <= ranges[-1][1]:
+            ranges[-1][1] = end
+        else:
+            ranges.append([start, end])
+    for start, end in ranges:
+        window = doc.char_span(start, end, alignment_mode="expand")
+        if window is not None:
+            yield window
 
 
 @functools.lru_cache(maxsize=2)
@@ -144,31 +134,45 @@ class _Pages:
         return self.numbers[k], offset - self.starts[k]
 
 
-def _amounts(doc: Doc, where: _Pages) -> Iterator[Amount]:
+def _bounds(doc: Doc, text: str) -> list[int]:
+    """Character offsets where sentences start, and the end of the text.
+    (``doc.text`` is rebuilt from every token on each use: callers pass the text.)"""
+    if not len(doc):
+        return [0]
+    marks = doc.to_array([SENT_START, IDX])
+    return [int(idx) for flag, idx in marks if int(numpy.int64(flag)) == 1] + [len(text)]
+
+
+def _sentence_at(text: str, bounds: list[int], offset: int) -> str:
+    k = bisect.bisect_right(bounds, offset) - 1
+    return " ".join(text[bounds[k] : bounds[k + 1]].split())
+
+
+def _amounts(doc: Doc, text: str, where: _Pages, bounds: list[int]) -> Iterator[Amount]:
     for span in doc.spans["amounts"]:
         before = [t.text for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
         value = money.sek_value(span.text)
         if before and before[-1].lower() == "minus":
             value = -value
-        text = span.text[:-1] if span.text.endswith(".") else span.text  # 'kr.' ending a sentence
+        written = span.text[:-1] if span.text.endswith(".") else span.text  # 'kr.' ending a sentence
         page, start = where.locate(span.start_char)
         yield Amount(
-            text=text,
+            text=written,
             sek=value,
             qualifier=money.qualifier(before),
-            sentence=" ".join(span.sent.text.split()),
+            sentence=_sentence_at(text, bounds, span.start_char),
             page=page,
             start=start,
-            end=start + len(text),
+            end=start + len(written),
         )
 
 
-def _speakers(doc: Doc, where: _Pages) -> Iterator[Speaker]:
+def _speakers(doc: Doc, text: str, where: _Pages) -> Iterator[Speaker]:
     seen = set()
-    for name, party, offset in speakers_in(doc.text):
+    for name, party, offset in speakers_in(text):
         seen.add((name, where.locate(offset)[0]))
         yield Speaker(name, party, None, where.locate(offset)[0])
-    for name, role, offset in officials_in(doc.text):
+    for name, role, offset in officials_in(text):
         if (name, where.locate(offset)[0]) not in seen:
             seen.add((name, where.locate(offset)[0]))
             yield Speaker(name, None, role, where.locate(offset)[0])
@@ -179,14 +183,15 @@ def _speakers(doc: Doc, where: _Pages) -> Iterator[Speaker]:
             yield Speaker(ent.text, None, None, page)
 
 
-def _sentences(doc: Doc, where: _Pages) -> Iterator[Sentence]:
-    for sent in doc.sents:
-        text = sent.text
-        if not text.strip():
-            continue
-        lead = len(text) - len(text.lstrip())
-        page, start = where.locate(sent.start_char + lead)
-        yield Sentence(page, start, start + len(text.strip()))
+def _sentences(text: str, where: _Pages, bounds: list[int]) -> Iterator[Sentence]:
+    """Sentences from the start offsets (no Span objects: ``Span.sent`` walks the doc)."""
+    for begin, end in itertools.pairwise(bounds):
+        piece = text[begin:end]
+        stripped = piece.strip()
+        if stripped:
+            offset = begin + len(piece) - len(piece.lstrip())
+            page, start = where.locate(offset)
+            yield Sentence(page, start, start + len(stripped))
 
 
 def extract_part(
@@ -195,12 +200,14 @@ def extract_part(
     """Amounts, speakers, sentences and sections of one part, read as one text
     so that a sentence may run over a page break."""
     where = _Pages.of(pages)
-    doc = build(model)("\n".join(p.body for p in pages))
+    text = "\n".join(p.body for p in pages)
+    doc = build(model)(text)
+    bounds = _bounds(doc, text)
     return Extracted(
-        tuple(_amounts(doc, where)),
-        tuple(_speakers(doc, where)),
+        tuple(_amounts(doc, text, where, bounds)),
+        tuple(_speakers(doc, text, where)),
         tuple(_sections(part, pages, paragraph)),
-        tuple(_sentences(doc, where)),
+        tuple(_sentences(text, where, bounds)),
     )
 
 

@@ -65,3 +65,31 @@ def deflate_bomb(inflated_mb: int) -> bytes:
 def many_operators(count: int) -> bytes:
     """A page with ``count`` tiny drawing operations."""
     return one_page(b"0 0 m 1 1 l S\n" * count, compressed=False)
+
+
+def _escape(line: str) -> bytes:
+    data = line.encode("cp1252", "replace")
+    return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def text_pages(pages: Sequence[Sequence[str]], compress: bool = True) -> bytes:
+    """A PDF with one page per list of lines (Helvetica 10 pt, WinAnsi)."""
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for i, lines in enumerate(pages):
+        ops = (
+            b"BT /F1 10 Tf 13 TL 50 800 Td\n"
+            + b"\n".join(b"(" + _escape(t) + b") Tj T*" for t in lines)
+            + b"\nET"
+        )
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i)
+        )
+        objects.append(_stream(zlib.compress(ops) if compress else ops, compress))
+    return build(objects)

@@ -1,0 +1,65 @@
+"""Sentence boundaries in Swedish municipal text, as character offsets.
+
+Plain regular expressions over the text (the spaCy component in nlp.py turns
+the offsets into token sentence starts): a sentence ends at . ! ? … before a
+word that opens a sentence, unless the word before the stop is an
+abbreviation (bl.a., t.ex., dvs., bitr.); a bullet that opens a line starts
+one; a short line without a sentence end between two sentences (a heading)
+is a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+OPENERS = "A-ZÅÄÖÉÜ0-9”\"'•(–-"
+STOP_RE = re.compile(rf"(\S*[.!?…])[”\"')]*\s+(?=[{OPENERS}])")
+BULLET_RE = re.compile(r"\n[ \t]*([•–-])\s")
+# Abbreviations that also end sentences often enough to count as a stop.
+FINAL_ABBREVIATIONS = frozenset({"kr.", "m.m.", "osv.", "etc.", "m.fl.", "mfl.", "o.s.v."})
+HEADING_MAX_WORDS = 14
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((at + len(line) - len(line.lstrip()), at + len(line.rstrip())))
+        at += len(line) + 1
+    return spans
+
+
+def _heading_starts(text: str) -> Iterable[int]:
+    lines = _line_spans(text)
+    closed = True
+    for k, (start, end) in enumerate(lines):
+        line = text[start:end]
+        nxt = lines[k + 1][0] if k + 1 < len(lines) else None
+        opens_next = nxt is None or re.match(f"[{OPENERS}]", text[nxt]) is not None
+        heading = (
+            closed
+            and len(line.split()) <= HEADING_MAX_WORDS
+            and not line.endswith((".", "!", "?", "…", ",", ";"))
+            and opens_next
+        )
+        if heading:
+            yield start
+            if nxt is not None:
+                yield nxt
+        closed = heading or line.endswith((".", "!", "?", "…", "”", ":"))
+
+
+def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
+    """Sorted character offsets where sentences start."""
+    starts = {0}
+    for match in STOP_RE.finditer(text):
+        word = match.group(1).lower()
+        if word in abbreviations and word not in FINAL_ABBREVIATIONS:
+            continue
+        if word == "kl." and text[match.end() : match.end() + 1].isdigit():
+            continue
+        starts.add(match.end())
+    starts.update(m.start(1) for m in BULLET_RE.finditer(text))
+    starts.update(_heading_starts(text))
+    return sorted(s for s in starts if s < len(text))

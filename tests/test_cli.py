@@ -1,0 +1,120 @@
+"""The command line, in-process: help for every command, the JSON contracts,
+--index and HANDLINGAR_INDEX, exit codes and quiet output when piped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from conftest import CORPUS, FIXTURES
+from pipeline.ingest import IngestReport
+from pipeline.settings import Settings
+
+Corpus = tuple[Settings, IngestReport]
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_the_common_options(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "--index" in result.output and "--json" in result.output
+
+
+def test_commands_are_the_ones_the_readme_tours() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"handlingar {command}" in readme
+
+
+def test_ingest_json_contract(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--index", str(tmp_path / "ix"), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert {
+        k: data[k]
+        for k in ("files_seen", "documents_added", "documents_unchanged", "duplicates", "pages", "failed")
+    } == {
+        "files_seen": 4,
+        "documents_added": 4,
+        "documents_unchanged": 0,
+        "duplicates": 0,
+        "pages": 33,
+        "failed": [],
+    }
+
+
+def test_environment_variable_names_the_index(corpus_index: Corpus, tmp_path: Path) -> None:
+    env = {"HANDLINGAR_INDEX": str(corpus_index[0].index_dir)}
+    result = CliRunner(env=env).invoke(main, ["documents", "--json"])
+    assert result.exit_code == 0
+    docs = json.loads(result.output)
+    assert len(docs) == 4
+    for doc in docs:
+        assert set(doc) >= {
+            "id",
+            "title",
+            "kind",
+            "board",
+            "year",
+            "date",
+            "diarienummer",
+            "paragraph",
+            "pages",
+            "paths",
+            "parts",
+        }
+        for part in doc["parts"]:
+            assert set(part) >= {
+                "kind",
+                "title",
+                "party",
+                "signatories",
+                "first_page",
+                "last_page",
+                "repeat_of",
+                "similarity",
+            }
+
+
+def test_missing_index_is_one_clear_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["search", "trygghet", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("Error: no index at")
+    assert "Traceback" not in result.output
+
+
+def test_malformed_query_is_one_clear_line(corpus_index: Corpus) -> None:
+    result = CliRunner().invoke(main, ["search", '"unclosed', "--index", str(corpus_index[0].index_dir)])
+    assert result.exit_code == 1
+    assert "unbalanced quotation marks" in result.output
+
+
+def test_bad_file_exit_status_and_quiet_output(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["ingest", str(FIXTURES / "html-error-page.pdf"), "--index", str(tmp_path / "ix")]
+    )
+    assert result.exit_code == 1
+    assert "html-error-page.pdf: not a PDF (an HTML page saved as .pdf)" in result.output
+    assert "\x1b[" not in result.output  # no progress bar or colour when not on a terminal
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "md"])
+def test_tabular_commands_take_every_format(corpus_index: Corpus, fmt: str) -> None:
+    folder = str(corpus_index[0].index_dir)
+    for args in (
+        ["documents"],
+        ["amounts"],
+        ["speakers"],
+        ["duplicates"],
+        ["search", "trygghet"],
+        ["sections", "verksamhetsplan-trygghets-och-delaktighetsberedningen-2020.pdf"],
+    ):
+        result = CliRunner().invoke(main, [*args, "--format", fmt, "--index", folder])
+        assert result.exit_code == 0, (args, result.output)
+        if fmt == "json":
+            json.loads(result.output)
