@@ -140,15 +140,18 @@ def copies(conn: sqlite3.Connection, part_ids: list[int]) -> list[dict[str, Any]
     return [{**dict(r), "standalone": bool(r["standalone"])} for r in rows]
 
 
-def section_at(conn: sqlite3.Connection, part_id: int, page: int) -> str | None:
-    """Title of the last section of the part that starts on or before ``page``."""
-    row = conn.execute(
-        "SELECT number, title FROM sections WHERE part_id = ? AND first_page <= ?"
-        " AND last_page >= ? ORDER BY first_page DESC, seq DESC LIMIT 1",
+def section_at(conn: sqlite3.Connection, part_id: int, page: int, text: str = "") -> str | None:
+    """The section of a part that holds ``text`` on ``page`` (else the last one
+    that starts on or before the page), as '2. Lokal samverkan'."""
+    rows = conn.execute(
+        "SELECT number, title, text FROM sections WHERE part_id = ? AND first_page <= ?"
+        " AND last_page >= ? AND kind != 'area' ORDER BY first_page DESC, seq DESC",
         (part_id, page, page),
-    ).fetchone()
-    if row is None:
+    ).fetchall()
+    if not rows:
         return None
+    probe = " ".join(text.split()[:12])
+    row = next((r for r in rows if probe and probe in " ".join(r["text"].split())), rows[0])
     return f"{row['number']}. {row['title']}" if row["number"] is not None else str(row["title"])
 
 

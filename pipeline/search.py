@@ -72,7 +72,7 @@ def _enrich(
         "year": f["year"] or None,
         "date": part["date"],
         "page": f["page"],
-        "section": queries.section_at(conn, int(f["part"]), f["page"]),
+        "section": queries.section_at(conn, int(f["part"]), f["page"], text),
         "party": part["party"],
         "speakers": json.loads(part["signatories"])
         or sorted(s for s in f.get("speakers", "").split(",") if " " in s),

@@ -26,6 +26,12 @@ def places(result: SearchResult) -> set[tuple[str, int]]:
     return {(Path(h["path"]).name, h["page"]) for h in result.hits}
 
 
+def test_hit_names_its_section(corpus_index: Corpus) -> None:
+    hits = run(corpus_index, "trygghetsdialog").hits
+    plan = next(h for h in hits if Path(h["path"]).name == PLAN)
+    assert plan["section"] == "2. Lokal samverkan"
+
+
 def test_word_forms(corpus_index: Corpus) -> None:
     found = places(run(corpus_index, "trygghetsdialog"))
     assert (PLAN, 2) in found
