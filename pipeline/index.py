@@ -113,10 +113,13 @@ class Batch:
         self.pending: list[str] = []
         self.writer: Any = None
 
-    def add(self, doc_id: str) -> None:
+    def add(self, doc_id: str, fresh: bool = False) -> None:
+        """Index a document's canonical blocks; ``fresh`` when this run stored it
+        (nothing of it can be in the index yet, so no delete: deletes are slow)."""
         if self.writer is None:
             self.writer = _writer(_open(self.settings, create=True))
-        self.writer.delete_by_term("document", doc_id)
+        if not fresh:
+            self.writer.delete_by_term("document", doc_id)
         for row in queries.canonical_blocks(self.conn, doc_id):
             self.writer.add_document(**_fields(row))
         self.pending.append(doc_id)

@@ -155,7 +155,7 @@ def _process(
         for done, outcome in enumerate(outcomes, start=1):
             stored = _store(conn, outcome, fresh[outcome.key], settings, report)
             if stored:
-                batch.add(stored)
+                batch.add(stored, fresh=True)
             if progress:
                 progress(done, len(fresh), fresh[outcome.key][0].name)
         batch.commit()
