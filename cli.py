@@ -116,15 +116,36 @@ def main() -> None:
 @click.option("--workers", default=2, show_default=True, help="Files read at once.")
 @click.option("--timeout", default=300.0, show_default=True, help="Seconds allowed per file.")
 @click.option("--memory", default=1024, show_default=True, help="Memory budget per file, MB.")
+@click.option(
+    "--parties",
+    "parties_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help='TOML file naming local parties: [parties] "Full name" = "CODE".',
+)
+@click.option("--spacy-model", help="A trained Swedish spaCy pipeline you have installed (optional).")
 @common(tabular=False)
 def ingest(
-    paths: tuple[Path, ...], workers: int, timeout: float, memory: int, index_dir: str | None, as_json: bool
+    paths: tuple[Path, ...],
+    workers: int,
+    timeout: float,
+    memory: int,
+    parties_file: Path | None,
+    spacy_model: str | None,
+    index_dir: str | None,
+    as_json: bool,
 ) -> None:
     """Ingest PDF files and folders (recursive) into the index."""
     from pipeline.ingest import ingest as run
+    from pipeline.parties import load_party_names
 
+    names = tuple(load_party_names(parties_file).items()) if parties_file else ()
     settings = Settings(
-        index_dir=index_dir_from(index_dir), workers=workers, timeout_s=timeout, memory_mb=memory
+        index_dir=index_dir_from(index_dir),
+        workers=workers,
+        timeout_s=timeout,
+        memory_mb=memory,
+        spacy_model=spacy_model,
+        party_names=names,
     )
     with progress_bar(interactive(as_json), "Läser") as progress:
         report = run(paths, settings, progress)

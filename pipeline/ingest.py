@@ -67,7 +67,7 @@ def read_document(path: Path, digest: str, size: int, settings: Settings) -> Doc
         title = f"(ingen textrad, behöver OCR) {path.name}"
         part = Part(0, "other", title, 1, len(pages))
         return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
-    parts = split_parts(pages)
+    parts = split_parts(pages, dict(settings.party_names))
     meta = infer_meta(pages, parts)
     extracted = {
         part.seq: nlp.extract_part(part, _pages_of(pages, part), meta.paragraph, settings.spacy_model)

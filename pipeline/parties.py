@@ -6,8 +6,12 @@ Plain rules over text; the spaCy components in nlp.py reuse them.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from .errors import HandlingarError
 
 NATIONAL: dict[str, tuple[str, ...]] = {
     "S": ("Socialdemokraterna", "Arbetarepartiet-Socialdemokraterna", "Socialdemokratiska"),
@@ -25,7 +29,6 @@ PERSON = rf"{NAME_WORD}(?:[ \t]+(?:af|von|de|van))?(?:[ \t]+{NAME_WORD}){{1,2}}"
 # "Ingalill Söderberg (DP)", also "Nujin Alacabek\n(V)." over a line break.
 NAME_PARTY_RE = re.compile(rf"({PERSON})\s*\(([A-ZÅÄÖ]{{1,4}})\)")
 SIGN_FOR_RE = re.compile(r"^För\s+(.+?)\s*$", re.MULTILINE)
-PARTY_MENTION_RE = re.compile("|".join(sorted(PARTY_NAMES, key=len, reverse=True)))
 
 
 def party_code(name: str, local: Mapping[str, str] | None = None) -> str | None:
@@ -41,17 +44,32 @@ def party_code(name: str, local: Mapping[str, str] | None = None) -> str | None:
     return None
 
 
-def party_of_text(text: str) -> str | None:
+def party_of_text(text: str, local: Mapping[str, str] | None = None) -> str | None:
     """The party a statement speaks for: its 'För <parti>' line, else the party
-    it names most often ('Vänsterpartiet hade ...')."""
+    it names most often ('Vänsterpartiet hade ...'). ``local`` maps a user's
+    local party names to their codes ({'Huddingepartiet': 'HP'})."""
     for match in SIGN_FOR_RE.finditer(text):
-        code = party_code(match.group(1))
+        code = party_code(match.group(1), local)
         if code:
             return code
-    counts = Counter(PARTY_NAMES[m.group(0)] for m in PARTY_MENTION_RE.finditer(text))
+    names = {**PARTY_NAMES, **(local or {})}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    counts = Counter(names[m.group(0)] for m in pattern.finditer(text))
     if counts:
         return counts.most_common(1)[0][0]
     return None
+
+
+def load_party_names(path: Path) -> dict[str, str]:
+    """A user's TOML file naming local parties: ``[parties]`` then ``"Full name" = "CODE"``."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise HandlingarError(f"{path}: cannot read the party names ({exc})") from None
+    table = data.get("parties", data)
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise HandlingarError(f'{path}: expected a [parties] table of "Full name" = "CODE" lines')
+    return {str(k): v for k, v in table.items()}
 
 
 def _names_in(line: str) -> Iterator[str]:

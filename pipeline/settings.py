@@ -17,7 +17,8 @@ class Settings:
     memory_mb: int = 1024
     max_pages: int = 5000
     header_lines: int = 3
-    spacy_model: str | None = None
+    spacy_model: str | None = None  # a trained Swedish pipeline, when the user has one installed
+    party_names: tuple[tuple[str, str], ...] = ()  # local parties: (full name, code)
 
     def __post_init__(self) -> None:
         if self.workers < 1:

@@ -7,7 +7,7 @@ content, never from the file name.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .models import Meta, Page, Part
@@ -119,7 +119,7 @@ def _start_of(page: Page, current: _Start | None) -> _Start | None:
     return None
 
 
-def split_parts(pages: Sequence[Page]) -> list[Part]:
+def split_parts(pages: Sequence[Page], party_names: Mapping[str, str] | None = None) -> list[Part]:
     """Split a composite PDF into parts with page ranges."""
     starts: list[tuple[int, _Start]] = []
     current: _Start | None = None
@@ -135,16 +135,16 @@ def split_parts(pages: Sequence[Page]) -> list[Part]:
     for seq, (first, start) in enumerate(starts):
         last = starts[seq + 1][0] - 1 if seq + 1 < len(starts) else pages[-1].number
         span = [p for p in pages if first <= p.number <= last]
-        parts.append(_make_part(seq, start, span))
+        parts.append(_make_part(seq, start, span, party_names))
     return parts
 
 
-def _make_part(seq: int, start: _Start, pages: Sequence[Page]) -> Part:
+def _make_part(seq: int, start: _Start, pages: Sequence[Page], party_names: Mapping[str, str] | None) -> Part:
     text = "\n".join(p.body for p in pages)
     title = part_title(start.kind, pages)
     party = signed = None
     if start.kind == "protokollsanteckning":
-        party = party_of_text(text)
+        party = party_of_text(text, party_names)
         signed = tuple(signatories(text))
     return Part(
         seq=seq,
