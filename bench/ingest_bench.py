@@ -36,6 +36,7 @@ def run(label: str, paths: list[Path], index_dir: Path, workers: int) -> float:
     seconds = time.perf_counter() - started
     me, child = peak_mb()
     rate = report.pages / seconds if seconds else 0.0
+    print(f"  main-process seconds by stage: {report.seconds}")
     print(
         f"{label:34} {report.pages:7d} pages {seconds:8.1f} s {rate:7.1f} pages/s "
         f"peak RSS: main {me:5.0f} MB, largest reader {child:5.0f} MB, failed {len(report.failed)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,10 @@ class IngestReport:
     pages: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
     needs_ocr: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent in the main process, by stage
+
+    def timed(self, stage: str, started: float) -> None:
+        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + time.perf_counter() - started, 3)
 
     def as_json(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -155,10 +160,14 @@ def _process(
         for done, outcome in enumerate(outcomes, start=1):
             stored = _store(conn, outcome, fresh[outcome.key], settings, report)
             if stored:
+                started = time.perf_counter()
                 batch.add(stored, fresh=True)
+                report.timed("index", started)
             if progress:
                 progress(done, len(fresh), fresh[outcome.key][0].name)
+        started = time.perf_counter()
         batch.commit()
+        report.timed("index", started)
     except BaseException:
         batch.cancel()
         raise
@@ -187,7 +196,9 @@ def _store(
     part_ids, removed = catalog.store_document(conn, doc, outcome.key, stat.st_mtime, blocks)
     if removed:
         index.remove_documents([removed], settings)
+    started = time.perf_counter()
     dedup.update(conn, doc, part_ids)
+    report.timed("dedup", started)
     report.documents_added += 1
     report.pages += len(doc.pages)
     if doc.needs_ocr:
