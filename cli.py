@@ -179,14 +179,16 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 def filter_options(fn: F) -> F:
     """The filters search and quotes share."""
-    for option in reversed([
-        click.option("--year", help="A year or a range: 2021, 2019-2022."),
-        click.option("--kind", help="Document or part kind, e.g. protokollsanteckning."),
-        click.option("--board", help="Board (nämnd, beredning, styrelse)."),
-        click.option("--party", help="Party code: S, M, SD, C, V, KD, L, MP or a local one."),
-        click.option("--speaker", help="A speaker's or signatory's name."),
-        click.option("--document", help="Document id (SHA-256)."),
-    ]):
+    for option in reversed(
+        [
+            click.option("--year", help="A year or a range: 2021, 2019-2022."),
+            click.option("--kind", help="Document or part kind, e.g. protokollsanteckning."),
+            click.option("--board", help="Board (nämnd, beredning, styrelse)."),
+            click.option("--party", help="Party code: S, M, SD, C, V, KD, L, MP or a local one."),
+            click.option("--speaker", help="A speaker's or signatory's name."),
+            click.option("--document", help="Document id (SHA-256)."),
+        ]
+    ):
         fn = option(fn)
     return fn
 
