@@ -30,6 +30,7 @@ BOARDS = [
     "Grundskolenämnden",
     "Kommunstyrelsen",
 ]
+LINES = 28  # about 2,000 characters a page, as in the sample corpus (1,600 on average)
 KINDS = ["Verksamhetsplan för", "Verksamhetsberättelse för", "Ärende 7: Verksamhetsplan för"]
 
 
@@ -49,12 +50,12 @@ def sentences() -> list[str]:
 
 def page_lines(rng: random.Random, pool: list[str], header: str) -> list[str]:
     lines = [header]
-    while len(lines) < 55:
+    while len(lines) < LINES:
         sentence = re.sub(r"\d+", lambda m: str(rng.randint(1, 999)), rng.choice(pool))
         if rng.random() < 0.08:
             lines.append(f"{rng.randint(1, 14)}. {' '.join(sentence.split()[:5]).rstrip('.,')}")
         lines.extend(textwrap.wrap(sentence, 88))
-    return lines[:55]
+    return lines[:LINES]
 
 
 def main() -> None:

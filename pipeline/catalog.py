@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS parts (
     seq INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
     party TEXT, signatories TEXT NOT NULL DEFAULT '[]',
     first_page INTEGER NOT NULL, last_page INTEGER NOT NULL, header TEXT NOT NULL DEFAULT '',
-    chars INTEGER NOT NULL DEFAULT 0,
+    chars INTEGER NOT NULL DEFAULT 0, shingles INTEGER NOT NULL DEFAULT 0,
     repeat_of INTEGER REFERENCES parts(id) ON DELETE SET NULL, similarity REAL
 );
 CREATE INDEX IF NOT EXISTS parts_document ON parts(document_id);
@@ -63,6 +63,15 @@ CREATE TABLE IF NOT EXISTS shingles (
 );
 CREATE INDEX IF NOT EXISTS shingles_hash ON shingles(hash);
 CREATE INDEX IF NOT EXISTS shingles_part ON shingles(part_id);
+-- How many parts hold each sampled shingle; kept by triggers. Dedup ignores
+-- shingles held by very many parts (boilerplate), so its cost stays flat.
+CREATE TABLE IF NOT EXISTS shingle_counts (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS shingle_added AFTER INSERT ON shingles BEGIN
+    INSERT INTO shingle_counts VALUES (NEW.hash, 1) ON CONFLICT(hash) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS shingle_removed AFTER DELETE ON shingles BEGIN
+    UPDATE shingle_counts SET n = n - 1 WHERE hash = OLD.hash;
+END;
 CREATE TABLE IF NOT EXISTS amounts (
     id INTEGER PRIMARY KEY,
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -283,6 +292,7 @@ def unindexed(conn: sqlite3.Connection) -> list[str]:
 def store_shingles(conn: sqlite3.Connection, part_id: int, hashes: list[int]) -> None:
     with conn:
         conn.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, part_id) for h in hashes])
+        conn.execute("UPDATE parts SET shingles = ? WHERE id = ?", (len(hashes), part_id))
 
 
 def set_repeats(conn: sqlite3.Connection, updates: list[tuple[int, int | None, float | None]]) -> None:

@@ -67,8 +67,8 @@ def _schema() -> fields.Schema:
         block=fields.ID(stored=True, unique=True),
         document=fields.ID(stored=True),
         part=fields.ID(stored=True),
-        page=fields.NUMERIC(stored=True),
-        year=fields.NUMERIC(stored=True),
+        page=fields.STORED(),  # shown, never searched
+        year=fields.ID(stored=True),  # a year range is an OR of its years: cheaper than numeric tries
         kind=fields.ID(stored=True),
         part_kind=fields.ID(stored=True),
         board=fields.KEYWORD(stored=True, lowercase=True, scorable=False),
@@ -159,7 +159,7 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
         "document": row["document_id"],
         "part": str(row["part_id"]),
         "page": row["page"],
-        "year": row["year"] if row["year"] is not None else 0,
+        "year": str(row["year"] or ""),
         "kind": row["kind"],
         "part_kind": row["part_kind"],
         "board": board_words(row["board"]),
@@ -192,7 +192,8 @@ class Filters:
 def _filter(f: Filters) -> query.Query | None:
     terms: list[query.Query] = []
     if f.years:
-        terms.append(query.NumericRange("year", f.years[0], f.years[1]))
+        years = range(f.years[0], f.years[1] + 1)
+        terms.append(query.Or([query.Term("year", str(y)) for y in years]))
     if f.kind:
         kind = f.kind.lower()
         terms.append(query.Or([query.Term("kind", kind), query.Term("part_kind", kind)]))

@@ -97,15 +97,16 @@ def repeats_of(conn: sqlite3.Connection, part_ids: list[int]) -> dict[int, list[
 
 
 def shingle_candidates(
-    conn: sqlite3.Connection, part_id: int, hashes: list[int]
+    conn: sqlite3.Connection, part_id: int, hashes: list[int], max_parts: int
 ) -> list[tuple[int, int, int]]:
-    """(other part, shared sampled shingles, its sampled shingle count)."""
+    """(other part, shared sampled shingles, its sampled shingle count), over the
+    shingles that at most ``max_parts`` parts hold."""
     rows = conn.execute(
-        "SELECT s.part_id, COUNT(*) AS shared,"
-        " (SELECT COUNT(*) FROM shingles t WHERE t.part_id = s.part_id) AS size"
-        " FROM shingles s WHERE s.hash IN (SELECT value FROM json_each(?)) AND s.part_id != ?"
+        "SELECT s.part_id, COUNT(*) AS shared, p.shingles AS size"
+        " FROM shingle_counts c JOIN shingles s ON s.hash = c.hash JOIN parts p ON p.id = s.part_id"
+        " WHERE c.hash IN (SELECT value FROM json_each(?)) AND c.n <= ? AND s.part_id != ?"
         " GROUP BY s.part_id ORDER BY shared DESC LIMIT 50",
-        (json.dumps(hashes), part_id),
+        (json.dumps(hashes), max_parts, part_id),
     )
     return [(r["part_id"], r["shared"], r["size"]) for r in rows]
 

@@ -69,7 +69,7 @@ def _enrich(
         "kind": part["kind"],
         "part_kind": part["part_kind"],
         "board": part["board"],
-        "year": f["year"] or None,
+        "year": int(f["year"]) if f["year"] else None,
         "date": part["date"],
         "page": f["page"],
         "section": queries.section_at(conn, int(f["part"]), f["page"], text),
