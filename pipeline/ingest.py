@@ -69,7 +69,7 @@ def read_document(path: Path, digest: str, size: int, settings: Settings) -> Doc
     """One PDF -> a Document (runs in a child process)."""
     pages = clean_pages(list(read_pages(path, settings.max_pages)), settings.header_lines)
     if not any(p.has_text for p in pages):
-        title = f"(ingen textrad, behöver OCR) {path.name}"
+        title = f"(inget textlager, behöver OCR) {path.name}"
         part = Part(0, "other", title, 1, len(pages))
         return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
     parts = split_parts(pages, dict(settings.party_names))
@@ -100,9 +100,10 @@ def _triage(
         report.documents_unchanged += 1
         return
     digest = sha256_of(path)
-    if catalog.has_document(conn, digest) or any(d == digest for _, d, _ in todo.values()):
+    stored = catalog.has_document(conn, digest)
+    if stored or any(d == digest for _, d, _ in todo.values()):
         same_path = known is not None and known["document_id"] == digest
-        if catalog.has_document(conn, digest):
+        if stored:
             removed = catalog.add_path(conn, key, digest, stat.st_size, stat.st_mtime)
             if removed:
                 index.remove_documents([removed], settings)
