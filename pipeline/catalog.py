@@ -102,6 +102,17 @@ CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, error TEXT NOT NULL,
 """
 
 
+# Indexes for the reads in queries.py; created on every open (a no-op once they exist).
+INDEXES = """
+CREATE INDEX IF NOT EXISTS sections_part ON sections(part_id);
+CREATE INDEX IF NOT EXISTS parts_repeat ON parts(repeat_of);
+CREATE INDEX IF NOT EXISTS sentences_part_page ON sentences(part_id, page);
+CREATE INDEX IF NOT EXISTS amounts_part ON amounts(part_id);
+CREATE INDEX IF NOT EXISTS speakers_part ON speakers(part_id);
+CREATE INDEX IF NOT EXISTS blocks_document ON blocks(document_id);
+"""
+
+
 def connect(path: Path, create: bool = False) -> sqlite3.Connection:
     """Open the catalog; with ``create`` make the folder and schema if missing."""
     if not path.exists():
@@ -133,6 +144,8 @@ def _check_schema(conn: sqlite3.Connection, create: bool) -> None:
             f"catalog schema version {row['value']} is not {SCHEMA_VERSION}: "
             "rebuild it by ingesting into a new --index folder"
         )
+    with conn:
+        conn.executescript(INDEXES)
 
 
 def now() -> str:
