@@ -139,8 +139,8 @@ def _bounds(doc: Doc, text: str) -> list[int]:
     (``doc.text`` is rebuilt from every token on each use: callers pass the text.)"""
     if not len(doc):
         return [0]
-    marks = doc.to_array([SENT_START, IDX])
-    return [int(idx) for flag, idx in marks if int(numpy.int64(flag)) == 1] + [len(text)]
+    marks = doc.to_array([SENT_START, IDX]).astype("int64")  # SENT_START: 1 start, -1 not
+    return [int(i) for i in marks[marks[:, 0] == 1, 1]] + [len(text)]
 
 
 def _sentence_at(text: str, bounds: list[int], offset: int) -> str:
