@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from pipeline import formats
 from pipeline.errors import HandlingarError
 from pipeline.settings import Settings, index_dir_from
+
+if TYPE_CHECKING:
+    from pipeline.index import Filters
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -177,8 +180,27 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
     echo_rows(rows, columns, fmt, data=docs)
 
 
+FILTER_NAMES = ("year", "kind", "board", "party", "speaker", "document")
+
+
 def filter_options(fn: F) -> F:
-    """The filters search and quotes share."""
+    """The filters search and quotes share, handed to the command as one
+    ``filters`` argument (a bad --year is a usage error)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from pipeline.errors import HandlingarError
+        from pipeline.index import Filters
+        from pipeline.search import parse_years
+
+        values = [kwargs.pop(name) for name in FILTER_NAMES]
+        try:
+            years = parse_years(values[0])
+        except HandlingarError as exc:
+            raise click.BadParameter(str(exc), param_hint="--year") from None
+        return fn(*args, filters=Filters(years, *values[1:]), **kwargs)
+
+    decorated: Any = wrapper
     for option in reversed(
         [
             click.option("--year", help="A year or a range: 2021, 2019-2022."),
@@ -189,8 +211,8 @@ def filter_options(fn: F) -> F:
             click.option("--document", help="Document id (SHA-256)."),
         ]
     ):
-        fn = option(fn)
-    return fn
+        decorated = option(decorated)
+    return decorated  # type: ignore[no-any-return]
 
 
 @main.command()
@@ -201,12 +223,7 @@ def filter_options(fn: F) -> F:
 @common()
 def search(
     query: str,
-    year: str | None,
-    kind: str | None,
-    board: str | None,
-    party: str | None,
-    speaker: str | None,
-    document: str | None,
+    filters: Filters,
     limit: int,
     offset: int,
     index_dir: str | None,
@@ -214,11 +231,8 @@ def search(
     fmt: str,
 ) -> None:
     """Full-text search over every year: word forms, "phrases", AND/OR/NOT, prefix*, fuzzy~."""
-    from pipeline.index import Filters
-    from pipeline.search import parse_years
     from pipeline.search import search as run
 
-    filters = Filters(parse_years(year), kind, board, party, speaker, document)
     result = run(Settings(index_dir=index_dir_from(index_dir)), query, filters, limit, offset)
     fmt = fmt_of(fmt, as_json)
     if fmt == "table":
@@ -354,23 +368,15 @@ def compare(
 @common()
 def quotes(
     query: str,
-    year: str | None,
-    kind: str | None,
-    board: str | None,
-    party: str | None,
-    speaker: str | None,
-    document: str | None,
+    filters: Filters,
     index_dir: str | None,
     as_json: bool,
     fmt: str,
 ) -> None:
     """Exact sentences holding QUERY, attributed and cited, ready to publish."""
-    from pipeline.index import Filters
     from pipeline.quotes import citation_line, markdown
     from pipeline.quotes import quotes as run
-    from pipeline.search import parse_years
 
-    filters = Filters(parse_years(year), kind, board, party, speaker, document)
     found = run(Settings(index_dir=index_dir_from(index_dir)), query, filters)
     fmt = fmt_of(fmt, as_json)
     if fmt == "md":
