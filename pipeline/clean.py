@@ -74,6 +74,21 @@ def dehyphenate(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+_BREAK_AFTER_DASH = re.compile(r"(?<=\w)([-–])[ \t]*\n\s*(\S+)")
+
+
+def join_lines(text: str) -> str:
+    """Text with its line breaks joined, as one quotes it: a hyphen kept at a line
+    end stays attached ('100-' / 'årsjubileet' -> '100-årsjubileet'), except
+    before 'och', 'eller' … ('mål-' / 'och budget' -> 'mål- och budget')."""
+
+    def attach(match: re.Match[str]) -> str:
+        dash, word = match.group(1), match.group(2)
+        return f"{dash} {word}" if word in KEEP_HYPHEN_BEFORE else f"{dash}{word}"
+
+    return " ".join(_BREAK_AFTER_DASH.sub(attach, text).split())
+
+
 def _key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()))
 

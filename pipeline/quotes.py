@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import catalog, index, queries
+from .clean import join_lines
 from .index import Filters
 from .parties import NATIONAL, speakers_in
 from .settings import Settings
@@ -31,7 +32,7 @@ class Citation:
 
 def joined(raw: str) -> str:
     """A sentence as quoted: line breaks inside it joined, characters kept."""
-    return " ".join(raw.split())
+    return join_lines(raw)
 
 
 def verify(conn: sqlite3.Connection, cite: Citation, quote: str) -> bool:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .clean import join_lines
+
 RULES: dict[str, list[str]] = {
     "uppskjuten": [
         r"kommer att redovisas",
@@ -77,8 +79,7 @@ class Verdict:
 
 def sentences(text: str) -> list[str]:
     """Sentences of a section's text with line breaks joined (verbatim otherwise)."""
-    joined = " ".join(text.split())
-    return [s for s in SENTENCE_SPLIT.split(joined) if s]
+    return [s for s in SENTENCE_SPLIT.split(join_lines(text)) if s]
 
 
 def _signal(sentence: str) -> str | None:

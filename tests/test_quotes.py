@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cli import main
@@ -11,7 +12,7 @@ from conftest import MINUTES_2022, V_STATEMENT
 from pipeline import catalog
 from pipeline.index import Filters
 from pipeline.ingest import IngestReport
-from pipeline.quotes import Citation, quotes, verify
+from pipeline.quotes import Citation, joined, quotes, verify
 from pipeline.settings import Settings
 
 Corpus = tuple[Settings, IngestReport]
@@ -117,3 +118,24 @@ def test_csv_and_json_exports(corpus_index: Corpus) -> None:
         "also_in",
     ):
         assert f'"{field}"' in data
+
+
+def test_real_hyphen_at_a_line_end_stays_attached(corpus_index: Corpus) -> None:
+    found = quotes(corpus_index[0], '"kvinnlig rösträtt"', Filters())
+    assert len(found) == 1
+    assert "utifrån 100-årsjubileet för kvinnlig rösträtt." in found[0]["quote"]
+    assert found[0]["quote"].count("”") == 2  # the curly quotes as written
+
+
+@pytest.mark.parametrize(
+    ("raw", "quoted"),
+    [
+        ("utifrån 100-\nårsjubileet för", "utifrån 100-årsjubileet för"),
+        ("förslag till mål-\noch budget", "förslag till mål- och budget"),
+        ("Sjödalen-\nFullersta har", "Sjödalen-Fullersta har"),
+        ("åren 2019–\n2023.", "åren 2019–2023."),
+        ("en vanlig\nrad", "en vanlig rad"),
+    ],
+)
+def test_line_breaks_joined_as_quoted(raw: str, quoted: str) -> None:
+    assert joined(raw) == quoted
