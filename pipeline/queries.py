@@ -142,8 +142,8 @@ def copies(conn: sqlite3.Connection, part_ids: list[int]) -> list[dict[str, Any]
 
 
 def section_at(conn: sqlite3.Connection, part_id: int, page: int, text: str = "") -> str | None:
-    """The section of a part that holds ``text`` on ``page`` (else the last one
-    that starts on or before the page), as '2. Lokal samverkan'."""
+    """The section of a part that holds the line ``text`` on ``page`` (else the
+    last one that starts on or before the page), as '2. Lokal samverkan'."""
     rows = conn.execute(
         "SELECT number, title, text FROM sections WHERE part_id = ? AND first_page <= ?"
         " AND last_page >= ? AND kind != 'area' ORDER BY first_page DESC, seq DESC",
@@ -151,8 +151,8 @@ def section_at(conn: sqlite3.Connection, part_id: int, page: int, text: str = ""
     ).fetchall()
     if not rows:
         return None
-    probe = " ".join(text.split()[:12])
-    row = next((r for r in rows if probe and probe in " ".join(r["text"].split())), rows[0])
+    probe = text.strip()
+    row = next((r for r in rows if probe and probe in r["text"]), rows[0])
     return f"{row['number']}. {row['title']}" if row["number"] is not None else str(row["title"])
 
 

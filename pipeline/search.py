@@ -72,7 +72,7 @@ def _enrich(
         "year": int(f["year"]) if f["year"] else None,
         "date": part["date"],
         "page": f["page"],
-        "section": queries.section_at(conn, int(f["part"]), f["page"], text),
+        "section": queries.section_at(conn, int(f["part"]), f["page"], _matched_line(text, raw.snippet)),
         "party": part["party"],
         "speakers": json.loads(part["signatories"])
         or sorted(s for s in f.get("speakers", "").split(",") if " " in s),
@@ -81,6 +81,13 @@ def _enrich(
         "score": round(raw.score, 3),
         "also_in": [_where(conn, r, text) for r in repeats.get(int(f["part"]), [])],
     }
+
+
+def _matched_line(text: str, snippet: str) -> str:
+    """The line of a block that holds the first highlighted word (else its first line)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    marked = snippet.split("\x01", 1)[1].split("\x02", 1)[0] if "\x01" in snippet else ""
+    return next((line for line in lines if marked and marked in line), lines[0] if lines else "")
 
 
 def _where(conn: sqlite3.Connection, repeat: dict[str, Any], text: str) -> dict[str, Any]:
