@@ -19,8 +19,9 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LEMMA, ORTH, SENT_START
 from spacy.language import Language
+from spacy.lookups import load_lookups
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -51,6 +52,33 @@ def sentences_component(nlp: Language, name: str) -> Any:
         return doc
 
     return mark
+
+
+@Language.factory("handlingar_lemmas")
+def lemmas_component(nlp: Language, name: str) -> Any:
+    """Lookup lemmas from spacy-lookups-data's Swedish table (660k forms), as
+    spaCy's lemmatizer in "lookup" mode gives them, but looked up once per
+    distinct word of a doc and written with one ``from_array``: spaCy's own
+    component does a Python call per token (a quarter of this stage's time)."""
+    table = load_lookups(lang="sv", tables=["lemma_lookup"]).get_table("lemma_lookup")
+    strings = nlp.vocab.strings
+    known: dict[int, int] = {}
+
+    def lemma_of(orth: int) -> int:
+        if orth not in known:
+            text = strings[orth]
+            known[orth] = strings.add(table.get(text, text))
+        return known[orth]
+
+    def lemmatize(doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        kinds, where = numpy.unique(doc.to_array([ORTH]), return_inverse=True)
+        lemmas = numpy.array([lemma_of(int(k)) for k in kinds], dtype="uint64")
+        doc.from_array([LEMMA], lemmas[where.reshape(-1)].reshape(-1, 1))
+        return doc
+
+    return lemmatize
 
 
 @Language.factory("handlingar_amounts")
@@ -101,8 +129,7 @@ def build(model: str | None = None) -> Language:
         nlp = spacy.load(model, exclude=["parser", "senter"])
     else:
         nlp = spacy.blank("sv")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
+        nlp.add_pipe("handlingar_lemmas")
     nlp.add_pipe("handlingar_sentences", first=not model)
     nlp.add_pipe("handlingar_amounts")
     return nlp

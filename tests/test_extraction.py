@@ -171,3 +171,19 @@ def test_nykarleby_paragraph_items(tmp_path: Path) -> None:
     assert [s["number"] for s in items] == list(range(39, 50))
     assert items[-1]["title"].startswith("Budgetdirekti")  # the file's broken font drops a "v"
     assert (items[0]["first_page"], items[0]["title"]) == (3, "Sammanträdets laglighet och beslutfrhet")
+
+
+def test_lookup_lemmas_from_spacy_lookups_data() -> None:
+    import spacy
+
+    doc = build()("Beredningen fick 11,5 miljoner kronor. Nämnderna och beredningen.")
+    ours = [t.lemma_ for t in doc]
+    reference = spacy.blank("sv")
+    reference.add_pipe("lemmatizer", config={"mode": "lookup"})
+    reference.initialize()
+    assert ours == [t.lemma_ for t in reference(doc.text)]
+    assert [t.lemma_ for t in doc if t.text in ("kronor", "beredningen", "miljoner")] == [
+        "miljon",
+        "krona",
+        "beredning",
+    ]
