@@ -228,7 +228,10 @@ def extract_part(
     so that a sentence may run over a page break."""
     where = _Pages.of(pages)
     text = "\n".join(p.body for p in pages)
-    doc = build(model)(text)
+    nlp = build(model)
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text  # spares the components a walk over every token (Doc.text)
+    doc = nlp(doc)
     bounds = _bounds(doc, text)
     return Extracted(
         tuple(_amounts(doc, text, where, bounds)),
