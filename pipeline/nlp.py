@@ -1,7 +1,7 @@
 """The only module that builds the spaCy pipeline, and the language stage.
 
 The pipeline is ``spacy.blank("sv")`` (Swedish tokenizer exceptions, stop
-words, ``like_num``) plus the lookup lemmatizer from spacy-lookups-data and
+words, ``like_num``) plus lookup lemmas from spacy-lookups-data's Swedish table and
 this project's own registered components: sentence boundaries that survive
 Swedish abbreviations and headings, and amounts from token patterns. A user's
 trained Swedish pipeline (``Settings.spacy_model``) may be used instead; its
