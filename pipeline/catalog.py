@@ -167,10 +167,16 @@ def add_path(conn: sqlite3.Connection, path: str, doc_id: str, size: int, mtime:
     """Point ``path`` at ``doc_id``. Returns the document the path pointed at before,
     when that document now has no path left and was removed (a changed file)."""
     with conn:
-        old = document_of_path(conn, path)
-        conn.execute("INSERT OR REPLACE INTO paths VALUES (?, ?, ?, ?)", (path, doc_id, size, mtime))
-        conn.execute("DELETE FROM failures WHERE path = ?", (path,))
-        return _drop_orphan(conn, old["document_id"]) if old and old["document_id"] != doc_id else None
+        return _point_path(conn, path, doc_id, size, mtime)
+
+
+def _point_path(conn: sqlite3.Connection, path: str, doc_id: str, size: int, mtime: float) -> str | None:
+    """Inside a transaction: record ``path`` for ``doc_id``, clear its failure, and
+    remove the document it pointed at before if no path is left to it."""
+    old = document_of_path(conn, path)
+    conn.execute("INSERT OR REPLACE INTO paths VALUES (?, ?, ?, ?)", (path, doc_id, size, mtime))
+    conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+    return _drop_orphan(conn, old["document_id"]) if old and old["document_id"] != doc_id else None
 
 
 def _drop_orphan(conn: sqlite3.Connection, doc_id: str) -> str | None:
@@ -216,10 +222,7 @@ def store_document(
         _insert_blocks(conn, doc, part_ids, blocks)
         for seq, extracted in doc.extracted.items():
             _insert_extracted(conn, doc.id, part_ids[seq], extracted)
-        old = document_of_path(conn, path)
-        conn.execute("INSERT OR REPLACE INTO paths VALUES (?, ?, ?, ?)", (path, doc.id, doc.size, mtime))
-        conn.execute("DELETE FROM failures WHERE path = ?", (path,))
-        removed = _drop_orphan(conn, old["document_id"]) if old else None
+        removed = _point_path(conn, path, doc.id, doc.size, mtime)
     return part_ids, removed
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,8 +155,7 @@ def _row(
 
 def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | None = None) -> dict[str, Any]:
     """The comparison table: one row per planned priority, then unplanned items."""
-    conn = catalog.connect(settings.catalog_path)
-    try:
+    with closing(catalog.connect(settings.catalog_path)) as conn:
         plan_side = resolve(conn, "plan", plan_ref, board)
         report_side = resolve(conn, "report", report_ref, board)
         plan, report = _items(conn, plan_side.part_id), _items(conn, report_side.part_id)
@@ -175,6 +175,4 @@ def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | Non
             )
             for i, j, value in match(plan, report)
         ]
-    finally:
-        conn.close()
     return {"plan": plan_side.as_json(), "report": report_side.as_json(), "rows": rows}

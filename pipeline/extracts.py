@@ -6,6 +6,7 @@ Only canonical text counts: a repeated appendix never doubles a sum or a name.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -19,11 +20,8 @@ T = TypeVar("T")
 
 
 def _with_catalog(settings: Settings, work: Callable[[Any], T]) -> T:
-    conn = catalog.connect(settings.catalog_path)
-    try:
+    with closing(catalog.connect(settings.catalog_path)) as conn:
         return work(conn)
-    finally:
-        conn.close()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from whoosh import fields, highlight, index, qparser, query
@@ -324,11 +323,3 @@ def sentence_matcher(settings: Settings, text: str) -> SentenceMatcher:
     q = parse(text)
     with _open(settings).searcher() as searcher:
         return SentenceMatcher(_compile(q, searcher.reader()))
-
-
-def index_exists(settings: Settings) -> bool:
-    return bool(index.exists_in(str(settings.search_dir)))
-
-
-def folder(settings: Settings) -> Path:
-    return settings.search_dir

@@ -282,3 +282,10 @@ def page_text(conn: sqlite3.Connection, doc_id: str, page: int, start: int, end:
         return None
     text = "\n".join(r["body"] for r in rows)
     return text[start:end] if 0 <= start < end <= len(text) else None
+
+
+def where_else(conn: sqlite3.Connection, repeat: dict[str, Any], text: str) -> dict[str, str]:
+    """Where a repeat holds ``text``: its path and the page (else its page range)."""
+    page = page_with_text(conn, repeat["document_id"], repeat["first_page"], repeat["last_page"], text)
+    pages = str(page) if page else f"{repeat['first_page']}–{repeat['last_page']}"
+    return {"path": repeat["path"], "pages": pages}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,8 +64,7 @@ def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, An
     """Every sentence that holds the query, with who said it and where."""
     matcher = index.sentence_matcher(settings, text)
     hits = _all_hits(settings, text, filters)
-    conn = catalog.connect(settings.catalog_path)
-    try:
+    with closing(catalog.connect(settings.catalog_path)) as conn:
         blocks = queries.blocks_by_id(conn, [int(h.fields["block"]) for h in hits])
         parts = queries.part_info(conn, sorted({b["part_id"] for b in blocks.values()}))
         repeats = queries.repeats_of(conn, list(parts))
@@ -81,8 +81,6 @@ def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, An
                 if verify(conn, cite, quote):
                     part = parts[block["part_id"]]
                     found[(cite.document, cite.page, start)] = _record(conn, quote, cite, part, repeats)
-    finally:
-        conn.close()
     return sorted(
         found.values(), key=lambda q: (q["date"] or str(q["year"] or ""), q["path"], q["page"], q["start"])
     )
@@ -96,12 +94,7 @@ def _record(
     repeats: dict[int, list[dict[str, Any]]],
 ) -> dict[str, Any]:
     party, speakers = _attribution(part, quote)
-    also = []
-    for r in repeats.get(part["id"], []):
-        page = queries.page_with_text(conn, r["document_id"], r["first_page"], r["last_page"], quote)
-        also.append(
-            {"path": r["path"], "pages": str(page) if page else f"{r['first_page']}–{r['last_page']}"}
-        )
+    also = [queries.where_else(conn, r, quote) for r in repeats.get(part["id"], [])]
     return {
         "quote": quote,
         "party": party,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from typing import Any
 
 from . import catalog, queries
@@ -12,11 +13,8 @@ PART_FIELDS = ("kind", "title", "party", "signatories", "first_page", "last_page
 
 def documents(settings: Settings) -> list[dict[str, Any]]:
     """Documents with their paths and parts (``repeat_of``: id of the canonical part)."""
-    conn = catalog.connect(settings.catalog_path)
-    try:
+    with closing(catalog.connect(settings.catalog_path)) as conn:
         docs = queries.documents(conn)
-    finally:
-        conn.close()
     out = []
     for d in docs:
         parts = [
@@ -61,11 +59,8 @@ def _where(part: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, A
 
 def duplicate_groups(settings: Settings) -> list[dict[str, Any]]:
     """Each group: the canonical copy and its repeats with their similarity."""
-    conn = catalog.connect(settings.catalog_path)
-    try:
+    with closing(catalog.connect(settings.catalog_path)) as conn:
         docs = {d["id"]: d for d in queries.documents(conn)}
-    finally:
-        conn.close()
     parts = {p["id"]: p for d in docs.values() for p in d["parts"]}
     groups: dict[int, list[dict[str, Any]]] = {}
     for part in parts.values():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,14 +43,11 @@ class SearchResult:
 
 
 def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
-    conn = catalog.connect(settings.catalog_path)
-    try:
+    with closing(catalog.connect(settings.catalog_path)) as conn:
         total, raw = index.search(settings, text, filters, limit, max(0, offset))
         parts = queries.part_info(conn, sorted({int(h.fields["part"]) for h in raw}))
         repeats = queries.repeats_of(conn, list(parts))
         hits = [_enrich(conn, h, parts, repeats) for h in raw]
-    finally:
-        conn.close()
     return SearchResult(text, total, hits)
 
 
@@ -79,7 +77,7 @@ def _enrich(
         "snippet": raw.snippet,
         "text": text,
         "score": round(raw.score, 3),
-        "also_in": [_where(conn, r, text) for r in repeats.get(int(f["part"]), [])],
+        "also_in": [queries.where_else(conn, r, text) for r in repeats.get(int(f["part"]), [])],
     }
 
 
@@ -88,11 +86,3 @@ def _matched_line(text: str, snippet: str) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     marked = snippet.split("\x01", 1)[1].split("\x02", 1)[0] if "\x01" in snippet else ""
     return next((line for line in lines if marked and marked in line), lines[0] if lines else "")
-
-
-def _where(conn: sqlite3.Connection, repeat: dict[str, Any], text: str) -> dict[str, Any]:
-    page = queries.page_with_text(
-        conn, repeat["document_id"], repeat["first_page"], repeat["last_page"], text
-    )
-    pages = str(page) if page else f"{repeat['first_page']}–{repeat['last_page']}"
-    return {"path": repeat["path"], "pages": pages}
