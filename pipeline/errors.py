@@ -15,8 +15,12 @@ class InputError(HandlingarError):
     def __init__(self, path: str, detail: str = "") -> None:
         self.path = path
         self.detail = detail
-        text = f"{path}: {self.reason}"
-        super().__init__(f"{text} ({detail})" if detail else text)
+        super().__init__(f"{path}: {self.why}")
+
+    @property
+    def why(self) -> str:
+        """The reason without the path: 'truncated or damaged PDF (Data format error)'."""
+        return f"{self.reason} ({self.detail})" if self.detail else self.reason
 
 
 class NotAPdf(InputError):

@@ -189,8 +189,7 @@ def _store(
     path, _digest, stat = job
     if outcome.error is not None:
         error_class = getattr(errors, outcome.error, errors.ReadFailed)
-        message = str(error_class(str(path), outcome.detail))
-        _fail(conn, report, str(path), message.split(": ", 1)[1])
+        _fail(conn, report, str(path), error_class(str(path), outcome.detail).why)
         return None
     doc: Document = outcome.value
     blocks = [b for page in doc.pages for b in page_blocks(page)]

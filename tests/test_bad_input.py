@@ -98,3 +98,10 @@ def test_nykarleby_minutes_ingest(tmp_path: Path) -> None:
     docs = {d["board"]: d for d in documents(settings)}
     assert docs["Välfärdsnämnden"]["date"] == "2022-09-15"
     assert docs["Välfärdsnämnden"]["kind"] == "protokoll"
+
+
+def test_reason_is_right_when_the_file_name_holds_a_colon(tmp_path: Path) -> None:
+    odd = tmp_path / "Protokoll: maj 2021.pdf"
+    shutil.copy(FIXTURES / "html-error-page.pdf", odd)
+    report = ingest([odd], Settings(index_dir=tmp_path / "ix"))
+    assert report.failed == [{"path": str(odd), "error": "not a PDF (an HTML page saved as .pdf)"}]
