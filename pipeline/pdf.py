@@ -68,10 +68,14 @@ def _second_opinion(path: Path) -> int:
     return count
 
 
+def _check_count(path: Path, count: int, max_pages: int) -> None:
+    if count > max_pages:
+        raise ReadFailed(str(path), f"{count} pages, over the limit of {max_pages}")
+
+
 def _plumber_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
     with pdfplumber.open(path) as pdf:
-        if len(pdf.pages) > max_pages:
-            raise ReadFailed(str(path), f"{len(pdf.pages)} pages, over the limit of {max_pages}")
+        _check_count(path, len(pdf.pages), max_pages)
         for number, page in enumerate(pdf.pages, start=1):
             text = page.extract_text() or ""
             page.flush_cache()
@@ -118,8 +122,7 @@ def read_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
         return
     try:
         count = len(pdf)
-        if count > max_pages:
-            raise ReadFailed(str(path), f"{count} pages, over the limit of {max_pages}")
+        _check_count(path, count, max_pages)
         for number in range(1, count + 1):
             yield _read_page(pdf, number, path)
     finally:
