@@ -10,6 +10,7 @@ is a sentence of its own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -19,6 +20,31 @@ BULLET_RE = re.compile(r"\n[ \t]*([•–-])\s")
 # Abbreviations that also end sentences often enough to count as a stop.
 FINAL_ABBREVIATIONS = frozenset({"kr.", "m.m.", "osv.", "etc.", "m.fl.", "mfl.", "o.s.v."})
 HEADING_MAX_WORDS = 14
+# Used where spaCy's tokenizer exceptions are not at hand (compare's evidence sentences).
+COMMON_ABBREVIATIONS = frozenset(
+    {
+        "bl.a.",
+        "t.ex.",
+        "dvs.",
+        "d.v.s.",
+        "bitr.",
+        "resp.",
+        "ca.",
+        "kl.",
+        "jfr.",
+        "s.k.",
+        "p.g.a.",
+        "pga.",
+        "f.d.",
+        "o.d.",
+        "fr.o.m.",
+        "t.o.m.",
+        "enl.",
+        "nr.",
+        "st.",
+        "tel.",
+    }
+)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -48,6 +74,13 @@ def _heading_starts(text: str) -> Iterable[int]:
             if nxt is not None:
                 yield nxt
         closed = heading or line.endswith((".", "!", "?", "…", "”", ":"))
+
+
+def split(text: str, abbreviations: frozenset[str] = COMMON_ABBREVIATIONS) -> list[str]:
+    """The sentences of ``text``, stripped."""
+    starts = [*sentence_starts(text, abbreviations), len(text)]
+    pieces = (text[a:b].strip() for a, b in itertools.pairwise(starts))
+    return [p for p in pieces if p]
 
 
 def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:

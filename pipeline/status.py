@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .clean import join_lines
+from .sentences import split
 
 RULES: dict[str, list[str]] = {
     "uppskjuten": [
@@ -68,7 +69,6 @@ RULES: dict[str, list[str]] = {
     "pågår (svag)": [r"\bpågår\b", r"\bpågått\b", r"fortsätter (under|arbetet)", r"arbetet fortgår"],
 }
 COMPILED = {status: [re.compile(p, re.IGNORECASE) for p in ps] for status, ps in RULES.items()}
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•–-])")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class Verdict:
 
 def sentences(text: str) -> list[str]:
     """Sentences of a section's text with line breaks joined (verbatim otherwise)."""
-    return [s for s in SENTENCE_SPLIT.split(join_lines(text)) if s]
+    return split(join_lines(text))
 
 
 def _signal(sentence: str) -> str | None:
