@@ -99,11 +99,12 @@ def resolve(conn: sqlite3.Connection, role: str, ref: str, board: str | None) ->
         part = found[0]
     else:
         doc_id = queries.resolve_document(conn, ref)
-        parts = [p for p in queries.parts_of_kind(conn, kind) if p["document_id"] == doc_id]
+        of_kind = queries.parts_of_kind(conn, kind)
+        parts = [p for p in of_kind if p["document_id"] == doc_id]
         if not parts:
             raise NotFound(f"{ref!r} is not a document with a {kind} in the catalog")
         canonical = parts[0]["repeat_of"] or parts[0]["id"]
-        part = next(p for p in queries.parts_of_kind(conn, kind) if p["id"] == canonical)
+        part = next(p for p in of_kind if p["id"] == canonical)
     return Side(part["id"], part["document_id"], part["title"], part["year"], part["path"], part["date"])
 
 
