@@ -301,6 +301,11 @@ def mark_indexed(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> None:
         conn.executemany("UPDATE documents SET indexed = 1 WHERE id = ?", [(d,) for d in doc_ids])
 
 
+def mark_all_unindexed(conn: sqlite3.Connection) -> None:
+    with conn:
+        conn.execute("UPDATE documents SET indexed = 0")
+
+
 def unindexed(conn: sqlite3.Connection) -> list[str]:
     return [r["id"] for r in conn.execute("SELECT id FROM documents WHERE indexed = 0")]
 

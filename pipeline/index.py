@@ -1,4 +1,5 @@
-"""The only module that imports whoosh: schema, analyzers, writing and querying.
+"""The only module that imports the search engine (tantivy): schema,
+analyzers, writing, and turning a parsed query into the engine's query.
 
 Indexed unit: a block (paragraph) of canonical body text, with its page. Two
 views of the text: ``text`` (Swedish Snowball stemming, case-folded, å/ä/ö
@@ -9,96 +10,96 @@ trimmed) so '11,5', 'KS-2022/176.915' and '§' match as written.
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh import fields, highlight, index, qparser, query
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, Token
-from whoosh.searching import Hit
+import tantivy
+from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from . import catalog, queries
 from .errors import HandlingarError, QueryError
+from .query import And, Fuzzy, Node, Not, Or, Prefix, Token, Views, Words, holds, marked_spans, parse
+from .query import snippet as make_snippet
 from .settings import Settings
 
-_EDGE_PUNCT = "\"'”“„’‘«»()[]{},.;:!?…"
-_TEXT = RegexTokenizer(r"\w+(?:[.,:/]\w+)*") | LowercaseFilter() | StemFilter(lang="sv", cachesize=100_000)
+SCHEMA_VERSION = "1"
+_EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
+_TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"
+_EXACT_PATTERN = rf"[^\s{_EDGE}](?:\S*[^\s{_EDGE}])?"
+_TEXT_RE, _EXACT_RE = re.compile(_TEXT_PATTERN), re.compile(_EXACT_PATTERN)
+_REGEX_META = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
 
 
-class TrimFilter(Filter):  # type: ignore[misc]
-    """Trims quotes and sentence punctuation from both ends of a token; keeps
-    inner punctuation and a lone '§'."""
+class Analyzer:
+    """The engine's own analyzers, and the same tokens with character offsets
+    for snippets and sentences (each distinct word is stemmed once)."""
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            text = token.text
-            trimmed = text.strip(_EDGE_PUNCT)
-            if not trimmed:
-                continue
-            if trimmed != text and hasattr(token, "startchar"):
-                lead = len(text) - len(text.lstrip(_EDGE_PUNCT))
-                token.startchar += lead
-                token.endchar = token.startchar + len(trimmed)
-            token.text = trimmed
-            yield token
+    def __init__(self) -> None:
+        lower = TextAnalyzerBuilder(Tokenizer.regex(_TEXT_PATTERN)).filter(Filter.lowercase())
+        self.stemming = lower.filter(Filter.stemmer("swedish")).build()
+        self.exacting = (
+            TextAnalyzerBuilder(Tokenizer.regex(_EXACT_PATTERN)).filter(Filter.lowercase()).build()
+        )
+        self.stems: dict[str, str] = {}
 
+    def stem(self, word: str) -> str:
+        found = self.stems.get(word)
+        if found is None:
+            found = self.stems[word] = "".join(self.stemming.analyze(word))
+        return found
 
-class NotPlainWordFilter(Filter):  # type: ignore[misc]
-    """Keeps the tokens the Swedish view cannot match as written: those with a
-    digit or a sign in them ('11,5', 'KS-2022/176.915', '§', '74%'). Plain
-    words are found through the stemmed view; positions are kept, so phrases
-    like '§ 12' still work. Only indexing drops words (queries keep them, and
-    miss harmlessly): the index is about half the size."""
+    def text(self, source: str) -> list[Token]:
+        return [Token(self.stem(m.group()), m.start(), m.end()) for m in _TEXT_RE.finditer(source)]
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            if token.mode != "index" or not token.text.isalpha():
-                yield token
+    def exact(self, source: str) -> list[Token]:
+        return [Token(m.group().lower(), m.start(), m.end()) for m in _EXACT_RE.finditer(source)]
 
 
-_EXACT = RegexTokenizer(r"\S+") | TrimFilter() | NotPlainWordFilter() | LowercaseFilter()
-_KEYWORDS = fields.KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for name in ("block", "part", "page", "year"):  # year 0: not known
+        builder.add_integer_field(name, stored=True, indexed=name == "year", fast=name == "year")
+    for name in ("document", "kind", "part_kind", "party", "speakers"):
+        builder.add_text_field(name, stored=name in ("document", "speakers"), tokenizer_name="raw")
+    builder.add_text_field("board", tokenizer_name="default")
+    builder.add_text_field("text", stored=True, tokenizer_name="sv_text")
+    builder.add_text_field("exact", tokenizer_name="sv_exact")
+    return builder.build()
 
 
-def _schema() -> fields.Schema:
-    return fields.Schema(
-        block=fields.ID(stored=True, unique=True),
-        document=fields.ID(stored=True),
-        part=fields.ID(stored=True),
-        page=fields.STORED(),  # shown, never searched
-        year=fields.ID(stored=True),  # a year range is an OR of its years: cheaper than numeric tries
-        kind=fields.ID(stored=True),
-        part_kind=fields.ID(stored=True),
-        board=fields.KEYWORD(stored=True, lowercase=True, scorable=False),
-        party=_KEYWORDS,
-        speakers=_KEYWORDS,
-        text=fields.TEXT(analyzer=_TEXT, stored=True),
-        exact=fields.TEXT(analyzer=_EXACT),
-    )
-
-
-def _open(settings: Settings, create: bool = False) -> index.Index:
+def _open(settings: Settings, create: bool = False) -> tuple[tantivy.Index, Analyzer]:
     folder = settings.search_dir
-    if index.exists_in(str(folder)):
-        return index.open_dir(str(folder))
-    if not create:
+    current = (folder / "handlingar-schema").is_file() and tantivy.Index.exists(str(folder))
+    if not current and not create:
         raise HandlingarError(f"no search index in {folder}: run 'handlingar ingest PATH'")
-    folder.mkdir(parents=True, exist_ok=True)
-    return index.create_in(str(folder), _schema())
+    if not current:
+        folder.mkdir(parents=True, exist_ok=True)
+        ix = tantivy.Index(_schema(), path=str(folder), reuse=False)
+        (folder / "handlingar-schema").write_text(SCHEMA_VERSION)
+    else:
+        ix = tantivy.Index.open(str(folder))
+    analyzer = Analyzer()
+    ix.register_tokenizer("sv_text", analyzer.stemming)
+    ix.register_tokenizer("sv_exact", analyzer.exacting)
+    return ix, analyzer
+
+
+def prepare(conn: sqlite3.Connection, settings: Settings) -> None:
+    """When the search index is missing or of another version, have every
+    document indexed again from the catalog (no PDF is read again)."""
+    marker = settings.search_dir / "handlingar-schema"
+    if marker.is_file() and marker.read_text() == SCHEMA_VERSION:
+        return
+    if settings.search_dir.is_dir():  # an older index (whoosh's, or a past schema)
+        shutil.rmtree(settings.search_dir)
+    catalog.mark_all_unindexed(conn)
 
 
 def board_words(board: str | None) -> str:
     return " ".join(re.findall(r"\w+", (board or "").lower()))
-
-
-def _writer(ix: index.Index) -> Any:
-    try:
-        return ix.writer(timeout=120.0, limitmb=256)
-    except index.LockError:
-        raise HandlingarError(
-            "the search index is locked by another ingest; try again when it ends"
-        ) from None
 
 
 class Batch:
@@ -112,70 +113,82 @@ class Batch:
         self.pending: list[str] = []
         self.writer: Any = None
 
+    def _writer(self) -> Any:
+        if self.writer is None:
+            ix, _ = _open(self.settings, create=True)
+            try:
+                self.writer = ix.writer(heap_size=128_000_000)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc):
+                    raise
+                raise HandlingarError(
+                    "the search index is locked by another ingest; try again when it ends"
+                ) from None
+        return self.writer
+
     def add(self, doc_id: str, fresh: bool = False) -> None:
         """Index a document's canonical blocks; ``fresh`` when this run stored it
-        (nothing of it can be in the index yet, so no delete: deletes are slow)."""
-        if self.writer is None:
-            self.writer = _writer(_open(self.settings, create=True))
+        (nothing of it can be in the index yet, so no delete)."""
+        writer = self._writer()
         if not fresh:
-            self.writer.delete_by_term("document", doc_id)
+            writer.delete_documents_by_term("document", doc_id)
         for row in queries.canonical_blocks(self.conn, doc_id):
-            self.writer.add_document(**_fields(row))
+            writer.add_document(tantivy.Document(**_fields(row)))
         self.pending.append(doc_id)
         if len(self.pending) >= self.every:
+            self.commit()
+
+    def remove(self, doc_ids: Sequence[str]) -> None:
+        if doc_ids and tantivy.Index.exists(str(self.settings.search_dir)):
+            writer = self._writer()
+            for doc_id in doc_ids:
+                writer.delete_documents_by_term("document", doc_id)
             self.commit()
 
     def commit(self) -> None:
         if self.writer is not None:
             self.writer.commit()
             catalog.mark_indexed(self.conn, self.pending)
-        self.writer, self.pending = None, []
+        self.pending = []
+
+    def close(self) -> None:
+        """Commit, then let the engine finish merging segments."""
+        self.commit()
+        if self.writer is not None:
+            self.writer.wait_merging_threads()
+        self.writer = None
 
     def cancel(self) -> None:
         if self.writer is not None:
-            self.writer.cancel()
+            self.writer.rollback()
         self.writer, self.pending = None, []
 
 
-def sync(conn: sqlite3.Connection, settings: Settings) -> int:
+def sync(batch: Batch) -> int:
     """Bring the search index up to the catalog: every document not yet indexed
     (or whose canonical parts changed) has its old entries replaced."""
-    todo = catalog.unindexed(conn)
-    batch = Batch(conn, settings, every=len(todo) + 1)
-    try:
-        for doc_id in todo:
-            batch.add(doc_id)
-        batch.commit()
-    except BaseException:
-        batch.cancel()
-        raise
+    todo = catalog.unindexed(batch.conn)
+    for doc_id in todo:
+        batch.add(doc_id)
+    batch.commit()
     return len(todo)
 
 
 def _fields(row: dict[str, Any]) -> dict[str, Any]:
     return {
-        "block": str(row["id"]),
+        "block": row["id"],
         "document": row["document_id"],
-        "part": str(row["part_id"]),
+        "part": row["part_id"],
         "page": row["page"],
-        "year": str(row["year"] or ""),
-        "kind": row["kind"],
-        "part_kind": row["part_kind"],
+        "year": row["year"] or 0,
+        "kind": (row["kind"] or "").lower(),
+        "part_kind": (row["part_kind"] or "").lower(),
         "board": board_words(row["board"]),
-        "party": row["party"] or "",
-        "speakers": ",".join(row["speakers"]),
+        "party": (row["party"] or "").lower(),
+        "speakers": [s.lower() for s in row["speakers"]],
         "text": row["text"],
         "exact": row["text"],
     }
-
-
-def remove_documents(doc_ids: Sequence[str], settings: Settings) -> None:
-    if not index.exists_in(str(settings.search_dir)):
-        return
-    writer = _writer(_open(settings))
-    for doc_id in doc_ids:
-        writer.delete_by_term("document", doc_id)
-    writer.commit()
 
 
 @dataclass(frozen=True)
@@ -188,59 +201,63 @@ class Filters:
     document: str | None = None
 
 
-def _filter(f: Filters) -> query.Query | None:
-    terms: list[query.Query] = []
+def _filter(schema: tantivy.Schema, f: Filters) -> list[Query]:
+    def term(field: str, value: str) -> Query:
+        return Query.term_query(schema, field, value)
+
+    found: list[Query] = []
     if f.years:
-        years = range(f.years[0], f.years[1] + 1)
-        terms.append(query.Or([query.Term("year", str(y)) for y in years]))
+        found.append(Query.range_query(schema, "year", tantivy.FieldType.Integer, f.years[0], f.years[1]))
     if f.kind:
         kind = f.kind.lower()
-        terms.append(query.Or([query.Term("kind", kind), query.Term("part_kind", kind)]))
+        found.append(
+            Query.boolean_query([(Occur.Should, term("kind", kind)), (Occur.Should, term("part_kind", kind))])
+        )
     if f.board:
-        terms.extend(query.Term("board", w) for w in board_words(f.board).split())
+        found.extend(term("board", w) for w in board_words(f.board).split())
     if f.party:
-        terms.append(query.Term("party", f.party.lower()))
+        found.append(term("party", f.party.lower()))
     if f.speaker:
-        terms.append(query.Term("speakers", f.speaker.lower()))
+        found.append(term("speakers", f.speaker.lower()))
     if f.document:
-        terms.append(query.Term("document", f.document))
-    return query.And(terms) if terms else None
+        found.append(term("document", f.document))
+    return [Query.const_score_query(q, 0.0) for q in found]
 
 
-def parse(text: str) -> query.Query:
-    """Parse a user's query: AND between bare words, OR/NOT/parentheses,
-    "phrases" (curly quotes too), prefix*, fuzzy~ ."""
-    text = re.sub("[”“„″]", '"', text).strip()
-    if not text:
-        raise QueryError("empty query")
-    if text.count('"') % 2:
-        raise QueryError(f"unbalanced quotation marks in {text!r}")
-    if text.count("(") != text.count(")"):
-        raise QueryError(f"unbalanced parentheses in {text!r}")
-    text = _quote_paragraph_signs(text)
-    parser = qparser.MultifieldParser(["text", "exact"], _schema())
-    parser.add_plugin(qparser.FuzzyTermPlugin())
-    parser.remove_plugin_class(qparser.FieldsPlugin)
-    try:
-        parsed = parser.parse(text)
-    except Exception as exc:  # whoosh raises assorted errors on odd input
-        raise QueryError(f"cannot parse query {text!r}: {exc}") from None
-    if parsed is query.NullQuery:
-        raise QueryError(f"nothing to search for in {text!r}")
-    return parsed
+def _words(schema: tantivy.Schema, field: str, words: Sequence[str]) -> Query | None:
+    if not words:
+        return None
+    if len(words) == 1:
+        return Query.term_query(schema, field, words[0])
+    return Query.phrase_query(schema, field, list(words))
 
 
-def _quote_paragraph_signs(text: str) -> str:
-    """'§ 12' outside quotes means the phrase "§ 12", as written."""
-    pieces = text.split('"')
-    for i in range(0, len(pieces), 2):
-        pieces[i] = re.sub(r"§\s*(\d+)", r'"§ \1"', pieces[i])
-    return '"'.join(pieces)
+def _leaf(schema: tantivy.Schema, leaf: Words | Prefix | Fuzzy) -> Query:
+    if isinstance(leaf, Prefix):
+        return Query.regex_query(schema, "exact", _REGEX_META.sub(r"\\\1", leaf.prefix) + ".*")
+    if isinstance(leaf, Fuzzy):
+        views = [("exact", leaf.word), ("text", leaf.stem)]
+        found = [Query.fuzzy_term_query(schema, field, word, distance=leaf.distance) for field, word in views]
+    else:
+        found = [q for q in (_words(schema, "exact", leaf.exact), _words(schema, "text", leaf.stems)) if q]
+    return Query.boolean_query([(Occur.Should, q) for q in found]) if len(found) > 1 else found[0]
 
 
-class _Marks(highlight.Formatter):  # type: ignore[misc]
-    def format_token(self, text: str, token: Token, replace: bool = False) -> str:
-        return "\x01" + str(highlight.get_text(text, token, replace)) + "\x02"
+def _compile(schema: tantivy.Schema, node: Node) -> Query:
+    if isinstance(node, Or):
+        return Query.boolean_query([(Occur.Should, _compile(schema, c)) for c in node.children])
+    if isinstance(node, And | Not):
+        children = node.children if isinstance(node, And) else (node,)
+        clauses = [
+            (Occur.MustNot, _compile(schema, c.child))
+            if isinstance(c, Not)
+            else (Occur.Must, _compile(schema, c))
+            for c in children
+        ]
+        if all(occur == Occur.MustNot for occur, _ in clauses):
+            clauses.append((Occur.Must, Query.all_query()))
+        return Query.boolean_query(clauses)
+    return _leaf(schema, node)
 
 
 @dataclass(frozen=True)
@@ -250,76 +267,59 @@ class RawHit:
     snippet: str
 
 
+def _stored(doc: tantivy.Document) -> dict[str, Any]:
+    found = doc.to_dict()
+    return {
+        "block": found["block"][0],
+        "document": found["document"][0],
+        "part": found["part"][0],
+        "page": found["page"][0],
+        "year": found["year"][0] or None,
+        "speakers": found.get("speakers", []),
+        "text": found["text"][0],
+    }
+
+
 def search(
-    settings: Settings, text: str, filters: Filters, limit: int, offset: int
+    settings: Settings, text: str, filters: Filters, limit: int, offset: int, snippets: bool = True
 ) -> tuple[int, list[RawHit]]:
     """Total number of matching blocks and the hits in [offset, offset+limit)."""
-    q = parse(text)
-    ix = _open(settings)
-    with ix.searcher() as searcher:
-        results = searcher.search(q, limit=offset + limit, filter=_filter(filters))
-        results.formatter = _Marks()
-        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-        total = len(results)
-        hits = [_hit(hit) for hit in results[offset : offset + limit]]
-    return total, hits
+    ix, analyzer = _open(settings)
+    tree = parse(text, analyzer)
+    schema = ix.schema
+    clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
+    searcher = ix.searcher()
+    try:
+        found = searcher.search(Query.boolean_query(clauses), limit, count=True, offset=offset)
+    except ValueError as exc:
+        raise QueryError(f"cannot run query {text!r}: {exc}") from None
+    hits = []
+    for score, address in found.hits:
+        stored = _stored(searcher.doc(address))
+        views = Views.of(stored["text"], analyzer)
+        shown = make_snippet(stored["text"], marked_spans(tree, views)) if snippets else ""
+        hits.append(RawHit(stored, float(score), shown))
+    return int(found.count or 0), hits  # type: ignore[attr-defined]  # the stub lacks count
 
 
-def _hit(hit: Hit) -> RawHit:
-    stored = dict(hit.fields())
-    snippet = hit.highlights("text", top=2) or hit.highlights("exact", text=stored["text"], top=2)
-    return RawHit(stored, float(hit.score or 0.0), snippet or stored["text"][:240])
-
-
-def _tokens(field: str, text: str) -> list[str]:
-    analyzer = _TEXT if field == "text" else _EXACT
-    return [t.text for t in analyzer(text)]
-
-
-# A query compiled for sentences: ("and"|"or", parts) | ("not", part) |
-# ("terms", field, words) | ("phrase", field, words).
-Node = tuple[Any, ...]
-
-
-def _compile(q: query.Query, reader: Any) -> Node:
-    if isinstance(q, query.Not):
-        return ("not", _compile(q.query, reader))
-    if isinstance(q, query.AndNot):
-        return ("and", [_compile(q.a, reader), ("not", _compile(q.b, reader))])
-    if isinstance(q, query.Phrase):
-        return ("phrase", q.fieldname, tuple(_tokens(q.fieldname, " ".join(q.words))))
-    if isinstance(q, query.And | query.Or):
-        return ("and" if isinstance(q, query.And) else "or", [_compile(c, reader) for c in q.children()])
-    found = q.existing_terms(reader, expand=True)
-    words = {t.decode("utf-8") if isinstance(t, bytes) else t for _, t in found}
-    return ("terms", getattr(q, "fieldname", "text"), frozenset(words))
-
-
-def _holds(node: Node, views: dict[str, list[str]]) -> bool:
-    kind = node[0]
-    if kind in ("and", "or"):
-        results = (_holds(child, views) for child in node[1])
-        return all(results) if kind == "and" else any(results)
-    if kind == "not":
-        return not _holds(node[1], views)
-    if kind == "terms":
-        return any(token in node[2] for token in views[node[1]])
-    tokens, words = views[node[1]], node[2]
-    return any(tuple(tokens[i : i + len(words)]) == words for i in range(len(tokens) - len(words) + 1))
+def every_hit(settings: Settings, text: str, filters: Filters) -> list[RawHit]:
+    """All matching blocks, without snippets."""
+    total, _ = search(settings, text, filters, 1, 0, snippets=False)
+    return search(settings, text, filters, max(total, 1), 0, snippets=False)[1]
 
 
 @dataclass(frozen=True)
 class SentenceMatcher:
     """Tells whether a sentence satisfies the query on its own: word forms,
-    exact tokens, phrases, expanded prefix and fuzzy terms, AND/OR/NOT."""
+    exact tokens, phrases, prefixes, fuzzy words, AND/OR/NOT."""
 
     tree: Node
+    analyzer: Analyzer
 
     def __call__(self, sentence: str) -> bool:
-        return _holds(self.tree, {field: _tokens(field, sentence) for field in ("text", "exact")})
+        return holds(self.tree, Views.of(sentence, self.analyzer))
 
 
 def sentence_matcher(settings: Settings, text: str) -> SentenceMatcher:
-    q = parse(text)
-    with _open(settings).searcher() as searcher:
-        return SentenceMatcher(_compile(q, searcher.reader()))
+    _, analyzer = _open(settings)
+    return SentenceMatcher(parse(text, analyzer), analyzer)

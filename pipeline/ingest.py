@@ -90,7 +90,7 @@ def _triage(
     path: Path,
     report: IngestReport,
     todo: dict[str, tuple[Path, str, os.stat_result]],
-    settings: Settings,
+    batch: index.Batch,
 ) -> None:
     """Decide without parsing whether ``path`` is unchanged, a duplicate or new."""
     key = str(path.resolve())
@@ -106,7 +106,7 @@ def _triage(
         if stored:
             removed = catalog.add_path(conn, key, digest, stat.st_size, stat.st_mtime)
             if removed:
-                index.remove_documents([removed], settings)
+                batch.remove([removed])
         else:
             todo[key + "\0dup"] = (path, digest, stat)
         if same_path:
@@ -121,8 +121,10 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
     """Ingest files and folders into the catalog and search index at ``settings.index_dir``."""
     report = IngestReport()
     conn = catalog.connect(settings.catalog_path, create=True)
+    index.prepare(conn, settings)
+    batch = index.Batch(conn, settings)
     try:
-        index.sync(conn, settings)  # finish what a killed run left unindexed
+        index.sync(batch)  # finish what a killed run left unindexed
         todo: dict[str, tuple[Path, str, os.stat_result]] = {}
         for found in discover(paths):
             report.files_seen += 1
@@ -130,10 +132,14 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
                 _fail(conn, report, str(found[0]), found[1])
                 continue
             try:
-                _triage(conn, found, report, todo, settings)
+                _triage(conn, found, report, todo, batch)
             except OSError as exc:
                 _fail(conn, report, str(found), exc.strerror or str(exc))
-        _process(conn, todo, settings, report, progress)
+        _process(conn, todo, batch, report, progress)
+        batch.close()
+    except BaseException:
+        batch.cancel()
+        raise
     finally:
         conn.close()
     return report
@@ -147,42 +153,40 @@ def _fail(conn: sqlite3.Connection, report: IngestReport, path: str, reason: str
 def _process(
     conn: sqlite3.Connection,
     todo: dict[str, tuple[Path, str, os.stat_result]],
-    settings: Settings,
+    batch: index.Batch,
     report: IngestReport,
     progress: Progress | None,
 ) -> None:
+    settings = batch.settings
     fresh = {k: v for k, v in todo.items() if not k.endswith("\0dup")}
     if fresh:
         nlp.warm(settings.spacy_model)  # build the language pipeline once, before the children fork
     jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in fresh.items())
     outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, settings.memory_mb)
-    batch = index.Batch(conn, settings)
-    try:
-        for done, outcome in enumerate(outcomes, start=1):
-            stored = _store(conn, outcome, fresh[outcome.key], settings, report)
-            if stored:
-                started = time.perf_counter()
-                batch.add(stored, fresh=True)
-                report.timed("index", started)
-            if progress:
-                progress(done, len(fresh), fresh[outcome.key][0].name)
-        started = time.perf_counter()
-        batch.commit()
-        report.timed("index", started)
-    except BaseException:
-        batch.cancel()
-        raise
+    for done, outcome in enumerate(outcomes, start=1):
+        stored = _store(conn, outcome, fresh[outcome.key], batch, report)
+        if stored:
+            started = time.perf_counter()
+            batch.add(stored, fresh=True)
+            report.timed("index", started)
+        if progress:
+            progress(done, len(fresh), fresh[outcome.key][0].name)
+    started = time.perf_counter()
+    batch.commit()
+    report.timed("index", started)
     for key, (_path, digest, stat) in todo.items():
         if key.endswith("\0dup") and catalog.has_document(conn, digest):
             catalog.add_path(conn, key.removesuffix("\0dup"), digest, stat.st_size, stat.st_mtime)
-    index.sync(conn, settings)
+    started = time.perf_counter()
+    index.sync(batch)
+    report.timed("index", started)
 
 
 def _store(
     conn: sqlite3.Connection,
     outcome: Outcome,
     job: tuple[Path, str, os.stat_result],
-    settings: Settings,
+    batch: index.Batch,
     report: IngestReport,
 ) -> str | None:
     """Write one outcome to the catalog; the id of a stored document, or None."""
@@ -195,7 +199,7 @@ def _store(
     blocks = [b for page in doc.pages for b in page_blocks(page)]
     part_ids, removed = catalog.store_document(conn, doc, outcome.key, stat.st_mtime, blocks)
     if removed:
-        index.remove_documents([removed], settings)
+        batch.remove([removed])
     started = time.perf_counter()
     dedup.update(conn, doc, part_ids)
     report.timed("dedup", started)

@@ -20,8 +20,6 @@ from .index import Filters
 from .parties import NATIONAL, speakers_in
 from .settings import Settings
 
-PAGE_SIZE = 500
-
 
 @dataclass(frozen=True)
 class Citation:
@@ -42,15 +40,6 @@ def verify(conn: sqlite3.Connection, cite: Citation, quote: str) -> bool:
     return raw is not None and joined(raw) == quote
 
 
-def _all_hits(settings: Settings, text: str, filters: Filters) -> list[index.RawHit]:
-    hits: list[index.RawHit] = []
-    while True:
-        total, page = index.search(settings, text, filters, PAGE_SIZE, len(hits))
-        hits.extend(page)
-        if len(hits) >= total or not page:
-            return hits
-
-
 def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str]]:
     if part["part_kind"] == "protokollsanteckning":
         names = [re.sub(r"\s*\(.*\)$", "", n) for n in json.loads(part["signatories"])]
@@ -63,9 +52,9 @@ def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str
 def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, Any]]:
     """Every sentence that holds the query, with who said it and where."""
     matcher = index.sentence_matcher(settings, text)
-    hits = _all_hits(settings, text, filters)
+    hits = index.every_hit(settings, text, filters)
     with closing(catalog.connect(settings.catalog_path)) as conn:
-        blocks = queries.blocks_by_id(conn, [int(h.fields["block"]) for h in hits])
+        blocks = queries.blocks_by_id(conn, [h.fields["block"] for h in hits])
         parts = queries.part_info(conn, sorted({b["part_id"] for b in blocks.values()}))
         repeats = queries.repeats_of(conn, list(parts))
         found: dict[tuple[str, int, int], dict[str, Any]] = {}

@@ -45,9 +45,9 @@ class SearchResult:
 def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
     with closing(catalog.connect(settings.catalog_path)) as conn:
         total, raw = index.search(settings, text, filters, limit, max(0, offset))
-        parts = queries.part_info(conn, sorted({int(h.fields["part"]) for h in raw}))
+        parts = queries.part_info(conn, sorted({h.fields["part"] for h in raw}))
         repeats = queries.repeats_of(conn, list(parts))
-        hits = [_enrich(conn, h, parts, repeats) for h in raw]
+        hits = [_enrich(conn, h, parts, repeats) for h in raw if h.fields["part"] in parts]
     return SearchResult(text, total, hits)
 
 
@@ -58,7 +58,7 @@ def _enrich(
     repeats: dict[int, list[dict[str, Any]]],
 ) -> dict[str, Any]:
     f = raw.fields
-    part = parts[int(f["part"])]
+    part = parts[f["part"]]
     text = f["text"]
     return {
         "document": f["document"],
@@ -67,17 +67,16 @@ def _enrich(
         "kind": part["kind"],
         "part_kind": part["part_kind"],
         "board": part["board"],
-        "year": int(f["year"]) if f["year"] else None,
+        "year": f["year"],
         "date": part["date"],
         "page": f["page"],
-        "section": queries.section_at(conn, int(f["part"]), f["page"], _matched_line(text, raw.snippet)),
+        "section": queries.section_at(conn, f["part"], f["page"], _matched_line(text, raw.snippet)),
         "party": part["party"],
-        "speakers": json.loads(part["signatories"])
-        or sorted(s for s in f.get("speakers", "").split(",") if " " in s),
+        "speakers": json.loads(part["signatories"]) or sorted(s for s in f["speakers"] if " " in s),
         "snippet": raw.snippet,
         "text": text,
         "score": round(raw.score, 3),
-        "also_in": [queries.where_else(conn, r, text) for r in repeats.get(int(f["part"]), [])],
+        "also_in": [queries.where_else(conn, r, text) for r in repeats.get(f["part"], [])],
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import faulthandler
 import multiprocessing
+import os
 import resource
 import time
 import traceback
@@ -42,9 +43,20 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _close_inherited(keep: int) -> None:
+    """Close what the child inherited from the parent but does not use: the
+    search index's writer lock (a lock the child held would outlive a killed
+    parent), the catalog's files, the other children's pipes."""
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    top = limit if 0 < limit < 1 << 20 else 1 << 16
+    os.closerange(3, keep)
+    os.closerange(keep + 1, top)
+
+
 def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
     result: tuple[Any, ...]
     faulthandler.disable()  # a crash inside the PDF library is reported by the parent
+    _close_inherited(conn.fileno())
     try:
         _limit_memory(memory_mb)
         result = ("ok", fn(*args))

@@ -1,0 +1,285 @@
+"""A user's query: parsed into a small tree that the index compiles for its
+engine, that tells whether a sentence satisfies it, and that marks the words
+it matched in a snippet. Knows no search engine: word forms come from an
+``Analyzer`` that the index module provides.
+
+Syntax: bare words are ANDed; ``AND``, ``OR``, ``NOT`` (upper case) and
+parentheses as written; "phrases" (curly quotes too); ``prefix*``;
+``fuzzy~`` (one edit) or ``fuzzy~2``; ``§ 12`` is the phrase "§ 12".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from rapidfuzz.distance import OSA
+
+from .errors import QueryError
+
+_TOKEN_RE = re.compile(r'\(|\)|"[^"]*"|[^\s()"]+')
+_FUZZY_RE = re.compile(r"^(.+?)~([12]?)$")
+_OPERATORS = ("AND", "OR", "NOT")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # the view's form: a stem for "text", the case-folded word for "exact"
+    start: int
+    end: int
+
+
+class Analyzer(Protocol):
+    """The two views of a text the index holds, with character offsets."""
+
+    def text(self, source: str) -> list[Token]: ...
+
+    def exact(self, source: str) -> list[Token]: ...
+
+
+@dataclass(frozen=True)
+class Words:
+    """A word or a phrase, in both views; ``stems`` is empty when the Swedish
+    view cannot say it (a lone '§'), so only the exact view is asked."""
+
+    stems: tuple[str, ...]
+    exact: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Prefix:
+    prefix: str  # case-folded
+
+
+@dataclass(frozen=True)
+class Fuzzy:
+    word: str  # case-folded
+    stem: str
+    distance: int
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Node
+
+
+Leaf = Words | Prefix | Fuzzy
+Node = Leaf | And | Or | Not
+
+
+def parse(source: str, analyzer: Analyzer) -> Node:
+    """Parse a user's query, or raise QueryError saying what is wrong with it."""
+    text = re.sub("[”“„″]", '"', source).strip()
+    if not text:
+        raise QueryError("empty query")
+    if text.count('"') % 2:
+        raise QueryError(f"unbalanced quotation marks in {source!r}")
+    tokens = _TOKEN_RE.findall(_quote_paragraph_signs(text))
+    parser = _Parser(tokens, analyzer, source)
+    node = parser.expression()
+    if parser.pos < len(tokens):
+        raise QueryError(f"unexpected {tokens[parser.pos]!r} in {source!r}")
+    if node is None:
+        raise QueryError(f"nothing to search for in {source!r}")
+    return node
+
+
+def _quote_paragraph_signs(text: str) -> str:
+    """'§ 12' outside quotes means the phrase "§ 12", as written."""
+    pieces = text.split('"')
+    for i in range(0, len(pieces), 2):
+        pieces[i] = re.sub(r"§\s*(\d+)", r'"§ \1"', pieces[i])
+    return '"'.join(pieces)
+
+
+class _Parser:
+    """Recursive descent: or := and ('OR' and)*; and := unary ('AND'? unary)*;
+    unary := 'NOT' unary | '(' or ')' | phrase | word."""
+
+    def __init__(self, tokens: list[str], analyzer: Analyzer, source: str) -> None:
+        self.tokens, self.analyzer, self.source, self.pos = tokens, analyzer, source, 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> str:
+        self.pos += 1
+        return self.tokens[self.pos - 1]
+
+    def fail(self, why: str) -> QueryError:
+        return QueryError(f"{why} in {self.source!r}")
+
+    def expression(self) -> Node | None:
+        children = [self.conjunction()]
+        while self.peek() == "OR":
+            self.take()
+            if self.peek() in (None, ")", "OR", "AND"):
+                raise self.fail("OR needs something after it")
+            children.append(self.conjunction())
+        kept = tuple(c for c in children if c is not None)
+        return kept[0] if len(kept) == 1 else (Or(kept) if kept else None)
+
+    def conjunction(self) -> Node | None:
+        children: list[Node | None] = []
+        while self.peek() not in (None, ")", "OR"):
+            if self.peek() == "AND":
+                self.take()
+                if self.peek() in (None, ")", "OR", "AND") or not children:
+                    raise self.fail("AND needs something on both sides")
+            children.append(self.unary())
+        kept = tuple(c for c in children if c is not None)
+        return kept[0] if len(kept) == 1 else (And(kept) if kept else None)
+
+    def unary(self) -> Node | None:
+        token = self.take()
+        if token == "NOT":
+            if self.peek() in (None, ")", "OR", "AND"):
+                raise self.fail("NOT needs something after it")
+            child = self.unary()
+            return Not(child) if child is not None else None
+        if token == "(":
+            inner = self.expression()
+            if self.peek() != ")":
+                raise self.fail("unbalanced parentheses")
+            self.take()
+            return inner
+        if token == ")":
+            raise self.fail("unbalanced parentheses")
+        if token.startswith('"'):
+            return self.words(token.strip('"'))
+        return self.word(token)
+
+    def word(self, token: str) -> Leaf | None:
+        fuzzy = _FUZZY_RE.match(token)
+        if token.endswith("*") and len(token.rstrip("*")) >= 1:
+            exact = self.analyzer.exact(token.rstrip("*"))
+            return Prefix(exact[0].text) if len(exact) == 1 else self.words(token.rstrip("*"))
+        if fuzzy:
+            exact, stems = self.analyzer.exact(fuzzy.group(1)), self.analyzer.text(fuzzy.group(1))
+            if len(exact) == 1 and len(stems) == 1:
+                return Fuzzy(exact[0].text, stems[0].text, int(fuzzy.group(2) or 1))
+            return self.words(fuzzy.group(1))
+        return self.words(token)
+
+    def words(self, text: str) -> Words | None:
+        exact = tuple(t.text for t in self.analyzer.exact(text))
+        if not exact:
+            return None
+        said = all(self.analyzer.text(word) for word in text.split())
+        stems = tuple(t.text for t in self.analyzer.text(text)) if said else ()
+        return Words(stems, exact)
+
+
+@dataclass(frozen=True)
+class Views:
+    """A text's tokens in both views."""
+
+    text: list[Token]
+    exact: list[Token]
+
+    @classmethod
+    def of(cls, source: str, analyzer: Analyzer) -> Views:
+        return cls(analyzer.text(source), analyzer.exact(source))
+
+
+def _runs(tokens: Sequence[Token], words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The words' spans wherever ``words`` stand one after another in ``tokens``."""
+    n = len(words)
+    if n == 0:
+        return
+    for i in range(len(tokens) - n + 1):
+        if tokens[i].text == words[0] and all(tokens[i + k].text == words[k] for k in range(1, n)):
+            yield from ((t.start, t.end) for t in tokens[i : i + n])
+
+
+def leaf_spans(leaf: Leaf, views: Views) -> list[tuple[int, int]]:
+    """Where a leaf of the query matches the text."""
+    if isinstance(leaf, Words):
+        return [*_runs(views.exact, leaf.exact), *_runs(views.text, leaf.stems)]
+    if isinstance(leaf, Prefix):
+        return [(t.start, t.end) for t in views.exact if t.text.startswith(leaf.prefix)]
+    near = [(t.start, t.end) for t in views.exact if OSA.distance(t.text, leaf.word) <= leaf.distance]
+    return near + [(t.start, t.end) for t in views.text if OSA.distance(t.text, leaf.stem) <= leaf.distance]
+
+
+def holds(node: Node, views: Views) -> bool:
+    """True when the text satisfies the query on its own."""
+    if isinstance(node, And):
+        return all(holds(child, views) for child in node.children)
+    if isinstance(node, Or):
+        return any(holds(child, views) for child in node.children)
+    if isinstance(node, Not):
+        return not holds(node.child, views)
+    return bool(leaf_spans(node, views))
+
+
+def marked_spans(node: Node, views: Views) -> list[tuple[int, int]]:
+    """Every span matched by a leaf not under a NOT, in order."""
+    if isinstance(node, Not):
+        return []
+    if isinstance(node, And | Or):
+        return sorted({span for child in node.children for span in marked_spans(child, views)})
+    return sorted(set(leaf_spans(node, views)))
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = 240, surround: int = 60) -> str:
+    """Up to two fragments of ``text`` around the matched spans, each match
+    wrapped in \\x01…\\x02; the text's start when nothing is marked."""
+    spans = _disjoint(spans)
+    if not spans:
+        return text[:width]
+    fragments: list[str] = []
+    i, end = 0, 0
+    while i < len(spans) and len(fragments) < 2:
+        start = max(end, _word_start(text, max(0, spans[i][0] - surround)))
+        j = i
+        while j + 1 < len(spans) and spans[j + 1][1] - start <= width - surround:
+            j += 1
+        end = _word_end(text, min(len(text), spans[j][1] + surround))
+        j = max(k for k in range(j, len(spans)) if spans[k][1] <= end)  # marks the context took in
+        fragments.append(_mark(text, start, end, spans[i : j + 1]))
+        i = j + 1
+    return " … ".join(fragments)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if kept and start < kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(end, kept[-1][1]))
+        else:
+            kept.append((start, end))
+    return kept
+
+
+def _word_start(text: str, at: int) -> int:
+    while 0 < at < len(text) and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
+
+
+def _mark(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    out, at = [], start
+    for s, e in spans:
+        out += [text[at:s], "\x01", text[s:e], "\x02"]
+        at = e
+    out.append(text[at:end])
+    return "".join(out).strip()
