@@ -62,8 +62,9 @@ def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     for name in ("block", "part", "page", "year"):  # year 0: not known
         builder.add_integer_field(name, stored=True, indexed=name == "year", fast=name == "year")
-    for name in ("document", "kind", "part_kind", "party", "speakers"):
-        builder.add_text_field(name, stored=name in ("document", "speakers"), tokenizer_name="raw")
+    builder.add_text_field("document", stored=True, tokenizer_name="raw")
+    for name in ("kind", "part_kind", "party", "speakers"):  # matched case-folded, stored as written
+        builder.add_text_field(name, stored=name == "speakers", tokenizer_name="keyword")
     builder.add_text_field("board", tokenizer_name="default")
     builder.add_text_field("text", stored=True, tokenizer_name="sv_text")
     builder.add_text_field("exact", tokenizer_name="sv_exact")
@@ -84,6 +85,7 @@ def _open(settings: Settings, create: bool = False) -> tuple[tantivy.Index, Anal
     analyzer = Analyzer()
     ix.register_tokenizer("sv_text", analyzer.stemming)
     ix.register_tokenizer("sv_exact", analyzer.exacting)
+    ix.register_tokenizer("keyword", TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.lowercase()).build())
     return ix, analyzer
 
 
@@ -113,7 +115,7 @@ class Batch:
         self.pending: list[str] = []
         self.writer: Any = None
 
-    def _writer(self) -> Any:
+    def open(self) -> Any:
         if self.writer is None:
             ix, _ = _open(self.settings, create=True)
             try:
@@ -129,7 +131,7 @@ class Batch:
     def add(self, doc_id: str, fresh: bool = False) -> None:
         """Index a document's canonical blocks; ``fresh`` when this run stored it
         (nothing of it can be in the index yet, so no delete)."""
-        writer = self._writer()
+        writer = self.open()
         if not fresh:
             writer.delete_documents_by_term("document", doc_id)
         for row in queries.canonical_blocks(self.conn, doc_id):
@@ -139,8 +141,8 @@ class Batch:
             self.commit()
 
     def remove(self, doc_ids: Sequence[str]) -> None:
-        if doc_ids and tantivy.Index.exists(str(self.settings.search_dir)):
-            writer = self._writer()
+        if doc_ids:
+            writer = self.open()
             for doc_id in doc_ids:
                 writer.delete_documents_by_term("document", doc_id)
             self.commit()
@@ -181,11 +183,11 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
         "part": row["part_id"],
         "page": row["page"],
         "year": row["year"] or 0,
-        "kind": (row["kind"] or "").lower(),
-        "part_kind": (row["part_kind"] or "").lower(),
+        "kind": row["kind"] or "",
+        "part_kind": row["part_kind"] or "",
         "board": board_words(row["board"]),
-        "party": (row["party"] or "").lower(),
-        "speakers": [s.lower() for s in row["speakers"]],
+        "party": row["party"] or "",
+        "speakers": row["speakers"],
         "text": row["text"],
         "exact": row["text"],
     }

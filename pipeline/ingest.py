@@ -124,6 +124,7 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
     index.prepare(conn, settings)
     batch = index.Batch(conn, settings)
     try:
+        batch.open()  # a second ingest is told now, before it reads anything
         index.sync(batch)  # finish what a killed run left unindexed
         todo: dict[str, tuple[Path, str, os.stat_result]] = {}
         for found in discover(paths):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from rapidfuzz.distance import OSA
 
@@ -21,11 +21,9 @@ from .errors import QueryError
 
 _TOKEN_RE = re.compile(r'\(|\)|"[^"]*"|[^\s()"]+')
 _FUZZY_RE = re.compile(r"^(.+?)~([12]?)$")
-_OPERATORS = ("AND", "OR", "NOT")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made for every word of every snippet, so cheap to build
     text: str  # the view's form: a stem for "text", the case-folded word for "exact"
     start: int
     end: int

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import pdfgen
 from cli import main
-from conftest import ROOT
+from conftest import CORPUS, PLAN, ROOT
 from pipeline.errors import HandlingarError
 from pipeline.index import Filters
 from pipeline.ingest import ingest
@@ -80,6 +80,27 @@ def test_kill_during_ingest_then_finish(tmp_path: Path) -> None:
     blocks = conn.execute("SELECT COUNT(*) FROM blocks").fetchone()[0]
     everything = search(Settings(index_dir=index_dir), "och OR att OR som OR för", Filters(), limit=1)
     assert everything.total <= blocks  # no block indexed twice
+
+
+def test_search_while_an_ingest_writes_sees_the_last_commit(tmp_path: Path) -> None:
+    settings = Settings(index_dir=tmp_path / "ix")
+    ingest([CORPUS / PLAN], settings)
+    before = search(settings, "trygghetsdialog", Filters()).total
+    pdfs = tmp_path / "pdfs"
+    _generated(pdfs, 8)
+    proc = subprocess.Popen(
+        ["handlingar", "ingest", str(pdfs), "--index", str(settings.index_dir), "--workers", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    seen = []
+    while proc.poll() is None:
+        seen.append(search(settings, "trygghetsdialog", Filters()).total)
+        time.sleep(0.05)
+    assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+    after = search(settings, "trygghetsdialog", Filters()).total
+    assert after > before and len(seen) > 3
+    assert set(seen) <= {before, after} and seen == sorted(seen)  # the last commit, never a part of one
 
 
 def test_local_party_names_from_a_toml_file(tmp_path: Path) -> None:

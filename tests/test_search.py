@@ -100,6 +100,8 @@ def test_board_speaker_document_and_year_filters(corpus_index: Corpus) -> None:
     assert spoke.total >= 1 and all(
         h["party"] == "MP" for h in spoke.hits if h["part_kind"] != "protokollsutdrag"
     )
+    minutes = run(corpus_index, "överläggning", speaker="anders lönroth")  # any case; shown as written
+    assert minutes.total >= 1 and all("Anders Lönroth" in h["speakers"] for h in minutes.hits)
     doc_id = ks.hits[0]["document"]
     assert {h["document"] for h in run(corpus_index, "trygghet", document=doc_id).hits} == {doc_id}
     assert {h["year"] for h in run(corpus_index, "trygghet", years=(2020, 2020)).hits} == {2020}
