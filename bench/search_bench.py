@@ -7,6 +7,7 @@ python bench/search_bench.py --index DIR           # measures an existing index
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -44,7 +45,17 @@ QUERIES: dict[str, list[tuple[str, Filters]]] = {
 }
 
 
+def describe(settings: Settings) -> None:
+    with sqlite3.connect(settings.catalog_path) as conn:
+        pages, blocks = conn.execute(
+            "SELECT (SELECT COUNT(*) FROM pages), (SELECT COUNT(*) FROM blocks)"
+        ).fetchone()
+    size = sum(f.stat().st_size for f in settings.search_dir.rglob("*") if f.is_file())
+    print(f"index: {pages} pages, {blocks} blocks, full-text index {size / 1e6:.0f} MB")
+
+
 def measure(settings: Settings, repeats: int) -> None:
+    describe(settings)
     for kind, queries in QUERIES.items():
         times = []
         for _ in range(repeats):
