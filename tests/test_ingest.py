@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, MINUTES_2021, MINUTES_2022, PLAN, V_STATEMENT
+from pipeline.index import Filters
 from pipeline.ingest import IngestReport, ingest
 from pipeline.reports import documents
+from pipeline.search import search
 from pipeline.settings import Settings
 
 
@@ -112,8 +114,12 @@ def test_changed_file_replaces_its_records(corpus_copy: Path, tmp_path: Path) ->
     target = corpus_copy / "changing.pdf"
     shutil.copy(CORPUS / MINUTES_2021, target)
     ingest([target], settings)
+    assert search(settings, "KS-2021/307.173", Filters()).total == 1
     shutil.copy(CORPUS / PLAN, target)
-    report = ingest([target], settings)
-    assert report.documents_added == 1
+    shutil.copy(CORPUS / V_STATEMENT, corpus_copy / "a-new-file.pdf")  # indexed before the change is seen
+    report = ingest([corpus_copy / "a-new-file.pdf", target], settings)
+    assert report.documents_added == 2
     docs = documents(settings)
-    assert [d["kind"] for d in docs] == ["verksamhetsplan"]
+    assert sorted(d["kind"] for d in docs) == ["protokollsanteckning", "verksamhetsplan"]
+    assert search(settings, "KS-2021/307.173", Filters()).total == 0  # the old text is gone from search
+    assert search(settings, "trygghetsdialog", Filters()).total > 0
