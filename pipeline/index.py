@@ -75,6 +75,11 @@ def _open(settings: Settings, create: bool = False) -> tuple[tantivy.Index, Anal
     folder = settings.search_dir
     current = (folder / "handlingar-schema").is_file() and tantivy.Index.exists(str(folder))
     if not current and not create:
+        if folder.is_dir() and any(folder.iterdir()):
+            raise HandlingarError(
+                f"the search index in {folder} was made by an older version: run 'handlingar ingest PATH'"
+                " once to rebuild it from the catalog (no PDF is read again)"
+            )
         raise HandlingarError(f"no search index in {folder}: run 'handlingar ingest PATH'")
     if not current:
         folder.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import CORPUS, MINUTES_2021, PLAN
 from pipeline import catalog
-from pipeline.errors import QueryError
+from pipeline.errors import HandlingarError, QueryError
 from pipeline.index import Analyzer, Batch, Filters
 from pipeline.ingest import ingest
 from pipeline.query import And, Fuzzy, Not, Or, Prefix, Views, Words, holds, marked_spans, parse, snippet
@@ -98,6 +98,8 @@ def test_missing_or_old_search_index_is_rebuilt_from_the_catalog(tmp_path: Path)
     shutil.rmtree(settings.search_dir)
     settings.search_dir.mkdir()
     (settings.search_dir / "_MAIN_1.toc").write_bytes(b"an index from an older version")
+    with pytest.raises(HandlingarError, match="older version"):
+        search(settings, "trygghetsdialog", Filters())
     report = ingest([CORPUS / PLAN], settings)
     assert (report.documents_added, report.documents_unchanged) == (0, 1)  # no PDF read again
     assert search(settings, "trygghetsdialog", Filters()).total == before > 0
