@@ -4,8 +4,9 @@ Each part's body text (running headers and page breaks left out) is cut into
 word 5-gram shingles; a fixed 1-in-4 sample of their hashes goes into an
 inverted index in the catalog. A new part looks up only the parts that share
 sampled shingles with it (never a pass over the corpus; shingles held by more
-than 100 parts are boilerplate and lead nowhere), and a candidate is confirmed
-with rapidfuzz on the whole text.
+than 100 parts are boilerplate and lead nowhere; only the rarest of its
+shingles are looked up — prefix filtering, see queries.shingle_candidates),
+and a candidate is confirmed with rapidfuzz on the whole text.
 
 Canonical copy rule: the most complete copy (most body characters; copies
 within 2 % of the longest count as equally complete), then a standalone
@@ -101,7 +102,8 @@ def update(conn: sqlite3.Connection, doc: Document, part_ids: Sequence[int]) -> 
 
 def _confirmed(conn: sqlite3.Connection, part_id: int, text: str, hashes: list[int]) -> list[int]:
     found = []
-    for other, shared, size in queries.shingle_candidates(conn, part_id, hashes, MAX_PARTS_PER_SHINGLE):
+    leads = queries.shingle_candidates(conn, part_id, hashes, MAX_PARTS_PER_SHINGLE, CANDIDATE_SHARE)
+    for other, shared, size in leads:
         if shared < CANDIDATE_SHARE * max(size, len(hashes)):
             continue
         if similarity(text, queries.part_text(conn, other), CONFIRM) >= CONFIRM:

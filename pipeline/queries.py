@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -97,18 +98,41 @@ def repeats_of(conn: sqlite3.Connection, part_ids: list[int]) -> dict[int, list[
 
 
 def shingle_candidates(
-    conn: sqlite3.Connection, part_id: int, hashes: list[int], max_parts: int
+    conn: sqlite3.Connection, part_id: int, hashes: list[int], max_parts: int, share: float
 ) -> list[tuple[int, int, int]]:
-    """(other part, shared sampled shingles, its sampled shingle count), over the
-    shingles that at most ``max_parts`` parts hold."""
-    rows = conn.execute(
-        "SELECT s.part_id, COUNT(*) AS shared, p.shingles AS size"
-        " FROM shingle_counts c JOIN shingles s ON s.hash = c.hash JOIN parts p ON p.id = s.part_id"
-        " WHERE c.hash IN (SELECT value FROM json_each(?)) AND c.n <= ? AND s.part_id != ?"
-        " GROUP BY s.part_id ORDER BY shared DESC LIMIT 50",
-        (json.dumps(hashes), max_parts, part_id),
+    """(other part, shared sampled shingles, its sampled shingle count) for the
+    parts that may share ``share`` of this part's shingles, counted over the
+    shingles at most ``max_parts`` parts hold.
+
+    Prefix filtering: a part sharing at least ``needed`` of the ``usable``
+    shingles must hold one of any ``usable - needed + 1`` of them, so only the
+    rarest that many are looked up; common shingles are never scanned."""
+    usable = [
+        r["hash"]
+        for r in conn.execute(
+            "SELECT hash FROM shingle_counts WHERE hash IN (SELECT value FROM json_each(?)) AND n <= ?"
+            " ORDER BY n, hash",
+            (json.dumps(hashes), max_parts),
+        )
+    ]
+    needed = math.ceil(share * len(hashes))
+    if not usable or len(usable) < needed:
+        return []
+    probe = usable[: len(usable) - needed + 1]
+    others = conn.execute(
+        "SELECT DISTINCT part_id FROM shingles"
+        " WHERE hash IN (SELECT value FROM json_each(?)) AND part_id != ?",
+        (json.dumps(probe), part_id),
     )
-    return [(r["part_id"], r["shared"], r["size"]) for r in rows]
+    wanted, found = set(usable), []
+    for row in others.fetchall():
+        theirs = conn.execute(
+            "SELECT p.shingles, s.hash FROM parts p JOIN shingles s ON s.part_id = p.id WHERE p.id = ?",
+            (row["part_id"],),
+        ).fetchall()
+        shared = sum(1 for r in theirs if r["hash"] in wanted)
+        found.append((row["part_id"], shared, theirs[0]["shingles"] if theirs else 0))
+    return found
 
 
 def part_text(conn: sqlite3.Connection, part_id: int) -> str:
