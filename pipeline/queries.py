@@ -119,10 +119,10 @@ def shingle_candidates(
     if not usable or len(usable) < needed:
         return []
     probe = usable[: len(usable) - needed + 1]
-    others = conn.execute(
-        "SELECT DISTINCT part_id FROM shingles"
-        " WHERE hash IN (SELECT value FROM json_each(?)) AND part_id != ?",
-        (json.dumps(probe), part_id),
+    others = conn.execute(  # a part can share no more than it holds: a size out of range cannot qualify
+        "SELECT DISTINCT s.part_id FROM shingles s JOIN parts p ON p.id = s.part_id"
+        " WHERE s.hash IN (SELECT value FROM json_each(?)) AND s.part_id != ? AND p.shingles BETWEEN ? AND ?",
+        (json.dumps(probe), part_id, needed, len(usable) / share),
     )
     wanted, found = set(usable), []
     for row in others.fetchall():
