@@ -293,10 +293,9 @@ def search(
     """Total number of matching blocks and the hits in [offset, offset+limit)."""
     ix, analyzer = _open(settings)
     tree = parse(text, analyzer)
-    schema = ix.schema
-    clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
-    searcher = ix.searcher()
-    try:
+    schema, searcher = ix.schema, ix.searcher()
+    try:  # the engine refuses what it cannot run (a term too long, say) with a ValueError
+        clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
         found = searcher.search(Query.boolean_query(clauses), limit, count=True, offset=offset)
     except ValueError as exc:
         raise QueryError(f"cannot run query {text!r}: {exc}") from None
