@@ -110,6 +110,9 @@ CREATE INDEX IF NOT EXISTS sentences_part_page ON sentences(part_id, page);
 CREATE INDEX IF NOT EXISTS amounts_part ON amounts(part_id);
 CREATE INDEX IF NOT EXISTS speakers_part ON speakers(part_id);
 CREATE INDEX IF NOT EXISTS blocks_document ON blocks(document_id);
+CREATE INDEX IF NOT EXISTS speakers_document ON speakers(document_id);
+CREATE INDEX IF NOT EXISTS amounts_document ON amounts(document_id);
+CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id);
 """
 
 
@@ -124,6 +127,7 @@ def connect(path: Path, create: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: dedup's shingle inserts land all over big B-trees
     _check_schema(conn, create)
     return conn
 
