@@ -11,6 +11,7 @@ parentheses as written; "phrases" (curly quotes too); ``prefix*``;
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
@@ -79,7 +80,7 @@ Node = Leaf | And | Or | Not
 
 def parse(source: str, analyzer: Analyzer) -> Node:
     """Parse a user's query, or raise QueryError saying what is wrong with it."""
-    text = re.sub("[”“„″]", '"', source).strip()
+    text = re.sub("[”“„″]", '"', unicodedata.normalize("NFC", source)).strip()  # a decomposed å too
     if not text:
         raise QueryError("empty query")
     if text.count('"') % 2:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from contextlib import closing
 from pathlib import Path
 
@@ -53,6 +54,12 @@ def test_word_kinds() -> None:
 def test_malformed_queries_say_what_is_wrong(query: str) -> None:
     with pytest.raises(QueryError):
         parse(query, SV)
+
+
+def test_query_in_decomposed_unicode_matches_composed_text() -> None:
+    decomposed = unicodedata.normalize("NFD", "Återställning av lekplatsen")
+    assert decomposed != "Återställning av lekplatsen"
+    assert matches(decomposed, "Återställning av lekplatsen pågår.")
 
 
 def test_sentences_match_word_forms_phrases_and_exact_tokens() -> None:
