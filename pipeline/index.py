@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -106,7 +107,7 @@ def prepare(conn: sqlite3.Connection, settings: Settings) -> None:
 
 
 def board_words(board: str | None) -> str:
-    return " ".join(re.findall(r"\w+", (board or "").lower()))
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", board or "").lower()))
 
 
 class Batch:
@@ -209,23 +210,24 @@ class Filters:
 
 
 def _filter(schema: tantivy.Schema, f: Filters) -> list[Query]:
-    def term(field: str, value: str) -> Query:
-        return Query.term_query(schema, field, value)
+    def term(field: str, value: str) -> Query:  # keyword fields fold case at index time: so do we
+        return Query.term_query(schema, field, unicodedata.normalize("NFC", value).lower())
 
     found: list[Query] = []
     if f.years:
         found.append(Query.range_query(schema, "year", tantivy.FieldType.Integer, f.years[0], f.years[1]))
     if f.kind:
-        kind = f.kind.lower()
         found.append(
-            Query.boolean_query([(Occur.Should, term("kind", kind)), (Occur.Should, term("part_kind", kind))])
+            Query.boolean_query(
+                [(Occur.Should, term("kind", f.kind)), (Occur.Should, term("part_kind", f.kind))]
+            )
         )
     if f.board:
         found.extend(term("board", w) for w in board_words(f.board).split())
     if f.party:
-        found.append(term("party", f.party.lower()))
+        found.append(term("party", f.party))
     if f.speaker:
-        found.append(term("speakers", f.speaker.lower()))
+        found.append(term("speakers", f.speaker))
     if f.document:
         found.append(term("document", f.document))
     return [Query.const_score_query(q, 0.0) for q in found]
