@@ -218,8 +218,10 @@ def filter_options(fn: F) -> F:
 @main.command()
 @click.argument("query")
 @filter_options
-@click.option("--limit", default=10, show_default=True, help="Hits to show.")
-@click.option("--offset", default=0, show_default=True, help="Hits to skip.")
+@click.option(
+    "--limit", default=10, show_default=True, type=click.IntRange(0), help="Hits to show (0: the total only)."
+)
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Hits to skip.")
 @common()
 def search(
     query: str,

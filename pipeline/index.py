@@ -298,11 +298,11 @@ def search(
     schema, searcher = ix.schema, ix.searcher()
     try:  # the engine refuses what it cannot run (a term too long, say) with a ValueError
         clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
-        found = searcher.search(Query.boolean_query(clauses), limit, count=True, offset=offset)
+        found = searcher.search(Query.boolean_query(clauses), max(limit, 1), count=True, offset=offset)
     except ValueError as exc:
         raise QueryError(f"cannot run query {text!r}: {exc}") from None
     hits = []
-    for score, address in found.hits:
+    for score, address in found.hits[:limit]:
         stored = _stored(searcher.doc(address))
         views = Views.of(stored["text"], analyzer)
         shown = make_snippet(stored["text"], marked_spans(tree, views)) if snippets else ""

@@ -57,8 +57,8 @@ def marked(snippet: str, color: bool) -> Text:
 def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
     console = Console(highlight=False, no_color=not color, soft_wrap=True, markup=False)
     hits = result["hits"]
-    first, last = (offset + 1, offset + len(hits)) if hits else (0, 0)
-    console.print(f"{result['total']} träffar för {result['query']!r} (visar {first}–{last})")
+    shown = f" (visar {offset + 1}–{offset + len(hits)})" if hits else ""
+    console.print(f"{result['total']} träffar för {result['query']!r}{shown}")
     for n, hit in enumerate(hits, start=offset + 1):
         when = hit["date"] or hit["year"] or ""
         who = f" · {hit['party']}" if hit["party"] else ""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import subprocess
-import unicodedata
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -114,6 +114,8 @@ def test_paging_reports_the_total(corpus_index: Corpus) -> None:
     first = run(corpus_index, "beredningen", limit=5)
     second = run(corpus_index, "beredningen", limit=5, offset=5)
     assert first.total == second.total == everything.total == len(everything.hits) > 10
+    assert run(corpus_index, "beredningen", limit=0).hits == []
+    assert run(corpus_index, "beredningen", limit=0).total == everything.total
     assert [h["text"] for h in first.hits + second.hits] == [h["text"] for h in everything.hits[:10]]
 
 
