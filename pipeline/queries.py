@@ -120,19 +120,17 @@ def shingle_candidates(
         return []
     probe = usable[: len(usable) - needed + 1]
     others = conn.execute(  # a part can share no more than it holds: a size out of range cannot qualify
-        "SELECT DISTINCT s.part_id FROM shingles s JOIN parts p ON p.id = s.part_id"
+        "SELECT DISTINCT s.part_id, p.shingles FROM shingles s JOIN parts p ON p.id = s.part_id"
         " WHERE s.hash IN (SELECT value FROM json_each(?)) AND s.part_id != ? AND p.shingles BETWEEN ? AND ?",
         (json.dumps(probe), part_id, needed, len(usable) / share),
-    )
-    wanted, found = set(usable), []
-    for row in others.fetchall():
-        theirs = conn.execute(
-            "SELECT p.shingles, s.hash FROM parts p JOIN shingles s ON s.part_id = p.id WHERE p.id = ?",
-            (row["part_id"],),
-        ).fetchall()
-        shared = sum(1 for r in theirs if r["hash"] in wanted)
-        found.append((row["part_id"], shared, theirs[0]["shingles"] if theirs else 0))
-    return found
+    ).fetchall()
+    wanted = set(usable)
+    return [(other, _shared(conn, other, wanted), size) for other, size in others]
+
+
+def _shared(conn: sqlite3.Connection, part_id: int, wanted: set[int]) -> int:
+    rows = conn.execute("SELECT hash FROM shingles WHERE part_id = ?", (part_id,))
+    return sum(1 for (value,) in rows if value in wanted)
 
 
 def part_text(conn: sqlite3.Connection, part_id: int) -> str:
