@@ -15,6 +15,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import tantivy
@@ -72,9 +73,15 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
+def _current(folder: Path) -> bool:
+    """True when ``folder`` holds an index of this version's schema."""
+    marker = folder / "handlingar-schema"
+    return marker.is_file() and marker.read_text() == SCHEMA_VERSION and tantivy.Index.exists(str(folder))
+
+
 def _open(settings: Settings, create: bool = False) -> tuple[tantivy.Index, Analyzer]:
     folder = settings.search_dir
-    current = (folder / "handlingar-schema").is_file() and tantivy.Index.exists(str(folder))
+    current = _current(folder)
     if not current and not create:
         if folder.is_dir() and any(folder.iterdir()):
             raise HandlingarError(
@@ -98,8 +105,7 @@ def _open(settings: Settings, create: bool = False) -> tuple[tantivy.Index, Anal
 def prepare(conn: sqlite3.Connection, settings: Settings) -> None:
     """When the search index is missing or of another version, have every
     document indexed again from the catalog (no PDF is read again)."""
-    marker = settings.search_dir / "handlingar-schema"
-    if marker.is_file() and marker.read_text() == SCHEMA_VERSION:
+    if _current(settings.search_dir):
         return
     if settings.search_dir.is_dir():  # an older index (whoosh's, or a past schema)
         shutil.rmtree(settings.search_dir)
@@ -290,30 +296,40 @@ def _stored(doc: tantivy.Document) -> dict[str, Any]:
 
 
 def search(
-    settings: Settings, text: str, filters: Filters, limit: int, offset: int, snippets: bool = True
+    settings: Settings, text: str, filters: Filters, limit: int | None, offset: int, snippets: bool = True
 ) -> tuple[int, list[RawHit]]:
-    """Total number of matching blocks and the hits in [offset, offset+limit)."""
+    """Total number of matching blocks and the hits in [offset, offset+limit)
+    (``limit`` None: all of them)."""
     ix, analyzer = _open(settings)
     tree = parse(text, analyzer)
     schema, searcher = ix.schema, ix.searcher()
     try:  # the engine refuses what it cannot run (a term too long, say) with a ValueError
         clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
-        found = searcher.search(Query.boolean_query(clauses), max(limit, 1), count=True, offset=offset)
+        q = Query.boolean_query(clauses)
+        if limit is None:
+            limit = _count(searcher.search(q, 1, count=True))
+        found = searcher.search(q, max(limit, 1), count=True, offset=offset)
     except ValueError as exc:
         raise QueryError(f"cannot run query {text!r}: {exc}") from None
     hits = []
     for score, address in found.hits[:limit]:
         stored = _stored(searcher.doc(address))
-        views = Views.of(stored["text"], analyzer)
-        shown = make_snippet(stored["text"], marked_spans(tree, views)) if snippets else ""
+        shown = (
+            make_snippet(stored["text"], marked_spans(tree, Views.of(stored["text"], analyzer)))
+            if snippets
+            else ""
+        )
         hits.append(RawHit(stored, float(score), shown))
-    return int(found.count or 0), hits  # type: ignore[attr-defined]  # the stub lacks count
+    return _count(found), hits
+
+
+def _count(found: tantivy.SearchResult) -> int:
+    return int(found.count or 0)  # type: ignore[attr-defined]  # the stub lacks count
 
 
 def every_hit(settings: Settings, text: str, filters: Filters) -> list[RawHit]:
     """All matching blocks, without snippets."""
-    total, _ = search(settings, text, filters, 1, 0, snippets=False)
-    return search(settings, text, filters, max(total, 1), 0, snippets=False)[1]
+    return search(settings, text, filters, None, 0, snippets=False)[1]
 
 
 @dataclass(frozen=True)
