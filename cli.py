@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from pipeline import formats
 from pipeline.errors import HandlingarError
+from pipeline.output import formats
 from pipeline.settings import Settings, index_dir_from
 
 if TYPE_CHECKING:
-    from pipeline.index import Filters
+    from pipeline.filters import Filters
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -102,7 +102,7 @@ def echo_rows(
     elif fmt == "md":
         click.echo(formats.to_markdown(rows, columns, headers), nl=False)
     else:
-        from pipeline.terminal import table
+        from pipeline.output.terminal import table
 
         table(rows, columns, headers)
 
@@ -138,8 +138,8 @@ def ingest(
     as_json: bool,
 ) -> None:
     """Ingest PDF files and folders (recursive) into the index."""
+    from pipeline.extract.parties import load_party_names
     from pipeline.ingest import ingest as run
-    from pipeline.parties import load_party_names
 
     names = tuple(load_party_names(parties_file).items()) if parties_file else ()
     settings = Settings(
@@ -155,7 +155,7 @@ def ingest(
     if as_json:
         click.echo(formats.to_json(report.as_json()))
     else:
-        from pipeline.terminal import ingest_summary
+        from pipeline.output.terminal import ingest_summary
 
         ingest_summary(report.as_json())
     if report.failed:
@@ -166,13 +166,13 @@ def ingest(
 @common()
 def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
     """List the ingested documents, one line each."""
-    from pipeline.reports import documents as listing
+    from pipeline.answer.listings import document_listing
 
-    docs = listing(Settings(index_dir=index_dir_from(index_dir)))
+    docs = document_listing(Settings(index_dir=index_dir_from(index_dir)))
     if fmt_of(fmt, as_json) == "table":
-        from pipeline.terminal import documents as lines
+        from pipeline.output.terminal import document_lines
 
-        lines(docs)
+        document_lines(docs)
         return
     columns = ["title", "kind", "board", "year", "date", "paragraph", "pages", "parts"]
     fmt = fmt_of(fmt, as_json)
@@ -189,14 +189,13 @@ def filter_options(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from pipeline.errors import HandlingarError
-        from pipeline.index import Filters
-        from pipeline.search import parse_years
+        from pipeline.filters import Filters
+        from pipeline.years import parse_years
 
         values = [kwargs.pop(name) for name in FILTER_NAMES]
         try:
             years = parse_years(values[0])
-        except HandlingarError as exc:
+        except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--year") from None
         return fn(*args, filters=Filters(years, *values[1:]), **kwargs)
 
@@ -233,12 +232,12 @@ def search(
     fmt: str,
 ) -> None:
     """Full-text search over every year: word forms, "phrases", AND/OR/NOT, prefix*, fuzzy~."""
-    from pipeline.search import search as run
+    from pipeline.answer.search import search as run
 
     result = run(Settings(index_dir=index_dir_from(index_dir)), query, filters, limit, offset)
     fmt = fmt_of(fmt, as_json)
     if fmt == "table":
-        from pipeline.terminal import search_hits
+        from pipeline.output.terminal import search_hits
 
         search_hits(result.as_json(), offset, color=sys.stdout.isatty())
         return
@@ -251,7 +250,7 @@ def search(
 @common()
 def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
     """Groups of repeated text: the canonical copy and every repeat."""
-    from pipeline.reports import duplicate_groups
+    from pipeline.answer.listings import duplicate_groups
 
     groups = duplicate_groups(Settings(index_dir=index_dir_from(index_dir)))
     rows = [
@@ -271,7 +270,7 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
 @common()
 def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
     """Goal areas, numbered priorities and headings of DOCUMENT (path, file name or id)."""
-    from pipeline.extracts import sections as run
+    from pipeline.answer.listings import sections as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), document)
     fmt = fmt_of(fmt, as_json)
@@ -281,20 +280,14 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
 
 
 @main.command()
-@click.option("--party", help="Only amounts in this party's statements.")
-@click.option("--year", help="A year or a range: 2021, 2019-2022.")
+@filter_options
 @click.option("--min", "minimum", type=float, help="Smallest amount in SEK.")
 @click.option("--max", "maximum", type=float, help="Largest amount in SEK.")
-@click.option("--kind", help="Part kind, e.g. verksamhetsplan or protokollsanteckning.")
-@click.option("--document", help="Document id (or its first characters).")
 @common()
 def amounts(
-    party: str | None,
-    year: str | None,
+    filters: Filters,
     minimum: float | None,
     maximum: float | None,
-    kind: str | None,
-    document: str | None,
     index_dir: str | None,
     as_json: bool,
     fmt: str,
@@ -302,16 +295,12 @@ def amounts(
     """Every sum of money, as SEK, with its sentence and page."""
     from decimal import Decimal
 
-    from pipeline.extracts import AmountFilter
-    from pipeline.extracts import amounts as run
-    from pipeline.search import parse_years
+    from pipeline.answer.listings import amounts as run
+    from pipeline.filters import Range
 
     low = Decimal(str(minimum)) if minimum is not None else None
     high = Decimal(str(maximum)) if maximum is not None else None
-    rows = run(
-        Settings(index_dir=index_dir_from(index_dir)),
-        AmountFilter(party, parse_years(year), low, high, kind, document),
-    )
+    rows = run(Settings(index_dir=index_dir_from(index_dir)), filters, Range(low, high))
     columns = ["sek", "text", "qualifier", "party", "year", "page", "part_kind", "sentence", "path"]
     fmt = fmt_of(fmt, as_json)
     shown = rows if fmt != "table" else [{**r, "path": Path(r["path"]).name} for r in rows]
@@ -322,7 +311,7 @@ def amounts(
 @common()
 def speakers(index_dir: str | None, as_json: bool, fmt: str) -> None:
     """People, their party or role, and where they spoke or signed."""
-    from pipeline.extracts import speakers as run
+    from pipeline.answer.listings import speakers as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)))
     fmt = fmt_of(fmt, as_json)
@@ -351,8 +340,8 @@ def compare(
     plan_ref: str, report_ref: str, board: str | None, fmt: str, index_dir: str | None, as_json: bool
 ) -> None:
     """What a plan promised beside what the report says was done."""
-    from pipeline import render
-    from pipeline.compare import compare as run
+    from pipeline.answer.compare import compare as run
+    from pipeline.output import render
 
     result = run(Settings(index_dir=index_dir_from(index_dir)), plan_ref, report_ref, board)
     fmt = fmt_of(fmt, as_json)
@@ -376,8 +365,8 @@ def quotes(
     fmt: str,
 ) -> None:
     """Exact sentences holding QUERY, attributed and cited, ready to publish."""
-    from pipeline.quotes import citation_line, markdown
-    from pipeline.quotes import quotes as run
+    from pipeline.answer.quotes import citation_line, markdown
+    from pipeline.answer.quotes import quotes as run
 
     found = run(Settings(index_dir=index_dir_from(index_dir)), query, filters)
     fmt = fmt_of(fmt, as_json)

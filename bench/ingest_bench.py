@@ -52,10 +52,10 @@ def one_more(big: Path, extra: Path, tmp: Path) -> None:
 
 
 def nlp_rate(folder: Path) -> None:
-    from pipeline import nlp
-    from pipeline.clean import clean_pages
+    from pipeline.extract import nlp
+    from pipeline.extract.clean import clean_pages
     from pipeline.models import Part
-    from pipeline.pdf import read_pages
+    from pipeline.read.pdf import read_pages
 
     pages = []
     for pdf in sorted(folder.glob("*.pdf"))[:40]:

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.index import Filters  # noqa: E402
-from pipeline.search import search  # noqa: E402
+from pipeline.answer.search import search  # noqa: E402
+from pipeline.filters import Filters  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 
 QUERIES: dict[str, list[tuple[str, Filters]]] = {

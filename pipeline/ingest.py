@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, dedup, errors, index, nlp
-from .blocks import page_blocks
-from .clean import clean_pages
-from .models import Document, Meta, Page, Part
-from .pdf import read_pages
+from . import errors
+from .extract import nlp
+from .extract.blocks import page_blocks
+from .extract.clean import clean_pages
+from .extract.structure import infer_meta, split_parts
+from .models import Document, Meta, Part, pages_in
+from .read.pdf import read_pages
+from .read.workers import Outcome, run_budgeted
 from .settings import Settings
-from .structure import infer_meta, split_parts
-from .workers import Outcome, run_budgeted
+from .store import dedup, index
+from .store.catalog import Catalog
 
 Progress = Callable[[int, int, str], None]
 
@@ -75,134 +77,128 @@ def read_document(path: Path, digest: str, size: int, settings: Settings) -> Doc
     parts = split_parts(pages, dict(settings.party_names))
     meta = infer_meta(pages, parts)
     extracted = {
-        part.seq: nlp.extract_part(part, _pages_of(pages, part), meta.paragraph, settings.spacy_model)
+        part.seq: nlp.extract_part(part, pages_in(pages, part), meta.paragraph, settings.spacy_model)
         for part in parts
     }
     return Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
 
 
-def _pages_of(pages: Iterable[Page], part: Part) -> list[Page]:
-    return [p for p in pages if part.first_page <= p.number <= part.last_page]
+Job = tuple[Path, str, os.stat_result]  # a file, the SHA-256 of its bytes, its stat
 
 
-def _triage(
-    conn: sqlite3.Connection,
-    path: Path,
-    report: IngestReport,
-    todo: dict[str, tuple[Path, str, os.stat_result]],
-    batch: index.Batch,
-) -> None:
+@dataclass
+class Plan:
+    """What an ingest has to do after triage: files to read, keyed by their
+    resolved path, and paths that repeat a file of this batch (pointed at its
+    document once that one is stored)."""
+
+    read: dict[str, Job] = field(default_factory=dict)
+    repeats: list[tuple[str, Job]] = field(default_factory=list)
+
+    def has(self, digest: str) -> bool:
+        return any(d == digest for _, d, _ in self.read.values())
+
+
+def _triage(catalog: Catalog, path: Path, report: IngestReport, plan: Plan, batch: index.Batch) -> None:
     """Decide without parsing whether ``path`` is unchanged, a duplicate or new."""
     key = str(path.resolve())
     stat = path.stat()
-    known = catalog.document_of_path(conn, key)
+    known = catalog.document_of_path(key)
     if known and known["size"] == stat.st_size and known["mtime"] == stat.st_mtime:
         report.documents_unchanged += 1
         return
     digest = sha256_of(path)
-    stored = catalog.has_document(conn, digest)
-    if stored or any(d == digest for _, d, _ in todo.values()):
-        same_path = known is not None and known["document_id"] == digest
-        if stored:
-            removed = catalog.add_path(conn, key, digest, stat.st_size, stat.st_mtime)
-            if removed:
-                batch.remove([removed])
-        else:
-            todo[key + "\0dup"] = (path, digest, stat)
-        if same_path:
-            report.documents_unchanged += 1
-        else:
-            report.duplicates += 1
+    stored = catalog.has_document(digest)
+    if not stored and not plan.has(digest):
+        plan.read[key] = (path, digest, stat)
         return
-    todo[key] = (path, digest, stat)
+    if stored:
+        removed = catalog.add_path(key, digest, stat.st_size, stat.st_mtime)
+        if removed:
+            batch.remove([removed])
+    else:
+        plan.repeats.append((key, (path, digest, stat)))
+    if known is not None and known["document_id"] == digest:
+        report.documents_unchanged += 1
+    else:
+        report.duplicates += 1
 
 
 def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None = None) -> IngestReport:
     """Ingest files and folders into the catalog and search index at ``settings.index_dir``."""
     report = IngestReport()
-    conn = catalog.connect(settings.catalog_path, create=True)
-    index.prepare(conn, settings)
-    batch = index.Batch(conn, settings)
-    try:
-        batch.open()  # a second ingest is told now, before it reads anything
-        index.sync(batch)  # finish what a killed run left unindexed
-        todo: dict[str, tuple[Path, str, os.stat_result]] = {}
-        for found in discover(paths):
-            report.files_seen += 1
-            if isinstance(found, tuple):
-                _fail(conn, report, str(found[0]), found[1])
-                continue
-            try:
-                _triage(conn, found, report, todo, batch)
-            except OSError as exc:
-                _fail(conn, report, str(found), exc.strerror or str(exc))
-        _process(conn, todo, batch, report, progress)
-        batch.close()
-    except BaseException:
-        batch.cancel()
-        raise
-    finally:
-        conn.close()
+    with Catalog.open(settings.catalog_path, create=True) as catalog:
+        index.prepare(catalog, settings)
+        batch = index.Batch(catalog, settings)
+        try:
+            batch.open()  # a second ingest is told now, before it reads anything
+            index.sync(batch)  # finish what a killed run left unindexed
+            plan = Plan()
+            for found in discover(paths):
+                report.files_seen += 1
+                if isinstance(found, tuple):
+                    _fail(catalog, report, str(found[0]), found[1])
+                    continue
+                try:
+                    _triage(catalog, found, report, plan, batch)
+                except OSError as exc:
+                    _fail(catalog, report, str(found), exc.strerror or str(exc))
+            _process(catalog, plan, batch, report, progress)
+            batch.close()
+        except BaseException:
+            batch.cancel()
+            raise
     return report
 
 
-def _fail(conn: sqlite3.Connection, report: IngestReport, path: str, reason: str) -> None:
-    catalog.record_failure(conn, path, reason)
+def _fail(catalog: Catalog, report: IngestReport, path: str, reason: str) -> None:
+    catalog.record_failure(path, reason)
     report.failed.append({"path": path, "error": reason})
 
 
 def _process(
-    conn: sqlite3.Connection,
-    todo: dict[str, tuple[Path, str, os.stat_result]],
-    batch: index.Batch,
-    report: IngestReport,
-    progress: Progress | None,
+    catalog: Catalog, plan: Plan, batch: index.Batch, report: IngestReport, progress: Progress | None
 ) -> None:
     settings = batch.settings
-    fresh = {k: v for k, v in todo.items() if not k.endswith("\0dup")}
-    if fresh:
+    if plan.read:
         nlp.warm(settings.spacy_model)  # build the language pipeline once, before the children fork
-    jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in fresh.items())
+    jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in plan.read.items())
     outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, settings.memory_mb)
     for done, outcome in enumerate(outcomes, start=1):
-        stored = _store(conn, outcome, fresh[outcome.key], batch, report)
+        stored = _store(catalog, outcome, plan.read[outcome.key], batch, report)
         if stored:
             started = time.perf_counter()
             batch.add(stored, fresh=True)
             report.timed("index", started)
         if progress:
-            progress(done, len(fresh), fresh[outcome.key][0].name)
+            progress(done, len(plan.read), plan.read[outcome.key][0].name)
     started = time.perf_counter()
     batch.commit()
     report.timed("index", started)
-    for key, (_path, digest, stat) in todo.items():
-        if key.endswith("\0dup") and catalog.has_document(conn, digest):
-            catalog.add_path(conn, key.removesuffix("\0dup"), digest, stat.st_size, stat.st_mtime)
+    for key, (_path, digest, stat) in plan.repeats:
+        if catalog.has_document(digest):
+            catalog.add_path(key, digest, stat.st_size, stat.st_mtime)
     started = time.perf_counter()
     index.sync(batch)
     report.timed("index", started)
 
 
 def _store(
-    conn: sqlite3.Connection,
-    outcome: Outcome,
-    job: tuple[Path, str, os.stat_result],
-    batch: index.Batch,
-    report: IngestReport,
+    catalog: Catalog, outcome: Outcome, job: Job, batch: index.Batch, report: IngestReport
 ) -> str | None:
     """Write one outcome to the catalog; the id of a stored document, or None."""
     path, _digest, stat = job
     if outcome.error is not None:
         error_class = getattr(errors, outcome.error, errors.ReadFailed)
-        _fail(conn, report, str(path), error_class(str(path), outcome.detail).why)
+        _fail(catalog, report, str(path), error_class(str(path), outcome.detail).why)
         return None
     doc: Document = outcome.value
     blocks = [b for page in doc.pages for b in page_blocks(page)]
-    part_ids, removed = catalog.store_document(conn, doc, outcome.key, stat.st_mtime, blocks)
+    part_ids, removed = catalog.store_document(doc, outcome.key, stat.st_mtime, blocks)
     if removed:
         batch.remove([removed])
     started = time.perf_counter()
-    dedup.update(conn, doc, part_ids)
+    dedup.update(catalog, doc, part_ids)
     report.timed("dedup", started)
     report.documents_added += 1
     report.pages += len(doc.pages)

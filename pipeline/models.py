@@ -6,6 +6,7 @@ Pages are 1-based PDF page numbers. Offsets are character offsets (Python
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -53,8 +54,16 @@ class Part:
     first_page: int
     last_page: int
     party: str | None = None
-    signatories: tuple[str, ...] = ()
+    signatories: tuple[str, ...] = ()  # as signed: 'Nujin Alacabek' or 'Name (note)'
     header: str = ""
+
+    def holds(self, page: int) -> bool:
+        return self.first_page <= page <= self.last_page
+
+
+def name_only(signatory: str) -> str:
+    """A signatory without the note in parentheses: 'Anna Berg (ersättare)' -> 'Anna Berg'."""
+    return signatory.split(" (")[0].strip()
 
 
 @dataclass(frozen=True)
@@ -140,3 +149,15 @@ class Document:
     size: int = 0
     needs_ocr: bool = False
     extracted: dict[int, Extracted] = field(default_factory=dict)
+
+    def pages_of(self, part: Part) -> list[Page]:
+        return pages_in(self.pages, part)
+
+    def part_text(self, part: Part) -> str:
+        """A part's body text, its pages joined by one newline."""
+        return "\n".join(p.body for p in self.pages_of(part))
+
+
+def pages_in(pages: Iterable[Page], part: Part) -> list[Page]:
+    """The pages of ``pages`` that lie in ``part``'s page range."""
+    return [p for p in pages if part.holds(p.number)]

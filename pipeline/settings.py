@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,5 +37,5 @@ class Settings:
 
 
 def index_dir_from(option: str | None) -> Path:
-    """The index folder: the --index option, else HANDLINGAR_INDEX, else ./index."""
-    return Path(option or os.environ.get("HANDLINGAR_INDEX") or DEFAULT_INDEX)
+    """The index folder: the --index option (the CLI fills it from HANDLINGAR_INDEX), else ./index."""
+    return Path(option or DEFAULT_INDEX)

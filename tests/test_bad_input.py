@@ -12,8 +12,8 @@ from click.testing import CliRunner
 import pdfgen
 from cli import main
 from conftest import CORPUS, FIXTURES, PLAN, shared_dir
+from pipeline.answer.listings import document_listing as documents
 from pipeline.ingest import ingest
-from pipeline.reports import documents
 from pipeline.settings import Settings
 
 CASES = {

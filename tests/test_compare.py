@@ -13,12 +13,12 @@ from click.testing import CliRunner
 
 from cli import main
 from conftest import MINUTES_2022, PLAN
-from pipeline import queries
-from pipeline.compare import compare, match, resolve
+from pipeline.answer.compare import compare, match, resolve
+from pipeline.answer.status import judge
 from pipeline.errors import NotFound
 from pipeline.ingest import IngestReport
 from pipeline.settings import Settings
-from pipeline.status import judge
+from pipeline.store.catalog import Catalog
 
 Corpus = tuple[Settings, IngestReport]
 
@@ -73,11 +73,11 @@ def test_a_year_without_a_plan_lists_what_is_there(corpus_index: Corpus) -> None
 
 
 def test_matching_does_not_rely_on_numbers(corpus_index: Corpus) -> None:
-    conn = queries_conn(corpus_index[0])
+    conn = Catalog.read(corpus_index[0].catalog_path)
     plan_part = resolve(conn, "plan", "2020", None).part_id
     report_part = resolve(conn, "report", "2021", None).part_id
-    plan = [s for s in queries.part_sections(conn, plan_part) if s["kind"] == "priority"]
-    report = [dict(s) for s in queries.part_sections(conn, report_part) if s["kind"] == "priority"]
+    plan = [s for s in conn.part_sections(plan_part) if s["kind"] == "priority"]
+    report = [dict(s) for s in conn.part_sections(report_part) if s["kind"] == "priority"]
     edited = [dict(s) for s in report]
     random.Random(7).shuffle(edited)
     for number, item in enumerate(edited, start=1):  # renumber in the new order, retitle years
@@ -93,12 +93,6 @@ def test_matching_does_not_rely_on_numbers(corpus_index: Corpus) -> None:
     )
     assert "Samverkan med civilsamhället" not in by_title
     assert len(by_title) == 12
-
-
-def queries_conn(settings: Settings) -> sqlite3.Connection:
-    from pipeline import catalog
-
-    return catalog.connect(settings.catalog_path)
 
 
 @pytest.mark.parametrize(

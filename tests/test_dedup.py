@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, FIXTURES, MINUTES_2022, PLAN
-from pipeline.dedup import shingles, similarity
+from pipeline.answer.listings import duplicate_groups
 from pipeline.ingest import IngestReport, ingest
-from pipeline.reports import duplicate_groups
 from pipeline.settings import Settings
+from pipeline.store.dedup import shingles, similarity
 
 STANDALONE = FIXTURES / "verksamhetsberattelse-2021-standalone.pdf"
 

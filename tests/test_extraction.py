@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINUTES_2022, PLAN, V_STATEMENT, shared_dir
-from pipeline.amounts import sek_value
-from pipeline.extracts import AmountFilter, amounts, sections, speakers
+from pipeline.answer.listings import amounts, sections, speakers
+from pipeline.extract.amounts import sek_value
+from pipeline.extract.nlp import build, extract_part
+from pipeline.filters import Filters, Range
 from pipeline.ingest import IngestReport, ingest
 from pipeline.models import Page, Part
-from pipeline.nlp import build, extract_part
 from pipeline.settings import Settings
 
 Corpus = tuple[Settings, IngestReport]
@@ -33,7 +34,7 @@ EXPECTED_AMOUNTS = {
 
 
 def test_exactly_the_fourteen_amounts(corpus_index: Corpus) -> None:
-    found = amounts(corpus_index[0], AmountFilter())
+    found = amounts(corpus_index[0], Filters())
     assert len(found) == 14
     assert {(Path(a["path"]).name, a["text"], a["sek"]) for a in found} == EXPECTED_AMOUNTS
     by_file: dict[str, int] = {}
@@ -43,13 +44,13 @@ def test_exactly_the_fourteen_amounts(corpus_index: Corpus) -> None:
 
 
 def test_amount_split_over_a_line_break_and_its_sentence(corpus_index: Corpus) -> None:
-    plan = next(a for a in amounts(corpus_index[0], AmountFilter()) if a["sek"] == Decimal(11_500_000))
+    plan = next(a for a in amounts(corpus_index[0], Filters()) if a["sek"] == Decimal(11_500_000))
     assert plan["page"] == 4
     assert plan["sentence"] == "Huddinge fick 2018 och 2019 11,5 miljoner kronor per år i statsbidrag."
 
 
 def test_amounts_in_statements_carry_the_party_and_filter(corpus_index: Corpus) -> None:
-    v = amounts(corpus_index[0], AmountFilter(party="V", years=(2022, 2022), minimum=Decimal(1_000_000)))
+    v = amounts(corpus_index[0], Filters(party="V", years=(2022, 2022)), Range(minimum=Decimal(1_000_000)))
     assert len(v) == 10 and {a["party"] for a in v} == {"V"}
     assert all(a["sek"] >= 1_000_000 for a in v)
     respektive = [a for a in v if "respektive" in a["sentence"]]
@@ -154,7 +155,7 @@ def test_real_world_annual_report_amounts(tmp_path: Path) -> None:
     folder = shared_dir("realworld/brf")
     settings = Settings(index_dir=tmp_path / "ix")
     ingest([folder], settings)
-    found = {a["text"]: a["sek"] for a in amounts(settings, AmountFilter())}
+    found = {a["text"]: a["sek"] for a in amounts(settings, Filters())}
     assert found["114 480 000 kr"] == Decimal(114_480_000)
     assert all(a > 0 for a in found.values())
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, MINUTES_2021, MINUTES_2022, PLAN, V_STATEMENT
-from pipeline.index import Filters
+from pipeline.answer.listings import document_listing as documents
+from pipeline.answer.search import search
+from pipeline.filters import Filters
 from pipeline.ingest import IngestReport, ingest
-from pipeline.reports import documents
-from pipeline.search import search
 from pipeline.settings import Settings
 
 

@@ -6,19 +6,31 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from conftest import CORPUS, MINUTES_2021, PLAN
-from pipeline import catalog
+from pipeline.answer.search import search
 from pipeline.errors import HandlingarError, QueryError
-from pipeline.index import Analyzer, Batch, Filters
+from pipeline.filters import Filters
 from pipeline.ingest import ingest
-from pipeline.query import And, Fuzzy, Not, Or, Prefix, Views, Words, holds, marked_spans, parse, snippet
-from pipeline.search import search
 from pipeline.settings import Settings
+from pipeline.store.catalog import Catalog
+from pipeline.store.index import Analyzer, Batch
+from pipeline.store.query import (
+    And,
+    Fuzzy,
+    Not,
+    Or,
+    Prefix,
+    Views,
+    Words,
+    holds,
+    marked_spans,
+    parse,
+    snippet,
+)
 
 SV = Analyzer()
 
@@ -116,7 +128,7 @@ def test_missing_or_old_search_index_is_rebuilt_from_the_catalog(tmp_path: Path)
 def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
     settings = Settings(index_dir=tmp_path / "ix")
     ingest([CORPUS / PLAN], settings)
-    with closing(catalog.connect(settings.catalog_path)) as conn:
+    with Catalog.open(settings.catalog_path) as conn:
         holder = Batch(conn, settings)
         holder.open()  # takes the writer lock and keeps it
         other = subprocess.run(
@@ -126,5 +138,6 @@ def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
         )
         holder.close()
     assert other.returncode == 1 and "locked by another ingest" in other.stderr
-    assert catalog.connect(settings.catalog_path).execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+    with Catalog.read(settings.catalog_path) as reader:
+        assert len(reader.documents_with_parts()) == 1
     assert search(settings, "trygghetsdialog", Filters()).total > 0  # nothing lost

@@ -16,11 +16,11 @@ from click.testing import CliRunner
 import pdfgen
 from cli import main
 from conftest import CORPUS, PLAN, ROOT
+from pipeline.answer.search import search
 from pipeline.errors import HandlingarError
-from pipeline.index import Filters
+from pipeline.extract.parties import load_party_names, party_of_text
+from pipeline.filters import Filters
 from pipeline.ingest import ingest
-from pipeline.parties import load_party_names, party_of_text
-from pipeline.search import search
 from pipeline.settings import Settings
 
 

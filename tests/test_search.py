@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINUTES_2021, MINUTES_2022, PLAN, ROOT, V_STATEMENT
+from pipeline.answer.search import SearchResult, search
 from pipeline.errors import QueryError
-from pipeline.index import Filters
+from pipeline.filters import Filters
 from pipeline.ingest import IngestReport
-from pipeline.search import SearchResult, parse_years, search
 from pipeline.settings import Settings
+from pipeline.years import parse_years
 
 Corpus = tuple[Settings, IngestReport]
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from .errors import HandlingarError
+from ..errors import HandlingarError
 
 NATIONAL: dict[str, tuple[str, ...]] = {
     "S": ("Socialdemokraterna", "Arbetarepartiet-Socialdemokraterna", "Socialdemokratiska"),

@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from .models import Line, Page, RawPage
+from ..models import Line, Page, RawPage
 
 BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7"
 _BULLET_RE = re.compile(f"^(\\s*)[{BULLETS}•](?:\\s+[-•–](?=\\s))?")

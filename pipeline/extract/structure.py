@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .models import Meta, Page, Part
+from ..models import Meta, Page, Part
+from ..years import year_in
 from .parties import party_of_text, signatories
 
 MONTHS = {
@@ -42,7 +43,6 @@ BOARD_RE = re.compile(
     r"(?:nämnd|beredning|styrelse|fullmäktige|utskott)(?:en|et|n)?s?\b"
     r"|\b[Rr]ådet\s+för\s+[a-zåäö]+)"
 )
-YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
 
 KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("protokollsanteckning", re.compile(r"^(Protokollsanteckning|Reservation|Särskilt yttrande)\b")),
@@ -236,8 +236,7 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     diarie = DIARIE_RE.search(head)
     board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
     board = board or find_board(first.title) or find_board(head)
-    years = YEAR_RE.findall(first.title)
-    year = int(years[-1]) if years else (int(date[:4]) if date else None)
+    year = year_in(first.title) or (int(date[:4]) if date else None)
     return Meta(
         title=first.title,
         kind=first.kind,

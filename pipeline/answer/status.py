@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .clean import join_lines
-from .sentences import split
+from ..extract.clean import join_lines
+from ..extract.sentences import split
 
 RULES: dict[str, list[str]] = {
     "uppskjuten": [

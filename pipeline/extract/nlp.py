@@ -26,9 +26,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..errors import HandlingarError
+from ..models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from . import amounts as money
-from .errors import HandlingarError
-from .models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from .parties import officials_in, speakers_in
 from .sections import paragraph_items, priority_sections
 from .sentences import sentence_starts

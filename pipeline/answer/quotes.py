@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
-from . import catalog, index, queries
-from .clean import join_lines
-from .index import Filters
-from .parties import NATIONAL, speakers_in
-from .settings import Settings
+from ..extract.clean import join_lines
+from ..extract.parties import NATIONAL, speakers_in
+from ..filters import Filters
+from ..models import name_only
+from ..settings import Settings
+from ..store import index
+from ..store.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,15 @@ def joined(raw: str) -> str:
     return join_lines(raw)
 
 
-def verify(conn: sqlite3.Connection, cite: Citation, quote: str) -> bool:
+def verify(catalog: Catalog, cite: Citation, quote: str) -> bool:
     """True when ``quote`` stands verbatim (line breaks aside) at the cited offsets."""
-    raw = queries.page_text(conn, cite.document, cite.page, cite.start, cite.end)
+    raw = catalog.page_text(cite.document, cite.page, cite.start, cite.end)
     return raw is not None and joined(raw) == quote
 
 
 def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str]]:
     if part["part_kind"] == "protokollsanteckning":
-        names = [re.sub(r"\s*\(.*\)$", "", n) for n in json.loads(part["signatories"])]
+        names = [name_only(n) for n in json.loads(part["signatories"])]
         return part["party"], names
     named = list(speakers_in(quote))
     parties = {p for _, p, _ in named}
@@ -53,37 +53,37 @@ def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, An
     """Every sentence that holds the query, with who said it and where."""
     matcher = index.sentence_matcher(settings, text)
     hits = index.every_hit(settings, text, filters)
-    with closing(catalog.connect(settings.catalog_path)) as conn:
-        blocks = queries.blocks_by_id(conn, [h.fields["block"] for h in hits])
-        parts = queries.part_info(conn, sorted({b["part_id"] for b in blocks.values()}))
-        repeats = queries.repeats_of(conn, list(parts))
+    with Catalog.read(settings.catalog_path) as catalog:
+        blocks = catalog.blocks_by_id([h.fields["block"] for h in hits])
+        parts = catalog.part_info(sorted({b["part_id"] for b in blocks.values()}))
+        repeats = catalog.repeats_of(list(parts))
         found: dict[tuple[str, int, int], dict[str, Any]] = {}
         for block in blocks.values():
-            for start, end in queries.sentences_in(
-                conn, block["part_id"], block["page"], block["start"], block["end"]
+            for start, end in catalog.sentences_in(
+                block["part_id"], block["page"], block["start"], block["end"]
             ):
                 cite = Citation(block["document_id"], block["page"], start, end)
-                raw = queries.page_text(conn, cite.document, cite.page, start, end)
+                raw = catalog.page_text(cite.document, cite.page, start, end)
                 if raw is None or not matcher(raw) or (cite.document, cite.page, start) in found:
                     continue
                 quote = joined(raw)
-                if verify(conn, cite, quote):
+                if verify(catalog, cite, quote):
                     part = parts[block["part_id"]]
-                    found[(cite.document, cite.page, start)] = _record(conn, quote, cite, part, repeats)
+                    found[(cite.document, cite.page, start)] = _record(catalog, quote, cite, part, repeats)
     return sorted(
         found.values(), key=lambda q: (q["date"] or str(q["year"] or ""), q["path"], q["page"], q["start"])
     )
 
 
 def _record(
-    conn: sqlite3.Connection,
+    catalog: Catalog,
     quote: str,
     cite: Citation,
     part: dict[str, Any],
     repeats: dict[int, list[dict[str, Any]]],
 ) -> dict[str, Any]:
     party, speakers = _attribution(part, quote)
-    also = [queries.where_else(conn, r, quote) for r in repeats.get(part["id"], [])]
+    also = [catalog.where_else(r, quote) for r in repeats.get(part["id"], [])]
     return {
         "quote": quote,
         "party": party,

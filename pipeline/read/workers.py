@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from .errors import InputError
+from ..errors import InputError
 
 _PAGE = resource.getpagesize()
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,11 +20,12 @@ from typing import Any
 import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
-from . import catalog, queries
-from .errors import HandlingarError, QueryError
+from ..errors import HandlingarError, QueryError
+from ..filters import Filters
+from ..settings import Settings
+from .catalog import Catalog
 from .query import And, Fuzzy, Node, Not, Or, Prefix, Token, Views, Words, holds, marked_spans, parse
 from .query import snippet as make_snippet
-from .settings import Settings
 
 SCHEMA_VERSION = "1"
 _EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
@@ -102,14 +102,14 @@ def _open(settings: Settings, create: bool = False) -> tuple[tantivy.Index, Anal
     return ix, analyzer
 
 
-def prepare(conn: sqlite3.Connection, settings: Settings) -> None:
+def prepare(catalog: Catalog, settings: Settings) -> None:
     """When the search index is missing or of another version, have every
     document indexed again from the catalog (no PDF is read again)."""
     if _current(settings.search_dir):
         return
     if settings.search_dir.is_dir():  # an older index (whoosh's, or a past schema)
         shutil.rmtree(settings.search_dir)
-    catalog.mark_all_unindexed(conn)
+    catalog.mark_all_unindexed()
 
 
 def board_words(board: str | None) -> str:
@@ -122,8 +122,8 @@ class Batch:
     documents. The catalog marks a document indexed only after its commit, so
     a killed run is finished by the next one."""
 
-    def __init__(self, conn: sqlite3.Connection, settings: Settings, every: int = 500) -> None:
-        self.conn, self.settings, self.every = conn, settings, every
+    def __init__(self, catalog: Catalog, settings: Settings, every: int = 500) -> None:
+        self.catalog, self.settings, self.every = catalog, settings, every
         self.pending: list[str] = []
         self.writer: Any = None
 
@@ -146,7 +146,7 @@ class Batch:
         writer = self.open()
         if not fresh:
             writer.delete_documents_by_term("document", doc_id)
-        for row in queries.canonical_blocks(self.conn, doc_id):
+        for row in self.catalog.canonical_blocks(doc_id):
             writer.add_document(tantivy.Document(**_fields(row)))
         self.pending.append(doc_id)
         if len(self.pending) >= self.every:
@@ -162,7 +162,7 @@ class Batch:
     def commit(self) -> None:
         if self.writer is not None:
             self.writer.commit()
-            catalog.mark_indexed(self.conn, self.pending)
+            self.catalog.mark_indexed(self.pending)
         self.pending = []
 
     def close(self) -> None:
@@ -181,7 +181,7 @@ class Batch:
 def sync(batch: Batch) -> int:
     """Bring the search index up to the catalog: every document not yet indexed
     (or whose canonical parts changed) has its old entries replaced."""
-    todo = catalog.unindexed(batch.conn)
+    todo = batch.catalog.unindexed()
     for doc_id in todo:
         batch.add(doc_id)
     batch.commit()
@@ -203,16 +203,6 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
         "text": row["text"],
         "exact": row["text"],
     }
-
-
-@dataclass(frozen=True)
-class Filters:
-    years: tuple[int, int] | None = None
-    kind: str | None = None
-    board: str | None = None
-    party: str | None = None
-    speaker: str | None = None
-    document: str | None = None
 
 
 def _filter(schema: tantivy.Schema, f: Filters) -> list[Query]:

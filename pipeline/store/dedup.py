@@ -5,7 +5,7 @@ word 5-gram shingles; a fixed 1-in-4 sample of their hashes goes into an
 inverted index in the catalog. A new part looks up only the parts that share
 sampled shingles with it (never a pass over the corpus; shingles held by more
 than 100 parts are boilerplate and lead nowhere; only the rarest of its
-shingles are looked up — prefix filtering, see queries.shingle_candidates),
+shingles are looked up — prefix filtering, see Reads.shingle_candidates),
 and a candidate is confirmed with rapidfuzz on the whole text.
 
 Canonical copy rule: the most complete copy (most body characters; copies
@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from . import catalog, queries
-from .models import Document
+from ..models import Document
+from .catalog import Catalog
 
 SHINGLE = 5
 SAMPLE = 4
@@ -79,53 +78,48 @@ def _canonical(copies: Sequence[Copy]) -> Copy:
     return min(complete, key=lambda c: (not c.standalone, c.date, c.document_id, c.seq))
 
 
-def _part_text(doc: Document, seq: int) -> str:
-    part = doc.parts[seq]
-    return "\n".join(p.body for p in doc.pages if part.first_page <= p.number <= part.last_page)
-
-
-def update(conn: sqlite3.Connection, doc: Document, part_ids: Sequence[int]) -> set[int]:
+def update(catalog: Catalog, doc: Document, part_ids: Sequence[int]) -> set[int]:
     """Index the new document's parts for dedup and regroup where they repeat
     earlier text. Returns the ids of parts whose canonical status changed."""
     changed: set[int] = set()
     for part, part_id in zip(doc.parts, part_ids, strict=True):
-        text = _part_text(doc, part.seq)
+        text = doc.part_text(part)
         if len(words(text)) < MIN_WORDS:
             continue
         hashes = shingles(text)
-        catalog.store_shingles(conn, part_id, hashes)
-        matches = _confirmed(conn, part_id, text, hashes)
+        catalog.store_shingles(part_id, hashes)
+        matches = _confirmed(catalog, part_id, text, hashes)
         if matches:
-            changed |= _regroup(conn, part_id, matches)
+            changed |= _regroup(catalog, part_id, matches)
     return changed
 
 
-def _confirmed(conn: sqlite3.Connection, part_id: int, text: str, hashes: list[int]) -> list[int]:
+def _confirmed(catalog: Catalog, part_id: int, text: str, hashes: list[int]) -> list[int]:
     found = []
-    leads = queries.shingle_candidates(conn, part_id, hashes, MAX_PARTS_PER_SHINGLE, CANDIDATE_SHARE)
+    leads = catalog.shingle_candidates(part_id, hashes, MAX_PARTS_PER_SHINGLE, CANDIDATE_SHARE)
     for other, shared, size in leads:
         if shared < CANDIDATE_SHARE * max(size, len(hashes)):
             continue
-        if similarity(text, queries.part_text(conn, other), CONFIRM) >= CONFIRM:
+        if similarity(text, catalog.part_text(other), CONFIRM) >= CONFIRM:
             found.append(other)
     return found
 
 
-def _regroup(conn: sqlite3.Connection, part_id: int, matches: list[int]) -> set[int]:
-    roots = {queries.canonical_of(conn, m) for m in matches}
+def _regroup(catalog: Catalog, part_id: int, matches: list[int]) -> set[int]:
+    roots = {catalog.canonical_of(m) for m in matches}
     members = {part_id} | roots
     for root in roots:
-        members |= set(queries.repeat_ids(conn, root))
-    copies = [Copy(**row) for row in queries.copies(conn, sorted(members))]
+        members |= set(catalog.repeat_ids(root))
+    copies = [Copy(**row) for row in catalog.copies(sorted(members))]
     winner = _canonical(copies)
-    winner_text = queries.part_text(conn, winner.part_id)
-    before = {c.part_id: queries.canonical_of(conn, c.part_id) for c in copies}
+    winner_text = catalog.part_text(winner.part_id)
+    before = {c.part_id: catalog.canonical_of(c.part_id) for c in copies}
     updates: list[tuple[int, int | None, float | None]] = []
     for c in copies:
         if c.part_id == winner.part_id:
             updates.append((c.part_id, None, None))
         else:
-            score = similarity(winner_text, queries.part_text(conn, c.part_id))
+            score = similarity(winner_text, catalog.part_text(c.part_id))
             updates.append((c.part_id, winner.part_id, score))
-    catalog.set_repeats(conn, updates)
+    catalog.set_repeats(updates)
     return {c.part_id for c in copies if before[c.part_id] != winner.part_id}

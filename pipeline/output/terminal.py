@@ -73,7 +73,7 @@ def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
             console.print(f"   även i: {other['path']}, s. {other['pages']}", style="dim")
 
 
-def documents(docs: Sequence[dict[str, Any]]) -> None:
+def document_lines(docs: Sequence[dict[str, Any]]) -> None:
     """One line per document, its parts indented beneath."""
     console = _console()
     console.soft_wrap = True

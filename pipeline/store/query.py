@@ -18,7 +18,7 @@ from typing import NamedTuple, Protocol
 
 from rapidfuzz.distance import OSA
 
-from .errors import QueryError
+from ..errors import QueryError
 
 _TOKEN_RE = re.compile(r'\(|\)|"[^"]*"|[^\s()"]+')
 _FUZZY_RE = re.compile(r"^(.+?)~([12]?)$")

@@ -8,18 +8,16 @@ pair below the threshold stays unmatched. Status comes from status.py.
 from __future__ import annotations
 
 import re
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from . import catalog, queries
-from .errors import NotFound
-from .settings import Settings
+from ..errors import NotFound
+from ..extract.structure import find_board
+from ..settings import Settings
+from ..store.catalog import Catalog
 from .status import judge, sentences
-from .structure import find_board
 
 TITLE_WEIGHT, BODY_WEIGHT, NUMBER_WEIGHT = 0.6, 0.25, 0.15
 THRESHOLD = 0.55
@@ -75,9 +73,9 @@ def match(
     return pairs
 
 
-def _candidates(conn: sqlite3.Connection, kind: str, year: int, board: str | None) -> list[dict[str, Any]]:
+def _candidates(catalog: Catalog, kind: str, year: int, board: str | None) -> list[dict[str, Any]]:
     found = []
-    for part in queries.parts_of_kind(conn, kind):
+    for part in catalog.parts_of_kind(kind):
         part_board = find_board(part["title"]) or part["board"] or ""
         wanted = board is None or board.lower() in part_board.lower()
         if part["repeat_of"] is None and part["year"] == year and wanted:
@@ -85,11 +83,11 @@ def _candidates(conn: sqlite3.Connection, kind: str, year: int, board: str | Non
     return found
 
 
-def resolve(conn: sqlite3.Connection, role: str, ref: str, board: str | None) -> Side:
+def resolve(catalog: Catalog, role: str, ref: str, board: str | None) -> Side:
     """A plan or report part from a year (with an optional board) or a document."""
     kind = KINDS[role]
     if re.fullmatch(r"\d{4}", ref):
-        found = _candidates(conn, kind, int(ref), board)
+        found = _candidates(catalog, kind, int(ref), board)
         boards = sorted({p["board"] for p in found})
         if len(boards) != 1:
             listed = "; ".join(boards) or "none"
@@ -98,8 +96,8 @@ def resolve(conn: sqlite3.Connection, role: str, ref: str, board: str | None) ->
             )
         part = found[0]
     else:
-        doc_id = queries.resolve_document(conn, ref)
-        of_kind = queries.parts_of_kind(conn, kind)
+        doc_id = catalog.resolve_document(ref)
+        of_kind = catalog.parts_of_kind(kind)
         parts = [p for p in of_kind if p["document_id"] == doc_id]
         if not parts:
             raise NotFound(f"{ref!r} is not a document with a {kind} in the catalog")
@@ -108,8 +106,8 @@ def resolve(conn: sqlite3.Connection, role: str, ref: str, board: str | None) ->
     return Side(part["id"], part["document_id"], part["title"], part["year"], part["path"], part["date"])
 
 
-def _items(conn: sqlite3.Connection, part_id: int) -> list[dict[str, Any]]:
-    return [s for s in queries.part_sections(conn, part_id) if s["kind"] == "priority"]
+def _items(catalog: Catalog, part_id: int) -> list[dict[str, Any]]:
+    return [s for s in catalog.part_sections(part_id) if s["kind"] == "priority"]
 
 
 def _amounts_in(amounts: list[dict[str, Any]], item: dict[str, Any] | None) -> list[str]:
@@ -119,15 +117,13 @@ def _amounts_in(amounts: list[dict[str, Any]], item: dict[str, Any] | None) -> l
     return [" ".join(a["text"].split()) for a in amounts if " ".join(a["text"].split()) in text]
 
 
-def _evidence_page(
-    conn: sqlite3.Connection, side: Side, doc: str, item: dict[str, Any], sentence: str
-) -> int:
-    page = queries.page_with_text(conn, doc, item["first_page"], item["last_page"], sentence)
+def _evidence_page(catalog: Catalog, side: Side, doc: str, item: dict[str, Any], sentence: str) -> int:
+    page = catalog.page_with_text(doc, item["first_page"], item["last_page"], sentence)
     return page or int(item["first_page"])
 
 
 def _row(
-    conn: sqlite3.Connection,
+    catalog: Catalog,
     plan_side: Side,
     report_side: Side,
     p: dict[str, Any] | None,
@@ -140,7 +136,7 @@ def _row(
         verdict = judge(r["text"])
         status = verdict.status if p is not None else "ny"
         evidence = verdict.evidence if p is not None else (sentences(r["text"]) or [""])[0]
-        page = _evidence_page(conn, report_side, report_side.document, r, evidence) if evidence else None
+        page = _evidence_page(catalog, report_side, report_side.document, r, evidence) if evidence else None
     return {
         "area": (p or r or {}).get("area"),
         "plan": {"number": p["number"], "title": p["title"], "page": p["first_page"]} if p else None,
@@ -156,17 +152,17 @@ def _row(
 
 def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | None = None) -> dict[str, Any]:
     """The comparison table: one row per planned priority, then unplanned items."""
-    with closing(catalog.connect(settings.catalog_path)) as conn:
-        plan_side = resolve(conn, "plan", plan_ref, board)
-        report_side = resolve(conn, "report", report_ref, board)
-        plan, report = _items(conn, plan_side.part_id), _items(conn, report_side.part_id)
+    with Catalog.read(settings.catalog_path) as catalog:
+        plan_side = resolve(catalog, "plan", plan_ref, board)
+        report_side = resolve(catalog, "report", report_ref, board)
+        plan, report = _items(catalog, plan_side.part_id), _items(catalog, report_side.part_id)
         amounts = {
-            "plan": queries.part_amounts(conn, plan_side.part_id),
-            "report": queries.part_amounts(conn, report_side.part_id),
+            "plan": catalog.part_amounts(plan_side.part_id),
+            "report": catalog.part_amounts(report_side.part_id),
         }
         rows = [
             _row(
-                conn,
+                catalog,
                 plan_side,
                 report_side,
                 plan[i] if i is not None else None,

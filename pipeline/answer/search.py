@@ -6,30 +6,13 @@ Imports neither spaCy nor the PDF libraries, so a search starts fast.
 from __future__ import annotations
 
 import json
-import re
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
-from . import catalog, index, queries
-from .errors import HandlingarError
-from .index import Filters
-from .settings import Settings
-
-YEAR_RANGE_RE = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
-
-
-def parse_years(text: str | None) -> tuple[int, int] | None:
-    """'2021' -> (2021, 2021); '2019-2022' -> (2019, 2022)."""
-    if not text:
-        return None
-    match = YEAR_RANGE_RE.match(text)
-    if not match:
-        raise HandlingarError(f"--year must be a year or a range like 2019-2022, not {text!r}")
-    first = int(match.group(1))
-    last = int(match.group(2) or first)
-    return (min(first, last), max(first, last))
+from ..filters import Filters
+from ..settings import Settings
+from ..store import index
+from ..store.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -43,16 +26,16 @@ class SearchResult:
 
 
 def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
-    with closing(catalog.connect(settings.catalog_path)) as conn:
+    with Catalog.read(settings.catalog_path) as catalog:
         total, raw = index.search(settings, text, filters, limit, max(0, offset))
-        parts = queries.part_info(conn, sorted({h.fields["part"] for h in raw}))
-        repeats = queries.repeats_of(conn, list(parts))
-        hits = [_enrich(conn, h, parts, repeats) for h in raw if h.fields["part"] in parts]
+        parts = catalog.part_info(sorted({h.fields["part"] for h in raw}))
+        repeats = catalog.repeats_of(list(parts))
+        hits = [_enrich(catalog, h, parts, repeats) for h in raw if h.fields["part"] in parts]
     return SearchResult(text, total, hits)
 
 
 def _enrich(
-    conn: sqlite3.Connection,
+    catalog: Catalog,
     raw: index.RawHit,
     parts: dict[int, dict[str, Any]],
     repeats: dict[int, list[dict[str, Any]]],
@@ -70,13 +53,13 @@ def _enrich(
         "year": f["year"],
         "date": part["date"],
         "page": f["page"],
-        "section": queries.section_at(conn, f["part"], f["page"], _matched_line(text, raw.snippet)),
+        "section": catalog.section_at(f["part"], f["page"], _matched_line(text, raw.snippet)),
         "party": part["party"],
         "speakers": json.loads(part["signatories"]) or sorted(s for s in f["speakers"] if " " in s),
         "snippet": raw.snippet,
         "text": text,
         "score": round(raw.score, 3),
-        "also_in": [queries.where_else(conn, r, text) for r in repeats.get(f["part"], [])],
+        "also_in": [catalog.where_else(r, text) for r in repeats.get(f["part"], [])],
     }
 
 

@@ -18,8 +18,8 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .errors import EmptyFile, Encrypted, NoPages, NotAPdf, ReadFailed, Truncated
-from .models import Line, RawPage
+from ..errors import EmptyFile, Encrypted, NoPages, NotAPdf, ReadFailed, Truncated
+from ..models import Line, RawPage
 
 SOFT_HYPHEN_MARK = "\ufffe"  # pdfium's mark for a hyphen that ends a line
 

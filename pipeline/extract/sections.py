@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .models import Page, Section
+from ..models import Page, Section
 from .parties import NAME_LINE_RE
 
 NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")

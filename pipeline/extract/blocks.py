@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .models import Block, Page
+from ..models import Block, Page
 
 _STARTS_ITEM = re.compile(r"^\s*(•|\d{1,2}\.\s|[-–]\s)")
 MAX_LINES = 14

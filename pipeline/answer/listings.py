@@ -1,0 +1,143 @@
+"""Catalog listings shaped for output: documents, duplicate groups, and what the
+language stage found (amounts, speakers, sections).
+
+Only canonical text counts: a repeated appendix never doubles a sum or a name.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..errors import NotFound
+from ..filters import Filters, Range
+from ..models import name_only
+from ..settings import Settings
+from ..store.catalog import Catalog
+
+PART_FIELDS = ("kind", "title", "party", "signatories", "first_page", "last_page")
+DOCUMENT_FIELDS = ("id", "title", "kind", "board", "year", "date", "diarienummer", "paragraph", "party")
+
+
+def document_listing(settings: Settings) -> list[dict[str, Any]]:
+    """Documents with their paths and parts (``repeat_of``: id of the canonical part)."""
+    with Catalog.read(settings.catalog_path) as catalog:
+        docs = catalog.documents_with_parts()
+    return [
+        {
+            **{k: d[k] for k in DOCUMENT_FIELDS},
+            "pages": d["pages"],
+            "needs_ocr": bool(d["needs_ocr"]),
+            "paths": d["paths"],
+            "parts": [
+                {"id": p["id"], **{k: p[k] for k in PART_FIELDS}}
+                | {"repeat_of": p["repeat_of"], "similarity": p["similarity"]}
+                for p in d["parts"]
+            ],
+        }
+        for d in docs
+    ]
+
+
+def _where(part: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    doc = docs[part["document_id"]]
+    return {
+        "document": doc["id"],
+        "path": doc["paths"][0] if doc["paths"] else None,
+        "part": part["id"],
+        "first_page": part["first_page"],
+        "last_page": part["last_page"],
+    }
+
+
+def duplicate_groups(settings: Settings) -> list[dict[str, Any]]:
+    """Each group: the canonical copy and its repeats with their similarity."""
+    with Catalog.read(settings.catalog_path) as catalog:
+        docs = {d["id"]: d for d in catalog.documents_with_parts()}
+    parts = {p["id"]: p for d in docs.values() for p in d["parts"]}
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for part in parts.values():
+        if part["repeat_of"] is not None:
+            groups.setdefault(part["repeat_of"], []).append(part)
+    return [
+        {
+            "canonical": _where(parts[canon], docs),
+            "repeats": [{**_where(r, docs), "similarity": r["similarity"]} for r in repeats],
+        }
+        for canon, repeats in sorted(groups.items())
+    ]
+
+
+def _same(value: str | None, wanted: str) -> bool:
+    return (value or "").casefold() == wanted.casefold()
+
+
+def _kept(row: dict[str, Any], f: Filters) -> bool:
+    """The search filters, applied to one amount's row."""
+    signed = [name_only(n).casefold() for n in json.loads(row["signatories"])]
+    return not (
+        (f.party and not _same(row["party"], f.party))
+        or (f.years and not (row["year"] and f.years[0] <= row["year"] <= f.years[1]))
+        or (f.kind and not (_same(row["part_kind"], f.kind) or _same(row["doc_kind"], f.kind)))
+        or (f.board and f.board.casefold() not in (row["board"] or "").casefold())
+        or (f.speaker and not any(f.speaker.casefold() in name for name in signed))
+        or (f.document and not row["document"].startswith(f.document))
+    )
+
+
+ANY_AMOUNT = Range()
+
+
+def amounts(settings: Settings, f: Filters, bounds: Range = ANY_AMOUNT) -> list[dict[str, Any]]:
+    """Every sum of money in canonical text, as exact SEK, with its sentence."""
+    with Catalog.read(settings.catalog_path) as catalog:
+        rows = catalog.canonical_amounts()
+    out = []
+    for r in rows:
+        item = {
+            "text": " ".join(r["text"].split()),
+            "sek": Decimal(r["sek"]),
+            "qualifier": r["qualifier"],
+            "sentence": r["sentence"],
+            "page": r["page"],
+            "part_kind": r["part_kind"],
+            "document": r["document_id"],
+            "path": r["path"],
+            "year": r["year"],
+            "party": r["part_party"] if r["part_kind"] == "protokollsanteckning" else None,
+        }
+        context = {**item, "doc_kind": r["doc_kind"], "board": r["board"], "signatories": r["signatories"]}
+        if bounds.holds(item["sek"]) and _kept(context, f):
+            out.append(item)
+    return out
+
+
+def speakers(settings: Settings) -> list[dict[str, Any]]:
+    """People, their party or role, and the documents and pages where they appear."""
+    with Catalog.read(settings.catalog_path) as catalog:
+        rows = catalog.speaker_rows()
+    people: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        person = people.setdefault(
+            r["name"], {"name": r["name"], "party": None, "role": None, "documents": [], "pages": []}
+        )
+        person["party"] = person["party"] or r["party"]
+        person["role"] = person["role"] or r["role"]
+        if r["document_id"] not in person["documents"]:
+            person["documents"].append(r["document_id"])
+        place = {"document": r["document_id"], "page": r["page"]}
+        if place not in person["pages"]:
+            person["pages"].append(place)
+    return sorted(people.values(), key=lambda p: (p["party"] or "~", p["name"]))
+
+
+def sections(settings: Settings, ref: str) -> list[dict[str, Any]]:
+    """Goal areas, numbered priorities and headings of one document (canonical parts)."""
+    with Catalog.read(settings.catalog_path) as catalog:
+        doc_id = catalog.resolve_document(ref)
+        if doc_id is None:
+            raise NotFound(f"no single document matches {ref!r}: give a path, a file name or an id")
+        rows = catalog.document_sections(doc_id)
+    keys = ("area", "number", "title", "first_page", "last_page", "text", "kind", "part_kind")
+    return [{k: r[k] for k in keys} for r in rows]

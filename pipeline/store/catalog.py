@@ -1,0 +1,244 @@
+"""The catalog: one SQLite file in the index folder, and the one object that speaks SQL to it.
+
+``Catalog`` owns its connection and every statement: the writes are here, the
+reads in reads.py (its base class), the schema and its migrations in
+schema.py. Every document is written in one transaction: a crash or kill at
+any moment leaves it either fully stored or not at all. Open the file with
+``sqlite3`` or datasette; the tables are documented by their CREATE statements.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from ..errors import CatalogError, NoIndex
+from ..models import Block, Document, Extracted, Part
+from ..years import about_year
+from . import schema
+from .reads import Reads
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+class Catalog(Reads):
+    """A catalog file opened for writing (ingest) or for reading (every answer)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        super().__init__(conn)
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, create: bool = False) -> Catalog:
+        """Open for writing; with ``create`` make the folder and the file when missing.
+        Migrations the file lacks are run first."""
+        if not path.exists():
+            if not create:
+                raise NoIndex(str(path.parent))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(
+            "PRAGMA cache_size = -65536"
+        )  # 64 MiB: dedup's shingle inserts land all over big B-trees
+        if schema.version_of(conn) == 0 and not create:
+            conn.close()
+            raise CatalogError("the catalog is empty: run 'handlingar ingest PATH' first")
+        schema.migrate(conn)
+        return cls(conn, path)
+
+    @classmethod
+    def read(cls, path: Path) -> Catalog:
+        """Open for the answers: an older schema is migrated first, then the
+        file is read through a connection of its own."""
+        with cls.open(path):
+            pass
+        return cls(_connect(path), path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.conn:
+            yield self.conn
+
+    # -- paths and documents -------------------------------------------------
+
+    def add_path(self, path: str, doc_id: str, size: int, mtime: float) -> str | None:
+        """Point ``path`` at ``doc_id``. Returns the document the path pointed at before,
+        when that document now has no path left and was removed (a changed file)."""
+        with self.transaction():
+            return self._point_path(path, doc_id, size, mtime)
+
+    def _point_path(self, path: str, doc_id: str, size: int, mtime: float) -> str | None:
+        """Inside a transaction: record ``path`` for ``doc_id``, clear its failure, and
+        remove the document it pointed at before if no path is left to it."""
+        old = self.document_of_path(path)
+        self.conn.execute("INSERT OR REPLACE INTO paths VALUES (?, ?, ?, ?)", (path, doc_id, size, mtime))
+        self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+        return self._drop_orphan(old["document_id"]) if old and old["document_id"] != doc_id else None
+
+    def _drop_orphan(self, doc_id: str) -> str | None:
+        if self.conn.execute("SELECT 1 FROM paths WHERE document_id = ?", (doc_id,)).fetchone():
+            return None
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return doc_id
+
+    def store_document(
+        self, doc: Document, path: str, mtime: float, blocks: Iterable[Block]
+    ) -> tuple[list[int], str | None]:
+        """Write a whole document in one transaction; returns its part ids (in order)
+        and the id of a document this path pointed at before, if that one was removed."""
+        with self.transaction() as conn:
+            m = doc.meta
+            conn.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
+                (
+                    doc.id,
+                    m.title,
+                    m.kind,
+                    m.board,
+                    m.year,
+                    m.date,
+                    m.diarienummer,
+                    m.paragraph,
+                    m.party,
+                    len(doc.pages),
+                    doc.size,
+                    int(doc.needs_ocr),
+                    now(),
+                ),
+            )
+            part_ids = [self._insert_part(doc, part) for part in doc.parts]
+            conn.executemany(
+                "INSERT INTO pages VALUES (?,?,?,?,?,?)",
+                [
+                    (doc.id, p.number, p.body, p.furniture, json.dumps(p.bold_lines), json.dumps(p.sizes))
+                    for p in doc.pages
+                ],
+            )
+            self._insert_blocks(doc, part_ids, blocks)
+            for seq, extracted in doc.extracted.items():
+                self._insert_extracted(doc.id, part_ids[seq], extracted)
+            removed = self._point_path(path, doc.id, doc.size, mtime)
+        return part_ids, removed
+
+    def _insert_part(self, doc: Document, part: Part) -> int:
+        chars = sum(len(p.body) for p in doc.pages_of(part))
+        cursor = self.conn.execute(
+            "INSERT INTO parts (document_id, seq, kind, title, party, signatories, first_page,"
+            " last_page, header, chars, year) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id,
+                part.seq,
+                part.kind,
+                part.title,
+                part.party,
+                json.dumps(part.signatories, ensure_ascii=False),
+                part.first_page,
+                part.last_page,
+                part.header,
+                chars,
+                about_year(part.title, doc.meta.year),
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _insert_blocks(self, doc: Document, part_ids: list[int], blocks: Iterable[Block]) -> None:
+        def part_of(page: int) -> int:
+            found = (pid for part, pid in zip(doc.parts, part_ids, strict=True) if part.holds(page))
+            return next(found, part_ids[-1])
+
+        self.conn.executemany(
+            'INSERT INTO blocks (document_id, part_id, page, start, "end", text) VALUES (?,?,?,?,?,?)',
+            [(doc.id, part_of(b.page), b.page, b.start, b.end, b.text) for b in blocks],
+        )
+
+    def _insert_extracted(self, doc_id: str, part_id: int, ex: Extracted) -> None:
+        conn = self.conn
+        conn.executemany(
+            'INSERT INTO amounts (document_id, part_id, page, start, "end", text, sek, qualifier,'
+            " sentence) VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, part_id, a.page, a.start, a.end, a.text, str(a.sek), a.qualifier, a.sentence)
+                for a in ex.amounts
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO speakers (document_id, part_id, page, name, party, role) VALUES (?,?,?,?,?,?)",
+            [(doc_id, part_id, s.page, s.name, s.party, s.role) for s in ex.speakers],
+        )
+        conn.executemany(
+            'INSERT INTO sentences (document_id, part_id, page, start, "end") VALUES (?,?,?,?,?)',
+            [(doc_id, part_id, s.page, s.start, s.end) for s in ex.sentences],
+        )
+        conn.executemany(
+            "INSERT INTO sections (document_id, part_id, seq, kind, area, number, title, first_page,"
+            " last_page, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, part_id, i, s.kind, s.area, s.number, s.title, s.first_page, s.last_page, s.text)
+                for i, s in enumerate(ex.sections)
+            ],
+        )
+
+    def record_failure(self, path: str, error: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (path, error, now()))
+
+    # -- the search index's bookkeeping --------------------------------------
+
+    def mark_indexed(self, doc_ids: Iterable[str]) -> None:
+        with self.transaction() as conn:
+            conn.executemany("UPDATE documents SET indexed = 1 WHERE id = ?", [(d,) for d in doc_ids])
+
+    def mark_all_unindexed(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE documents SET indexed = 0")
+
+    # -- dedup ---------------------------------------------------------------
+
+    def store_shingles(self, part_id: int, hashes: list[int]) -> None:
+        with self.transaction() as conn:
+            conn.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, part_id) for h in hashes])
+            conn.execute("UPDATE parts SET shingles = ? WHERE id = ?", (len(hashes), part_id))
+
+    def set_repeats(self, updates: list[tuple[int, int | None, float | None]]) -> None:
+        """(part id, canonical part id or None, similarity) for every copy in a group;
+        documents whose parts changed are queued for re-indexing."""
+        with self.transaction() as conn:
+            for part_id, repeat_of, score in updates:
+                cursor = conn.execute(
+                    "UPDATE parts SET repeat_of = ?, similarity = ? WHERE id = ?"
+                    " AND (repeat_of IS NOT ? OR similarity IS NOT ?)",
+                    (repeat_of, score, part_id, repeat_of, score),
+                )
+                if cursor.rowcount:
+                    conn.execute(
+                        "UPDATE documents SET indexed = 0 WHERE id ="
+                        " (SELECT document_id FROM parts WHERE id = ?)",
+                        (part_id,),
+                    )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn

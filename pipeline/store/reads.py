@@ -1,0 +1,310 @@
+"""The catalog's reads: the base of ``Catalog`` (catalog.py holds the writes).
+
+Every answer reads through these methods; none of them writes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from ..models import name_only
+
+# The path a document is shown under: the first of its paths.
+FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
+
+
+class Reads:
+    """Read-only questions to the catalog, answered as plain dicts and values."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def document_of_path(self, path: str) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT document_id, size, mtime FROM paths WHERE path = ?", (path,)
+        ).fetchone()
+        return row
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def unindexed(self) -> list[str]:
+        return [r["id"] for r in self.conn.execute("SELECT id FROM documents WHERE indexed = 0")]
+
+    def _speakers_by_part(self, doc_id: str) -> dict[int, dict[int, list[str]]]:
+        """part id -> page -> names of people who spoke or are named with a party there."""
+        out: dict[int, dict[int, list[str]]] = {}
+        for row in self.conn.execute(
+            "SELECT part_id, page, name FROM speakers WHERE document_id = ?", (doc_id,)
+        ):
+            out.setdefault(row["part_id"], {}).setdefault(row["page"], []).append(row["name"])
+        return out
+
+    def canonical_blocks(self, doc_id: str) -> Iterator[dict[str, Any]]:
+        """Blocks of the document's canonical parts, with what the index files them under."""
+        speakers = self._speakers_by_part(doc_id)
+        rows = self.conn.execute(
+            "SELECT b.id, b.document_id, b.part_id, b.page, b.text, p.year, d.kind, d.board,"
+            " p.kind AS part_kind, p.title AS part_title, p.party, p.signatories"
+            " FROM blocks b JOIN parts p ON p.id = b.part_id JOIN documents d ON d.id = b.document_id"
+            " WHERE b.document_id = ? AND p.repeat_of IS NULL ORDER BY b.id",
+            (doc_id,),
+        )
+        for row in rows:
+            names = json.loads(row["signatories"]) + speakers.get(row["part_id"], {}).get(row["page"], [])
+            clean = [name_only(n) for n in names]
+            yield {
+                **dict(row),
+                "speakers": sorted(set(clean) | {n.split()[-1] for n in clean}),
+            }
+
+    def documents_with_parts(self) -> list[dict[str, Any]]:
+        """Every document with its paths and parts, in title order."""
+        docs = [
+            dict(r) for r in self.conn.execute("SELECT * FROM documents ORDER BY kind, year, date, title")
+        ]
+        paths: dict[str, list[str]] = {}
+        for row in self.conn.execute("SELECT path, document_id FROM paths ORDER BY path"):
+            paths.setdefault(row["document_id"], []).append(row["path"])
+        parts: dict[str, list[dict[str, Any]]] = {}
+        for row in self.conn.execute("SELECT * FROM parts ORDER BY document_id, seq"):
+            part = dict(row)
+            part["signatories"] = json.loads(part["signatories"])
+            parts.setdefault(row["document_id"], []).append(part)
+        for doc in docs:
+            doc["paths"] = paths.get(doc["id"], [])
+            doc["parts"] = parts.get(doc["id"], [])
+        return docs
+
+    def part_info(self, part_ids: list[int]) -> dict[int, dict[str, Any]]:
+        if not part_ids:
+            return {}
+        marks = ",".join("?" * len(part_ids))
+        rows = self.conn.execute(
+            "SELECT p.id, p.title AS part_title, p.kind AS part_kind, p.party, p.signatories,"
+            " p.first_page, p.last_page, d.id AS document, d.title, d.kind, d.board, d.year, d.date,"
+            f" {FIRST_PATH.format('d.id')}"
+            f" FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})",
+            part_ids,
+        )
+        return {r["id"]: dict(r) for r in rows}
+
+    def repeats_of(self, part_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """canonical part id -> its repeats, each with a path and page range."""
+        if not part_ids:
+            return {}
+        marks = ",".join("?" * len(part_ids))
+        out: dict[int, list[dict[str, Any]]] = {}
+        rows = self.conn.execute(
+            "SELECT p.repeat_of, p.id, p.document_id, p.first_page, p.last_page, p.similarity,"
+            f" p.seq, {FIRST_PATH.format('p.document_id')}"
+            f" FROM parts p WHERE p.repeat_of IN ({marks}) ORDER BY p.document_id, p.seq",
+            part_ids,
+        )
+        for row in rows:
+            out.setdefault(row["repeat_of"], []).append(dict(row))
+        return out
+
+    def shingle_candidates(
+        self, part_id: int, hashes: list[int], max_parts: int, share: float
+    ) -> list[tuple[int, int, int]]:
+        """(other part, shared sampled shingles, its sampled shingle count) for the
+        parts that may share ``share`` of this part's shingles, counted over the
+        shingles at most ``max_parts`` parts hold.
+
+        Prefix filtering: a part sharing at least ``needed`` of the ``usable``
+        shingles must hold one of any ``usable - needed + 1`` of them, so only the
+        rarest that many are looked up; common shingles are never scanned."""
+        usable = [
+            r["hash"]
+            for r in self.conn.execute(
+                "SELECT hash FROM shingle_counts WHERE hash IN (SELECT value FROM json_each(?)) AND n <= ?"
+                " ORDER BY n, hash",
+                (json.dumps(hashes), max_parts),
+            )
+        ]
+        needed = math.ceil(share * len(hashes))
+        if not usable or len(usable) < needed:
+            return []
+        probe = usable[: len(usable) - needed + 1]
+        # a part can share no more than it holds: a size out of range cannot qualify
+        others = self.conn.execute(
+            "SELECT DISTINCT s.part_id, p.shingles FROM shingles s JOIN parts p ON p.id = s.part_id"
+            " WHERE s.hash IN (SELECT value FROM json_each(?)) AND s.part_id != ?"
+            " AND p.shingles BETWEEN ? AND ?",
+            (json.dumps(probe), part_id, needed, len(usable) / share),
+        ).fetchall()
+        wanted = set(usable)
+        return [(other, self._shared(other, wanted), size) for other, size in others]
+
+    def _shared(self, part_id: int, wanted: set[int]) -> int:
+        rows = self.conn.execute("SELECT hash FROM shingles WHERE part_id = ?", (part_id,))
+        return sum(1 for (value,) in rows if value in wanted)
+
+    def part_text(self, part_id: int) -> str:
+        rows = self.conn.execute(
+            "SELECT g.body FROM pages g JOIN parts p ON p.document_id = g.document_id"
+            " WHERE p.id = ? AND g.number BETWEEN p.first_page AND p.last_page ORDER BY g.number",
+            (part_id,),
+        )
+        return "\n".join(r["body"] for r in rows)
+
+    def canonical_of(self, part_id: int) -> int:
+        row = self.conn.execute("SELECT repeat_of FROM parts WHERE id = ?", (part_id,)).fetchone()
+        return int(row["repeat_of"]) if row and row["repeat_of"] is not None else part_id
+
+    def repeat_ids(self, part_id: int) -> list[int]:
+        return [r["id"] for r in self.conn.execute("SELECT id FROM parts WHERE repeat_of = ?", (part_id,))]
+
+    def copies(self, part_ids: list[int]) -> list[dict[str, Any]]:
+        marks = ",".join("?" * len(part_ids))
+        rows = self.conn.execute(
+            "SELECT p.id AS part_id, p.document_id, p.seq, p.chars,"
+            " (SELECT COUNT(*) FROM parts q WHERE q.document_id = p.document_id) = 1 AS standalone,"
+            " COALESCE(d.date, '') AS date"
+            f" FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})",
+            part_ids,
+        )
+        return [{**dict(r), "standalone": bool(r["standalone"])} for r in rows]
+
+    def section_at(self, part_id: int, page: int, text: str = "") -> str | None:
+        """The section of a part that holds the line ``text`` on ``page`` (else the
+        last one that starts on or before the page), as '2. Lokal samverkan'."""
+        rows = self.conn.execute(
+            "SELECT number, title, text FROM sections WHERE part_id = ? AND first_page <= ?"
+            " AND last_page >= ? AND kind != 'area' ORDER BY first_page DESC, seq DESC",
+            (part_id, page, page),
+        ).fetchall()
+        if not rows:
+            return None
+        probe = text.strip()
+        row = next((r for r in rows if probe and probe in r["text"]), rows[0])
+        return f"{row['number']}. {row['title']}" if row["number"] is not None else str(row["title"])
+
+    def page_with_text(self, doc_id: str, first: int, last: int, text: str) -> int | None:
+        """The page in [first, last] of a document whose body holds the start of ``text``."""
+        probe = " ".join(text.split()[:8])
+        if not probe:
+            return None
+        rows = self.conn.execute(
+            "SELECT number, body FROM pages WHERE document_id = ? AND number BETWEEN ? AND ? ORDER BY number",
+            (doc_id, first, last),
+        )
+        for row in rows:
+            if probe in " ".join(row["body"].split()):
+                return int(row["number"])
+        return None
+
+    def resolve_document(self, ref: str) -> str | None:
+        """A document id from an id (or its prefix), a path, or a file name."""
+        row = self.conn.execute(
+            "SELECT id FROM documents WHERE id = ? OR id LIKE ?", (ref, f"{ref}%")
+        ).fetchall()
+        if len(row) == 1 and len(ref) >= 6:
+            return str(row[0]["id"])
+        rows = self.conn.execute(
+            "SELECT DISTINCT document_id FROM paths WHERE path = ? OR path LIKE ?", (ref, f"%/{ref}")
+        ).fetchall()
+        return str(rows[0]["document_id"]) if len(rows) == 1 else None
+
+    def canonical_amounts(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.*, p.kind AS part_kind, p.title AS part_title, p.party AS part_party,"
+            " d.party AS doc_party, p.year, d.kind AS doc_kind, d.board, p.signatories,"
+            f" {FIRST_PATH.format('d.id')}"
+            " FROM amounts a JOIN parts p ON p.id = a.part_id JOIN documents d ON d.id = a.document_id"
+            " WHERE p.repeat_of IS NULL ORDER BY d.year, a.document_id, a.page, a.start"
+        )
+        return [dict(r) for r in rows]
+
+    def speaker_rows(self) -> list[dict[str, Any]]:
+        """Every place a person spoke, was named with a party, or signed a statement."""
+        spoke = self.conn.execute(
+            "SELECT s.name, s.party, s.role, s.document_id, s.page FROM speakers s"
+            " JOIN parts p ON p.id = s.part_id WHERE p.repeat_of IS NULL"
+        )
+        out = [dict(r) for r in spoke]
+        signed = self.conn.execute(
+            "SELECT signatories, party, document_id, first_page, last_page FROM parts"
+            " WHERE repeat_of IS NULL AND signatories != '[]'"
+        )
+        for row in signed:
+            for name in json.loads(row["signatories"]):
+                out.append(
+                    {
+                        "name": name_only(name),
+                        "party": row["party"],
+                        "role": None,
+                        "document_id": row["document_id"],
+                        "page": row["last_page"],
+                    }
+                )
+        return out
+
+    def document_sections(self, doc_id: str, canonical_only: bool = True) -> list[dict[str, Any]]:
+        where = " AND p.repeat_of IS NULL" if canonical_only else ""
+        rows = self.conn.execute(
+            "SELECT s.*, p.kind AS part_kind, p.title AS part_title FROM sections s"
+            f" JOIN parts p ON p.id = s.part_id WHERE s.document_id = ?{where} ORDER BY p.seq, s.seq",
+            (doc_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def parts_of_kind(self, kind: str) -> list[dict[str, Any]]:
+        """Parts of one kind, each with its canonical part id and document facts."""
+        rows = self.conn.execute(
+            "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
+            f" d.date, d.board, {FIRST_PATH.format('d.id')}"
+            " FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.kind = ? ORDER BY d.id, p.seq",
+            (kind,),
+        )
+        return [dict(r) for r in rows]
+
+    def part_sections(self, part_id: int) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM sections WHERE part_id = ? ORDER BY seq", (part_id,))
+        return [dict(r) for r in rows]
+
+    def part_amounts(self, part_id: int) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM amounts WHERE part_id = ? ORDER BY page, start", (part_id,))
+        return [dict(r) for r in rows]
+
+    def blocks_by_id(self, block_ids: list[int]) -> dict[int, dict[str, Any]]:
+        if not block_ids:
+            return {}
+        marks = ",".join("?" * len(block_ids))
+        rows = self.conn.execute(
+            f'SELECT id, document_id, part_id, page, start, "end" FROM blocks WHERE id IN ({marks})',
+            block_ids,
+        )
+        return {r["id"]: dict(r) for r in rows}
+
+    def sentences_in(self, part_id: int, page: int, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of the sentences of a part that begin on ``page`` within [start, end)."""
+        rows = self.conn.execute(
+            'SELECT start, "end" FROM sentences WHERE part_id = ? AND page = ? AND start < ? AND "end" > ?'
+            " ORDER BY start",
+            (part_id, page, end, start),
+        )
+        return [(r["start"], r["end"]) for r in rows]
+
+    def page_text(self, doc_id: str, page: int, start: int, end: int) -> str | None:
+        """The body text at [start, end) of ``page``, running on into the next pages
+        (joined by one newline) when ``end`` passes the page's end."""
+        rows = self.conn.execute(
+            "SELECT body FROM pages WHERE document_id = ? AND number >= ? ORDER BY number LIMIT 3",
+            (doc_id, page),
+        ).fetchall()
+        if not rows:
+            return None
+        text = "\n".join(r["body"] for r in rows)
+        return text[start:end] if 0 <= start < end <= len(text) else None
+
+    def where_else(self, repeat: dict[str, Any], text: str) -> dict[str, str]:
+        """Where a repeat holds ``text``: its path and the page (else its page range)."""
+        page = self.page_with_text(repeat["document_id"], repeat["first_page"], repeat["last_page"], text)
+        pages = str(page) if page else f"{repeat['first_page']}–{repeat['last_page']}"
+        return {"path": repeat["path"], "pages": pages}

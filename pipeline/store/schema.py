@@ -1,0 +1,180 @@
+"""The catalog's schema as a numbered list of migrations.
+
+``PRAGMA user_version`` says how many have run. Opening a catalog runs the
+missing ones in order, each in its own transaction, so a catalog made by an
+older version is brought up to date in place and no PDF is read again.
+A migration is never edited once released: a change is a new migration.
+(Catalogs of version 1 predate user_version and say so in their meta table.)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from ..errors import CatalogError
+from ..years import year_in
+
+V1_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,            -- SHA-256 of the file's bytes
+    title TEXT NOT NULL, kind TEXT NOT NULL, board TEXT, year INTEGER, date TEXT,
+    diarienummer TEXT, paragraph TEXT, party TEXT,
+    pages INTEGER NOT NULL, size INTEGER NOT NULL, needs_ocr INTEGER NOT NULL DEFAULT 0,
+    indexed INTEGER NOT NULL DEFAULT 0,  -- 1 once the search index holds it
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paths (
+    path TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    size INTEGER NOT NULL, mtime REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS paths_document ON paths(document_id);
+CREATE TABLE IF NOT EXISTS parts (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+    party TEXT, signatories TEXT NOT NULL DEFAULT '[]',
+    first_page INTEGER NOT NULL, last_page INTEGER NOT NULL, header TEXT NOT NULL DEFAULT '',
+    chars INTEGER NOT NULL DEFAULT 0, shingles INTEGER NOT NULL DEFAULT 0,
+    repeat_of INTEGER REFERENCES parts(id) ON DELETE SET NULL, similarity REAL
+);
+CREATE INDEX IF NOT EXISTS parts_document ON parts(document_id);
+CREATE TABLE IF NOT EXISTS pages (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL, body TEXT NOT NULL, furniture TEXT NOT NULL,
+    bold_lines TEXT NOT NULL DEFAULT '[]', sizes TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (document_id, number)
+);
+CREATE TABLE IF NOT EXISTS blocks (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    part_id INTEGER NOT NULL REFERENCES parts(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS blocks_part ON blocks(part_id);
+CREATE TABLE IF NOT EXISTS shingles (
+    hash INTEGER NOT NULL, part_id INTEGER NOT NULL REFERENCES parts(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS shingles_hash ON shingles(hash);
+CREATE INDEX IF NOT EXISTS shingles_part ON shingles(part_id);
+-- How many parts hold each sampled shingle; kept by triggers. Dedup ignores
+-- shingles held by very many parts (boilerplate), so its cost stays flat.
+CREATE TABLE IF NOT EXISTS shingle_counts (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS shingle_added AFTER INSERT ON shingles BEGIN
+    INSERT INTO shingle_counts VALUES (NEW.hash, 1) ON CONFLICT(hash) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS shingle_removed AFTER DELETE ON shingles BEGIN
+    UPDATE shingle_counts SET n = n - 1 WHERE hash = OLD.hash;
+END;
+CREATE TABLE IF NOT EXISTS amounts (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    part_id INTEGER NOT NULL REFERENCES parts(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, sek TEXT NOT NULL, qualifier TEXT, sentence TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS speakers (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    part_id INTEGER NOT NULL REFERENCES parts(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL, name TEXT NOT NULL, party TEXT, role TEXT
+);
+CREATE TABLE IF NOT EXISTS sections (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    part_id INTEGER NOT NULL REFERENCES parts(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, kind TEXT NOT NULL, area TEXT, number INTEGER, title TEXT NOT NULL,
+    first_page INTEGER NOT NULL, last_page INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    part_id INTEGER NOT NULL REFERENCES parts(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_page ON sentences(document_id, page);
+CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, error TEXT NOT NULL, at TEXT NOT NULL);
+"""
+
+# Version 1's indexes for the reads; version 1 created them on every open.
+V1_INDEXES = """
+CREATE INDEX IF NOT EXISTS sections_part ON sections(part_id);
+CREATE INDEX IF NOT EXISTS parts_repeat ON parts(repeat_of);
+CREATE INDEX IF NOT EXISTS sentences_part_page ON sentences(part_id, page);
+CREATE INDEX IF NOT EXISTS amounts_part ON amounts(part_id);
+CREATE INDEX IF NOT EXISTS speakers_part ON speakers(part_id);
+CREATE INDEX IF NOT EXISTS blocks_document ON blocks(document_id);
+CREATE INDEX IF NOT EXISTS speakers_document ON speakers(document_id);
+CREATE INDEX IF NOT EXISTS amounts_document ON amounts(document_id);
+CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id);
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    """Tables and indexes as version 1 made them."""
+    for sql in (V1_TABLES, V1_INDEXES):
+        for statement in _statements(sql):
+            conn.execute(statement)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', '1')")
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Each part stores the year it is about (the rule in years.py, applied once)."""
+    conn.execute("ALTER TABLE parts ADD COLUMN year INTEGER")
+    conn.create_function("year_in", 1, year_in, deterministic=True)
+    conn.execute(
+        "UPDATE parts SET year = COALESCE(year_in(title),"
+        " (SELECT year FROM documents WHERE documents.id = parts.document_id))"
+    )
+    conn.execute("DELETE FROM meta WHERE key = 'schema_version'")  # user_version says it now
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+VERSION = len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    """A script cut into statements (triggers hold ';' inside BEGIN … END)."""
+    out: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return [s for s in out if s]
+
+
+def version_of(conn: sqlite3.Connection) -> int:
+    """How many migrations a catalog has had (0: an empty file)."""
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if found:
+        return found
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run the migrations a catalog lacks, each in one transaction; returns how many ran."""
+    have = version_of(conn)
+    if have > VERSION:
+        raise CatalogError(
+            f"the catalog is of schema version {have}, newer than this handlingar ({VERSION}):"
+            " upgrade handlingar"
+        )
+    for number in range(have + 1, VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+    return VERSION - have

@@ -1,0 +1,34 @@
+"""The year rules, in one place: which year a title is about, and which years
+a ``--year`` value means. Every stage that needs a year asks here."""
+
+from __future__ import annotations
+
+import re
+
+YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
+YEAR_RANGE_RE = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
+
+
+def year_in(title: str | None) -> int | None:
+    """The last year written in a title: 'Verksamhetsplan 2020' -> 2020."""
+    years = YEAR_RE.findall(title or "")
+    return int(years[-1]) if years else None
+
+
+def about_year(title: str | None, fallback: int | None) -> int | None:
+    """The year a part or document is about: the last year in its title, else ``fallback``."""
+    found = year_in(title)
+    return found if found is not None else fallback
+
+
+def parse_years(text: str | None) -> tuple[int, int] | None:
+    """'2021' -> (2021, 2021); '2019-2022' -> (2019, 2022); None or '' -> None.
+    Raises ValueError with a user-facing reason for anything else."""
+    if not text:
+        return None
+    match = YEAR_RANGE_RE.match(text)
+    if not match:
+        raise ValueError(f"--year must be a year or a range like 2019-2022, not {text!r}")
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    return (min(first, last), max(first, last))
