@@ -1,0 +1,75 @@
+"""A catalog made by an older version is migrated in place: nothing is re-read.
+
+``fixtures/catalog-v1.sql`` is the ``.dump`` of a real catalog written by
+handlingar 0.1.0 (schema version 1, commit 0314037) after ingesting the
+2021-05-05 protokollsutdrag and text-page-swedish.pdf.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, FIXTURES, PLAN
+from pipeline.answer.listings import document_listing
+from pipeline.answer.search import search
+from pipeline.errors import CatalogError
+from pipeline.filters import Filters
+from pipeline.ingest import ingest
+from pipeline.settings import Settings
+from pipeline.store import schema
+from pipeline.store.catalog import Catalog
+
+
+def v1_index(tmp_path: Path) -> Settings:
+    settings = Settings(index_dir=tmp_path / "index")
+    settings.index_dir.mkdir()
+    with sqlite3.connect(settings.catalog_path) as conn:
+        conn.executescript((FIXTURES / "catalog-v1.sql").read_text())
+    return settings
+
+
+def test_a_version_1_catalog_is_migrated_when_opened(tmp_path: Path) -> None:
+    settings = v1_index(tmp_path)
+    with sqlite3.connect(settings.catalog_path) as conn:
+        assert schema.version_of(conn) == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
+    docs = document_listing(settings)  # a reader: migrates first
+    assert {d["kind"] for d in docs} == {"protokollsutdrag", "protokollsanteckning"}
+    with Catalog.read(settings.catalog_path) as catalog:
+        assert schema.version_of(catalog.conn) == schema.VERSION
+        years = catalog.conn.execute("SELECT kind, year FROM parts ORDER BY kind").fetchall()
+    assert [tuple(r) for r in years] == [("protokollsanteckning", None), ("protokollsutdrag", 2020)]
+
+
+def test_a_migrated_catalog_takes_new_files_and_answers_searches(tmp_path: Path) -> None:
+    settings = v1_index(tmp_path)
+    report = ingest([CORPUS / PLAN], settings)
+    assert report.documents_added == 1 and not report.failed
+    found = search(settings, "Lönroth", Filters())  # only in the v1 document: indexed from the catalog
+    assert found.total == 2 and {h["document"][:10] for h in found.hits} == {"6d48d03228"}
+    assert search(settings, "trygghetsdialog", Filters()).total > 0
+    assert len(document_listing(settings)) == 3
+
+
+def test_migrations_are_all_or_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript((FIXTURES / "catalog-v1.sql").read_text())
+        conn.execute("ALTER TABLE parts ADD COLUMN year INTEGER")  # v2's first step would now fail
+    with pytest.raises(sqlite3.OperationalError, match="duplicate column"):
+        Catalog.open(path)
+    with sqlite3.connect(path) as conn:
+        assert schema.version_of(conn) == 1
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+
+
+def test_a_catalog_newer_than_this_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.sqlite"
+    Catalog.open(path, create=True).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
+    with pytest.raises(CatalogError, match="newer than this handlingar"):
+        Catalog.open(path)
