@@ -6,11 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
 
-import cli
 from conftest import ROOT
 
 PIPELINE = ROOT / "pipeline"
@@ -102,16 +99,3 @@ def test_no_module_over_400_lines_no_function_over_40() -> None:
                 if length > 40:
                     too_long.append(f"{path.name}:{node.name} {length} lines")
     assert not too_long
-
-
-def commands() -> list[str]:
-    return sorted(cli.main.commands)
-
-
-@pytest.mark.parametrize("name", commands())
-def test_every_command_has_help_and_the_common_options(name: str) -> None:
-    result = CliRunner().invoke(cli.main, [name, "--help"])
-    assert result.exit_code == 0 and "--index" in result.output and "--json" in result.output
-    command = cli.main.commands[name]
-    assert command.help and len(command.help) > 20
-    assert all(p.help for p in command.params if isinstance(p, click.Option))

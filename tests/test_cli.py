@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -23,6 +24,14 @@ def test_every_command_has_help_and_the_common_options(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert "--index" in result.output and "--json" in result.output
+    assert all(p.help for p in main.commands[command].params if isinstance(p, click.Option))
+
+
+@pytest.mark.parametrize("command", ["search x", "quotes x", "amounts"])
+def test_a_bad_year_is_a_usage_error_everywhere(command: str, corpus_index: Corpus) -> None:
+    args = [*command.split(), "--year", "20x", "--index", str(corpus_index[0].index_dir)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "--year must be a year or a range" in result.output
 
 
 def test_commands_are_the_ones_the_readme_tours() -> None:
