@@ -8,103 +8,28 @@ result. Library errors become one line on stderr and a non-zero exit status:
 
 from __future__ import annotations
 
-import functools
+import io
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.errors import HandlingarError
+from pipeline.options import (
+    TEXT,
+    common,
+    echo_rows,
+    filter_options,
+    fmt_of,
+    interactive,
+    progress_bar,
+    warn_behind,
+)
 from pipeline.output import formats
 from pipeline.settings import Settings, index_dir_from
 
 if TYPE_CHECKING:
     from pipeline.filters import Filters
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def common(tabular: bool = True) -> Callable[[F], F]:
-    """--index, --json and (for tabular output) --format on every command."""
-
-    def decorate(fn: F) -> F:
-        fn = click.option(
-            "--json", "as_json", is_flag=True, help="Machine-readable output (same as --format json)."
-        )(fn)
-        if tabular:
-            fn = click.option(
-                "--format",
-                "fmt",
-                type=click.Choice(formats.FORMATS),
-                default="table",
-                show_default=True,
-                help="Output format.",
-            )(fn)
-        fn = click.option(
-            "--index",
-            "index_dir",
-            envvar="HANDLINGAR_INDEX",
-            default=None,
-            metavar="DIR",
-            help="Index folder (default ./index; env HANDLINGAR_INDEX).",
-        )(fn)
-
-        @functools.wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return fn(*args, **kwargs)
-            except HandlingarError as exc:
-                raise click.ClickException(str(exc)) from None
-
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
-
-
-def fmt_of(fmt: str | None, as_json: bool) -> str:
-    return "json" if as_json else (fmt or "table")
-
-
-def interactive(as_json: bool) -> bool:
-    return sys.stderr.isatty() and not as_json
-
-
-@contextmanager
-def progress_bar(show: bool, label: str) -> Iterator[Callable[[int, int, str], None] | None]:
-    if not show:
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"{label} {name[:40]}")
-
-        yield update
-
-
-def echo_rows(
-    rows: Sequence[dict[str, Any]],
-    columns: Sequence[str],
-    fmt: str,
-    data: object = None,
-    headers: Sequence[str] | None = None,
-) -> None:
-    if fmt == "json":
-        click.echo(formats.to_json(rows if data is None else data))
-    elif fmt == "csv":
-        click.echo(formats.to_csv(rows, columns), nl=False)
-    elif fmt == "md":
-        click.echo(formats.to_markdown(rows, columns, headers), nl=False)
-    else:
-        from pipeline.output.terminal import table
-
-        table(rows, columns, headers)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -112,13 +37,30 @@ def echo_rows(
 def main() -> None:
     """Search, compare and quote Swedish municipal records (protokoll,
     verksamhetsplaner, verksamhetsberättelser) from a folder of PDFs."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal that is not UTF-8 gets '?', never a crash
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="replace")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--workers", default=2, show_default=True, help="Files read at once.")
-@click.option("--timeout", default=300.0, show_default=True, help="Seconds allowed per file.")
-@click.option("--memory", default=1024, show_default=True, help="Memory budget per file, MB.")
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Files read at once (1–64)."
+)
+@click.option(
+    "--timeout",
+    default=300.0,
+    show_default=True,
+    type=click.FloatRange(0, min_open=True),
+    help="Seconds allowed per file (more than 0).",
+)
+@click.option(
+    "--memory",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(64),
+    help="Memory budget per file, MB (≥ 64).",
+)
 @click.option(
     "--parties",
     "parties_file",
@@ -180,42 +122,8 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
     echo_rows(rows, columns, fmt, data=docs)
 
 
-FILTER_NAMES = ("year", "kind", "board", "party", "speaker", "document")
-
-
-def filter_options(fn: F) -> F:
-    """The filters search and quotes share, handed to the command as one
-    ``filters`` argument (a bad --year is a usage error)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from pipeline.filters import Filters
-        from pipeline.years import parse_years
-
-        values = [kwargs.pop(name) for name in FILTER_NAMES]
-        try:
-            years = parse_years(values[0])
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--year") from None
-        return fn(*args, filters=Filters(years, *values[1:]), **kwargs)
-
-    decorated: Any = wrapper
-    for option in reversed(
-        [
-            click.option("--year", help="A year or a range: 2021, 2019-2022."),
-            click.option("--kind", help="Document or part kind, e.g. protokollsanteckning."),
-            click.option("--board", help="Board (nämnd, beredning, styrelse)."),
-            click.option("--party", help="Party code: S, M, SD, C, V, KD, L, MP or a local one."),
-            click.option("--speaker", help="A speaker's or signatory's name."),
-            click.option("--document", help="Document id (SHA-256)."),
-        ]
-    ):
-        decorated = option(decorated)
-    return decorated  # type: ignore[no-any-return]
-
-
 @main.command()
-@click.argument("query")
+@click.argument("query", type=TEXT)
 @filter_options
 @click.option(
     "--limit", default=10, show_default=True, type=click.IntRange(0), help="Hits to show (0: the total only)."
@@ -235,6 +143,7 @@ def search(
     from pipeline.answer.search import search as run
 
     result = run(Settings(index_dir=index_dir_from(index_dir)), query, filters, limit, offset)
+    warn_behind(result.unindexed)
     fmt = fmt_of(fmt, as_json)
     if fmt == "table":
         from pipeline.output.terminal import search_hits
@@ -266,7 +175,7 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("document")
+@click.argument("document", type=TEXT)
 @common()
 def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
     """Goal areas, numbered priorities and headings of DOCUMENT (path, file name or id)."""
@@ -324,9 +233,11 @@ def speakers(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--plan", "plan_ref", required=True, help="Plan: a year, or a document (path, file name, id).")
-@click.option("--report", "report_ref", required=True, help="Report: a year, or a document.")
-@click.option("--board", help="Board, when a year has plans of several boards.")
+@click.option(
+    "--plan", "plan_ref", type=TEXT, required=True, help="Plan: a year, or a document (path, file name, id)."
+)
+@click.option("--report", "report_ref", type=TEXT, required=True, help="Report: a year, or a document.")
+@click.option("--board", type=TEXT, help="Board, when a year has plans of several boards.")
 @click.option(
     "--format",
     "fmt",
@@ -354,7 +265,7 @@ def compare(
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", type=TEXT)
 @filter_options
 @common()
 def quotes(
@@ -365,8 +276,8 @@ def quotes(
     fmt: str,
 ) -> None:
     """Exact sentences holding QUERY, attributed and cited, ready to publish."""
-    from pipeline.answer.quotes import citation_line, markdown
     from pipeline.answer.quotes import quotes as run
+    from pipeline.output.citations import citation_line, markdown
 
     found = run(Settings(index_dir=index_dir_from(index_dir)), query, filters)
     fmt = fmt_of(fmt, as_json)

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISCHR, S_ISFIFO, S_ISSOCK
 
 from . import errors
 from .extract import nlp
@@ -24,6 +25,8 @@ from .read.workers import Outcome, run_budgeted
 from .settings import Settings
 from .store import dedup, index
 from .store.catalog import Catalog
+from .store.lock import ingest_lock
+from .store.writer import Batch, sync
 
 Progress = Callable[[int, int, str], None]
 
@@ -37,6 +40,7 @@ class IngestReport:
     pages: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
     needs_ocr: list[str] = field(default_factory=list)
+    index_rebuilt: str | None = None  # why the search index was rebuilt from the catalog, if it was
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in the main process, by stage
 
     def timed(self, stage: str, started: float) -> None:
@@ -56,7 +60,27 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | tuple[Path, str]]:
         elif path.is_file():
             yield path
         else:
-            yield path, "no such file or folder"
+            yield path, _not_a_file(path)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a named path that is neither a file nor a folder is refused (never opened:
+    a FIFO would block the batch)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    kinds = [(S_ISFIFO, "a named pipe (FIFO)"), (S_ISSOCK, "a socket"), (S_ISCHR, "a device")]
+    kind = next((name for test, name in kinds if test(mode)), "a special file")
+    return f"not a regular file ({kind})"
+
+
+def shown(path: Path) -> str:
+    """A path as text: bytes that are not UTF-8 (a name from another system) written as
+    \\xNN, so the name is unique, storable and printable (the exact bytes are stored too)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def sha256_of(path: Path) -> str:
@@ -71,7 +95,7 @@ def read_document(path: Path, digest: str, size: int, settings: Settings) -> Doc
     """One PDF -> a Document (runs in a child process)."""
     pages = clean_pages(list(read_pages(path, settings.max_pages)), settings.header_lines)
     if not any(p.has_text for p in pages):
-        title = f"(inget textlager, behöver OCR) {path.name}"
+        title = f"(inget textlager, behöver OCR) {shown(Path(path.name))}"
         part = Part(0, "other", title, 1, len(pages))
         return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
     parts = split_parts(pages, dict(settings.party_names))
@@ -99,9 +123,9 @@ class Plan:
         return any(d == digest for _, d, _ in self.read.values())
 
 
-def _triage(catalog: Catalog, path: Path, report: IngestReport, plan: Plan, batch: index.Batch) -> None:
+def _triage(catalog: Catalog, path: Path, report: IngestReport, plan: Plan, batch: Batch) -> None:
     """Decide without parsing whether ``path`` is unchanged, a duplicate or new."""
-    key = str(path.resolve())
+    key = shown(path.resolve())
     stat = path.stat()
     known = catalog.document_of_path(key)
     if known and known["size"] == stat.st_size and known["mtime"] == stat.st_mtime:
@@ -113,7 +137,7 @@ def _triage(catalog: Catalog, path: Path, report: IngestReport, plan: Plan, batc
         plan.read[key] = (path, digest, stat)
         return
     if stored:
-        removed = catalog.add_path(key, digest, stat.st_size, stat.st_mtime)
+        removed = catalog.add_path(key, digest, stat.st_size, stat.st_mtime, os.fsencode(path))
         if removed:
             batch.remove([removed])
     else:
@@ -127,22 +151,23 @@ def _triage(catalog: Catalog, path: Path, report: IngestReport, plan: Plan, batc
 def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None = None) -> IngestReport:
     """Ingest files and folders into the catalog and search index at ``settings.index_dir``."""
     report = IngestReport()
-    with Catalog.open(settings.catalog_path, create=True) as catalog:
-        index.prepare(catalog, settings)
-        batch = index.Batch(catalog, settings)
+    with ingest_lock(settings.index_dir), Catalog.open(settings.catalog_path, create=True) as catalog:
+        rebuilt = index.prepare(catalog, settings)
+        report.index_rebuilt = rebuilt if rebuilt and catalog.unindexed() else None
+        batch = Batch(catalog, settings)
         try:
-            batch.open()  # a second ingest is told now, before it reads anything
-            index.sync(batch)  # finish what a killed run left unindexed
+            batch.open()
+            sync(batch)  # finish what a killed run left unindexed
             plan = Plan()
             for found in discover(paths):
                 report.files_seen += 1
                 if isinstance(found, tuple):
-                    _fail(catalog, report, str(found[0]), found[1])
+                    _fail(catalog, report, shown(found[0]), found[1])
                     continue
                 try:
                     _triage(catalog, found, report, plan, batch)
                 except OSError as exc:
-                    _fail(catalog, report, str(found), exc.strerror or str(exc))
+                    _fail(catalog, report, shown(found), exc.strerror or str(exc))
             _process(catalog, plan, batch, report, progress)
             batch.close()
         except BaseException:
@@ -157,7 +182,7 @@ def _fail(catalog: Catalog, report: IngestReport, path: str, reason: str) -> Non
 
 
 def _process(
-    catalog: Catalog, plan: Plan, batch: index.Batch, report: IngestReport, progress: Progress | None
+    catalog: Catalog, plan: Plan, batch: Batch, report: IngestReport, progress: Progress | None
 ) -> None:
     settings = batch.settings
     if plan.read:
@@ -171,30 +196,28 @@ def _process(
             batch.add(stored, fresh=True)
             report.timed("index", started)
         if progress:
-            progress(done, len(plan.read), plan.read[outcome.key][0].name)
+            progress(done, len(plan.read), shown(Path(plan.read[outcome.key][0].name)))
     started = time.perf_counter()
     batch.commit()
     report.timed("index", started)
-    for key, (_path, digest, stat) in plan.repeats:
+    for key, (path, digest, stat) in plan.repeats:
         if catalog.has_document(digest):
-            catalog.add_path(key, digest, stat.st_size, stat.st_mtime)
+            catalog.add_path(key, digest, stat.st_size, stat.st_mtime, os.fsencode(path))
     started = time.perf_counter()
-    index.sync(batch)
+    sync(batch)
     report.timed("index", started)
 
 
-def _store(
-    catalog: Catalog, outcome: Outcome, job: Job, batch: index.Batch, report: IngestReport
-) -> str | None:
+def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: IngestReport) -> str | None:
     """Write one outcome to the catalog; the id of a stored document, or None."""
     path, _digest, stat = job
     if outcome.error is not None:
         error_class = getattr(errors, outcome.error, errors.ReadFailed)
-        _fail(catalog, report, str(path), error_class(str(path), outcome.detail).why)
+        _fail(catalog, report, shown(path), error_class(shown(path), outcome.detail).why)
         return None
     doc: Document = outcome.value
     blocks = [b for page in doc.pages for b in page_blocks(page)]
-    part_ids, removed = catalog.store_document(doc, outcome.key, stat.st_mtime, blocks)
+    part_ids, removed = catalog.store_document(doc, outcome.key, stat.st_mtime, blocks, os.fsencode(path))
     if removed:
         batch.remove([removed])
     started = time.perf_counter()
@@ -203,5 +226,5 @@ def _store(
     report.documents_added += 1
     report.pages += len(doc.pages)
     if doc.needs_ocr:
-        report.needs_ocr.append(str(path))
+        report.needs_ocr.append(shown(path))
     return doc.id

@@ -10,6 +10,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+# The national parties: code -> the names they are written with (the first is the official one).
+NATIONAL: dict[str, tuple[str, ...]] = {
+    "S": ("Socialdemokraterna", "Arbetarepartiet-Socialdemokraterna", "Socialdemokratiska"),
+    "M": ("Moderaterna", "Moderata samlingspartiet"),
+    "SD": ("Sverigedemokraterna",),
+    "C": ("Centerpartiet",),
+    "V": ("Vänsterpartiet",),
+    "KD": ("Kristdemokraterna",),
+    "L": ("Liberalerna", "Folkpartiet"),
+    "MP": ("Miljöpartiet de gröna", "Miljöpartiet"),
+}
+
+
+def party_name(code: str | None) -> str | None:
+    """'V' -> 'Vänsterpartiet'; a local party's code as it is."""
+    return NATIONAL[code][0] if code in NATIONAL else code
+
 
 @dataclass(frozen=True)
 class Line:

@@ -19,6 +19,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "answer": SHARED | {"store", "extract", "answer"},
     "output": {"models", "output"},
     "ingest": SHARED | {"read", "extract", "store"},
+    "options": SHARED | {"output"},  # the command line's shared options, for cli.py
     "models": set(),
     "errors": set(),
     "settings": set(),

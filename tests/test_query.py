@@ -17,7 +17,7 @@ from pipeline.filters import Filters
 from pipeline.ingest import ingest
 from pipeline.settings import Settings
 from pipeline.store.catalog import Catalog
-from pipeline.store.index import Analyzer, Batch
+from pipeline.store.index import Analyzer
 from pipeline.store.query import (
     And,
     Fuzzy,
@@ -31,6 +31,7 @@ from pipeline.store.query import (
     parse,
     snippet,
 )
+from pipeline.store.writer import Batch
 
 SV = Analyzer()
 

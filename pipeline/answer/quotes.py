@@ -8,12 +8,11 @@ checked to stand verbatim at those offsets before it is returned.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..extract.clean import join_lines
-from ..extract.parties import NATIONAL, speakers_in
+from ..extract.parties import speakers_in
 from ..filters import Filters
 from ..models import name_only
 from ..settings import Settings
@@ -51,9 +50,10 @@ def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str
 
 def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, Any]]:
     """Every sentence that holds the query, with who said it and where."""
-    matcher = index.sentence_matcher(settings, text)
-    hits = index.every_hit(settings, text, filters)
     with Catalog.read(settings.catalog_path) as catalog:
+        reader = index.Reader(settings, catalog.generation)
+        matcher = reader.sentence_matcher(text)
+        hits = reader.every_hit(text, filters)
         blocks = catalog.blocks_by_id([h.fields["block"] for h in hits])
         parts = catalog.part_info(sorted({b["part_id"] for b in blocks.values()}))
         repeats = catalog.repeats_of(list(parts))
@@ -101,34 +101,3 @@ def _record(
         "ocr": False,
         "also_in": also,
     }
-
-
-def party_name(code: str | None) -> str | None:
-    return NATIONAL[code][0] if code in NATIONAL else code
-
-
-def citation_line(q: dict[str, Any]) -> str:
-    """'— Vänsterpartiet (Nujin Alacabek, Aysegül Balci), protokollsanteckning, <board>, ärende 7, s. 4'."""
-    who = party_name(q["party"]) or ""
-    if q["speakers"]:
-        who = f"{who} ({', '.join(q['speakers'])})" if who else ", ".join(q["speakers"])
-    item = re.search(r"Ärende\s+(\d+)", q["title"] or "")
-    pieces = [
-        who,
-        q["kind"],
-        q["board"],
-        q["date"],
-        f"ärende {item.group(1)}" if item else None,
-        f"s. {q['page']}",
-    ]
-    return "— " + ", ".join(p for p in pieces if p)
-
-
-def markdown(found: list[dict[str, Any]]) -> str:
-    blocks = []
-    for q in found:
-        source = f"  \n  {q['path']}" + "".join(
-            f"; även i {a['path']}, s. {a['pages']}" for a in q["also_in"]
-        )
-        blocks.append(f"> ”{q['quote']}”\n\n{citation_line(q)}{source}\n")
-    return "\n".join(blocks)

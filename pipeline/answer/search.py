@@ -20,6 +20,7 @@ class SearchResult:
     query: str
     total: int
     hits: list[dict[str, Any]]
+    unindexed: int = 0  # documents in the catalog the search index does not hold yet
 
     def as_json(self) -> dict[str, Any]:
         return {"query": self.query, "total": self.total, "hits": self.hits}
@@ -27,11 +28,13 @@ class SearchResult:
 
 def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
     with Catalog.read(settings.catalog_path) as catalog:
-        total, raw = index.search(settings, text, filters, limit, max(0, offset))
+        reader = index.Reader(settings, catalog.generation)
+        total, raw = reader.search(text, filters, limit, max(0, offset))
         parts = catalog.part_info(sorted({h.fields["part"] for h in raw}))
         repeats = catalog.repeats_of(list(parts))
         hits = [_enrich(catalog, h, parts, repeats) for h in raw if h.fields["part"] in parts]
-    return SearchResult(text, total, hits)
+        behind = len(catalog.unindexed())
+    return SearchResult(text, total, hits, behind)
 
 
 def _enrich(

@@ -12,17 +12,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..errors import HandlingarError
+from ..models import NATIONAL
 
-NATIONAL: dict[str, tuple[str, ...]] = {
-    "S": ("Socialdemokraterna", "Arbetarepartiet-Socialdemokraterna", "Socialdemokratiska"),
-    "M": ("Moderaterna", "Moderata samlingspartiet"),
-    "SD": ("Sverigedemokraterna",),
-    "C": ("Centerpartiet",),
-    "V": ("Vänsterpartiet",),
-    "KD": ("Kristdemokraterna",),
-    "L": ("Liberalerna", "Folkpartiet"),
-    "MP": ("Miljöpartiet de gröna", "Miljöpartiet"),
-}
 PARTY_NAMES: dict[str, str] = {name: code for code, names in NATIONAL.items() for name in names}
 NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéèüøæ]+(?:-[A-ZÅÄÖ][a-zåäöéüø]+)?"
 PERSON = rf"{NAME_WORD}(?:[ \t]+(?:af|von|de|van))?(?:[ \t]+{NAME_WORD}){{1,2}}"

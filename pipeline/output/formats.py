@@ -1,15 +1,27 @@
-"""Render rows as a terminal table, JSON, CSV or Markdown."""
+"""Render rows as JSON, CSV or Markdown, safe to open and to print.
+
+- CSV: a text cell that starts with = + - @ tab or CR is prefixed with ' (OWASP's
+  advice against formula injection): a spreadsheet shows it as text, never runs it.
+  Numbers stay numbers.
+- Markdown: < > & are written as entities, so HTML in a PDF stays text.
+- Every text output: terminal control characters (ESC and the rest of C0/C1, but
+  newline and tab) are shown as \\xNN, so a file name cannot retitle or
+  reprogram the terminal. JSON escapes them by itself.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 FORMATS = ("table", "json", "csv", "md")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _default(value: object) -> object:
@@ -22,6 +34,11 @@ def to_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
 
 
+def printable(text: str) -> str:
+    """Control characters (not newline or tab) as visible \\xNN escapes."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def cell(value: Any) -> str:
     if value is None:
         return ""
@@ -29,7 +46,15 @@ def cell(value: Any) -> str:
         return ", ".join(cell(v) for v in value)
     if isinstance(value, dict):
         return ", ".join(f"{k}: {cell(v)}" for k, v in value.items())
-    return str(value)
+    return printable(str(value))
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell: numbers as they are, text that a spreadsheet would run as a formula prefixed with '."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
+    text = cell(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
@@ -37,12 +62,17 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     writer = csv.writer(out)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([cell(row.get(c)) for c in columns])
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
     return out.getvalue()
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def md_text(text: str) -> str:
+    """Text for Markdown: HTML's special characters as entities, controls escaped."""
+    return printable(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def _md_cell(value: Any) -> str:
+    return md_text(cell(value)).replace("|", "\\|").replace("\n", " ")
 
 
 def to_markdown(
@@ -51,5 +81,5 @@ def to_markdown(
     head = list(headers or columns)
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
-        lines.append("| " + " | ".join(_md_escape(cell(row.get(c))) for c in columns) + " |")
+        lines.append("| " + " | ".join(_md_cell(row.get(c)) for c in columns) + " |")
     return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .formats import to_markdown
+from .formats import md_text, to_markdown
 
 COLUMNS = ["område", "plan", "rapport", "likhet", "status", "belägg", "belopp"]
 
@@ -51,7 +51,7 @@ def _heading(result: dict[str, Any]) -> tuple[str, str]:
 
 def markdown(result: dict[str, Any]) -> str:
     plan, report = _heading(result)
-    head = f"## Plan och utfall\n\n- Plan: {plan}\n- Rapport: {report}\n\n"
+    head = f"## Plan och utfall\n\n- Plan: {md_text(plan)}\n- Rapport: {md_text(report)}\n\n"
     return head + to_markdown(flat_rows(result), COLUMNS)
 
 

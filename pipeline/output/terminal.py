@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .formats import cell
+from .formats import cell, printable
 
 
 def _console() -> Console:
@@ -39,38 +39,42 @@ def ingest_summary(report: dict[str, Any]) -> None:
         f"({report['pages']} sidor), {report['documents_unchanged']} oförändrade, "
         f"{report['duplicates']} dubbletter, {len(report['failed'])} misslyckade"
     )
+    if report.get("index_rebuilt"):
+        console.print(f"sökindexet byggdes om från katalogen: {report['index_rebuilt']}")
     for path in report["needs_ocr"]:
-        console.print(Text("behöver OCR ", style="yellow") + Text(f"{path}: no text layer"))
+        console.print(Text("behöver OCR ", style="yellow") + Text(printable(f"{path}: no text layer")))
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     for failure in report["failed"]:
-        err.print(Text("fel ", style="red") + Text(f"{failure['path']}: {failure['error']}"))
+        err.print(Text("fel ", style="red") + Text(printable(f"{failure['path']}: {failure['error']}")))
 
 
 def marked(snippet: str, color: bool) -> Text:
     """A snippet whose \\x01…\\x02 marks become bold yellow (or plain)."""
     text = Text()
     for i, piece in enumerate(snippet.replace("\x02", "\x01").split("\x01")):
-        text.append(piece, style="bold yellow" if color and i % 2 else "")
+        text.append(printable(piece), style="bold yellow" if color and i % 2 else "")
     return text
 
 
 def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
-    console = Console(highlight=False, no_color=not color, soft_wrap=True, markup=False)
+    """Hits as numbered paragraphs; matched words highlighted when ``color`` (a terminal),
+    in bold only when NO_COLOR is set (https://no-color.org)."""
+    console = Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
     hits = result["hits"]
     shown = f" (visar {offset + 1}–{offset + len(hits)})" if hits else ""
-    console.print(f"{result['total']} träffar för {result['query']!r}{shown}")
+    console.print(printable(f"{result['total']} träffar för {result['query']!r}{shown}"))
     for n, hit in enumerate(hits, start=offset + 1):
         when = hit["date"] or hit["year"] or ""
         who = f" · {hit['party']}" if hit["party"] else ""
         who += f" ({', '.join(hit['speakers'])})" if hit["speakers"] else ""
-        console.print(Text(f"\n{n}. {hit['title']}", style="bold"), end="")
-        console.print(f" — {hit['part_kind']}, {hit['board'] or ''} {when}, s. {hit['page']}{who}")
+        console.print(Text(printable(f"\n{n}. {hit['title']}"), style="bold"), end="")
+        console.print(printable(f" — {hit['part_kind']}, {hit['board'] or ''} {when}, s. {hit['page']}{who}"))
         if hit["section"]:
-            console.print(f"   avsnitt: {hit['section']}")
+            console.print(printable(f"   avsnitt: {hit['section']}"))
         console.print(Text("   ") + marked(" ".join(hit["snippet"].split()), color))
-        console.print(f"   {hit['path']}", style="dim")
+        console.print(printable(f"   {hit['path']}"), style="dim")
         for other in hit["also_in"]:
-            console.print(f"   även i: {other['path']}, s. {other['pages']}", style="dim")
+            console.print(printable(f"   även i: {other['path']}, s. {other['pages']}"), style="dim")
 
 
 def document_lines(docs: Sequence[dict[str, Any]]) -> None:
@@ -81,13 +85,13 @@ def document_lines(docs: Sequence[dict[str, Any]]) -> None:
         when = doc["date"] or (str(doc["year"]) if doc["year"] else "")
         meta = " ".join(x for x in (doc["paragraph"], doc["diarienummer"]) if x)
         console.print(Text(f"{when:10}  {doc['kind']:22} ", style="bold"), end="")
-        console.print(f"{doc['title']} — {doc['board'] or '?'} {meta} ({doc['pages']} s.) [{doc['id'][:10]}]")
+        console.print(
+            printable(f"{doc['title']} — {doc['board'] or '?'} {meta} ({doc['pages']} s.) [{doc['id'][:10]}]")
+        )
         if len(doc["parts"]) > 1:
             for part in doc["parts"]:
                 who = f" ({part['party']})" if part["party"] else ""
                 rep = " [upprepning]" if part["repeat_of"] else ""
-                console.print(
-                    f"{'':12}  s. {part['first_page']}–{part['last_page']}: "
-                    f"{part['kind']}{who} {part['title']}{rep}",
-                    style="dim",
-                )
+                pages = f"s. {part['first_page']}–{part['last_page']}"
+                line = f"{'':12}  {pages}: {part['kind']}{who} {part['title']}{rep}"
+                console.print(printable(line), style="dim")

@@ -81,17 +81,20 @@ class Catalog(Reads):
 
     # -- paths and documents -------------------------------------------------
 
-    def add_path(self, path: str, doc_id: str, size: int, mtime: float) -> str | None:
-        """Point ``path`` at ``doc_id``. Returns the document the path pointed at before,
-        when that document now has no path left and was removed (a changed file)."""
+    def add_path(self, path: str, doc_id: str, size: int, mtime: float, raw: bytes) -> str | None:
+        """Point ``path`` (``raw``: its exact bytes) at ``doc_id``. Returns the document the
+        path pointed at before, when that one now has no path left and was removed (a changed file)."""
         with self.transaction():
-            return self._point_path(path, doc_id, size, mtime)
+            return self._point_path(path, doc_id, size, mtime, raw)
 
-    def _point_path(self, path: str, doc_id: str, size: int, mtime: float) -> str | None:
+    def _point_path(self, path: str, doc_id: str, size: int, mtime: float, raw: bytes) -> str | None:
         """Inside a transaction: record ``path`` for ``doc_id``, clear its failure, and
         remove the document it pointed at before if no path is left to it."""
         old = self.document_of_path(path)
-        self.conn.execute("INSERT OR REPLACE INTO paths VALUES (?, ?, ?, ?)", (path, doc_id, size, mtime))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO paths (path, document_id, size, mtime, raw) VALUES (?, ?, ?, ?, ?)",
+            (path, doc_id, size, mtime, raw),
+        )
         self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
         return self._drop_orphan(old["document_id"]) if old and old["document_id"] != doc_id else None
 
@@ -102,7 +105,7 @@ class Catalog(Reads):
         return doc_id
 
     def store_document(
-        self, doc: Document, path: str, mtime: float, blocks: Iterable[Block]
+        self, doc: Document, path: str, mtime: float, blocks: Iterable[Block], raw: bytes
     ) -> tuple[list[int], str | None]:
         """Write a whole document in one transaction; returns its part ids (in order)
         and the id of a document this path pointed at before, if that one was removed."""
@@ -137,7 +140,7 @@ class Catalog(Reads):
             self._insert_blocks(doc, part_ids, blocks)
             for seq, extracted in doc.extracted.items():
                 self._insert_extracted(doc.id, part_ids[seq], extracted)
-            removed = self._point_path(path, doc.id, doc.size, mtime)
+            removed = self._point_path(path, doc.id, doc.size, mtime, raw)
         return part_ids, removed
 
     def _insert_part(self, doc: Document, part: Part) -> int:

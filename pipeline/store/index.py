@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from ..errors import HandlingarError, QueryError
 from ..filters import Filters
 from ..settings import Settings
 from .catalog import Catalog
-from .query import And, Fuzzy, Node, Not, Or, Prefix, Token, Views, Words, holds, marked_spans, parse
+from .query import And, Fuzzy, Node, Not, Or, Prefix, Token, Views, Words, holds, marked_spans, parse, quoted
 from .query import snippet as make_snippet
 
 SCHEMA_VERSION = "1"
@@ -73,119 +73,135 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-def _current(folder: Path) -> bool:
-    """True when ``folder`` holds an index of this version's schema."""
-    marker = folder / "handlingar-schema"
-    return marker.is_file() and marker.read_text() == SCHEMA_VERSION and tantivy.Index.exists(str(folder))
+SCHEMA_MARKER, GENERATION_MARKER = "handlingar-schema", "handlingar-generation"
 
 
-def _open(settings: Settings, create: bool = False) -> tuple[tantivy.Index, Analyzer]:
-    folder = settings.search_dir
-    current = _current(folder)
-    if not current and not create:
-        if folder.is_dir() and any(folder.iterdir()):
-            raise HandlingarError(
-                f"the search index in {folder} was made by an older version: run 'handlingar ingest PATH'"
-                " once to rebuild it from the catalog (no PDF is read again)"
-            )
-        raise HandlingarError(f"no search index in {folder}: run 'handlingar ingest PATH'")
-    if not current:
-        folder.mkdir(parents=True, exist_ok=True)
-        ix = tantivy.Index(_schema(), path=str(folder), reuse=False)
-        (folder / "handlingar-schema").write_text(SCHEMA_VERSION)
-    else:
-        ix = tantivy.Index.open(str(folder))
-    analyzer = Analyzer()
+def _state(folder: Path, generation: str) -> str:
+    """'current', 'missing', 'older' (another version's schema) or 'foreign'
+    (made for another catalog: the catalog was replaced since)."""
+    marker = folder / SCHEMA_MARKER
+    if not marker.is_file():
+        return "older" if folder.is_dir() and any(folder.iterdir()) else "missing"
+    if marker.read_text() != SCHEMA_VERSION or not tantivy.Index.exists(str(folder)):
+        return "older"
+    owner = folder / GENERATION_MARKER
+    return "current" if owner.is_file() and owner.read_text() == generation else "foreign"
+
+
+_STATE_ERRORS = {
+    "missing": "no search index in {0}: run 'handlingar ingest PATH'",
+    "older": "the search index in {0} was made by an older version",
+    "foreign": "the search index in {0} belongs to another catalog (the catalog was replaced since)",
+    "damaged": "the search index in {0} is damaged ({1})",
+}
+_REBUILD = ": run 'handlingar ingest PATH' once to rebuild it from the catalog (no PDF is read again)"
+
+
+_REASONS = {
+    "missing": "it was missing",
+    "older": "it was made by an older version",
+    "foreign": "it belonged to another catalog",
+    "damaged": "it was damaged ({0})",
+}
+
+
+class IndexUnusable(HandlingarError):
+    """The search index is missing, of another version or catalog, or damaged."""
+
+    def __init__(self, state: str, folder: Path, detail: str = "") -> None:
+        tail = "" if state == "missing" else _REBUILD
+        super().__init__(_STATE_ERRORS[state].format(folder, detail) + tail)
+        self.reason = _REASONS[state].format(detail)
+
+
+def _engine_failed(exc: BaseException) -> bool:
+    """True for what the engine raises or panics with over bad files (pyo3's
+    PanicException is a BaseException); False for a user's interrupt."""
+    return not isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | HandlingarError)
+
+
+def _register(ix: tantivy.Index, analyzer: Analyzer) -> None:
     ix.register_tokenizer("sv_text", analyzer.stemming)
     ix.register_tokenizer("sv_exact", analyzer.exacting)
     ix.register_tokenizer("keyword", TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.lowercase()).build())
+
+
+def _open(settings: Settings, generation: str, create: bool = False) -> tuple[tantivy.Index, Analyzer]:
+    folder = settings.search_dir
+    state = _state(folder, generation)
+    if state != "current" and not create:
+        raise IndexUnusable(state, folder)
+    try:
+        if state != "current":
+            folder.mkdir(parents=True, exist_ok=True)
+            ix = tantivy.Index(_schema(), path=str(folder), reuse=False)
+            (folder / SCHEMA_MARKER).write_text(SCHEMA_VERSION)
+            (folder / GENERATION_MARKER).write_text(generation)
+        else:
+            ix = tantivy.Index.open(str(folder))
+    except BaseException as exc:
+        if not _engine_failed(exc):
+            raise
+        raise IndexUnusable("damaged", folder, _short(exc)) from None
+    analyzer = Analyzer()
+    _register(ix, analyzer)
     return ix, analyzer
 
 
-def prepare(catalog: Catalog, settings: Settings) -> None:
-    """When the search index is missing or of another version, have every
-    document indexed again from the catalog (no PDF is read again)."""
-    if _current(settings.search_dir):
-        return
-    if settings.search_dir.is_dir():  # an older index (whoosh's, or a past schema)
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:100] or type(exc).__name__
+
+
+def _problem(settings: Settings, generation: str) -> str | None:
+    """Why the index cannot be used as it is (None: it can). Opening it and reading
+    every segment's postings once shows a missing or cut segment file."""
+    try:
+        ix, _ = _open(settings, generation)
+        searcher = ix.searcher()
+        searcher.search(Query.all_query(), 1, count=True)
+        searcher.search(Query.term_query(ix.schema, "text", "och"), 1, count=True)
+    except IndexUnusable as exc:
+        return exc.reason
+    except BaseException as exc:
+        if not _engine_failed(exc):
+            raise
+        return IndexUnusable("damaged", settings.search_dir, _short(exc)).reason
+    return None
+
+
+def prepare(catalog: Catalog, settings: Settings) -> str | None:
+    """When the search index is missing, of another version, made for another
+    catalog or damaged, have every document indexed again from the catalog
+    (no PDF is read again). Returns why it is rebuilt, or None."""
+    problem = _problem(settings, catalog.generation)
+    if problem is None:
+        return None
+    if settings.search_dir.is_dir():
         shutil.rmtree(settings.search_dir)
     catalog.mark_all_unindexed()
+    return problem
 
 
 def board_words(board: str | None) -> str:
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", board or "").lower()))
 
 
-class Batch:
-    """One writer for a whole ingest: documents are added as they are stored
-    (so indexing overlaps the readers' work) and committed every ``every``
-    documents. The catalog marks a document indexed only after its commit, so
-    a killed run is finished by the next one."""
-
-    def __init__(self, catalog: Catalog, settings: Settings, every: int = 500) -> None:
-        self.catalog, self.settings, self.every = catalog, settings, every
-        self.pending: list[str] = []
-        self.writer: Any = None
-
-    def open(self) -> Any:
-        if self.writer is None:
-            ix, _ = _open(self.settings, create=True)
-            try:
-                self.writer = ix.writer(heap_size=128_000_000)
-            except ValueError as exc:
-                if "LockBusy" not in str(exc):
-                    raise
-                raise HandlingarError(
-                    "the search index is locked by another ingest; try again when it ends"
-                ) from None
-        return self.writer
-
-    def add(self, doc_id: str, fresh: bool = False) -> None:
-        """Index a document's canonical blocks; ``fresh`` when this run stored it
-        (nothing of it can be in the index yet, so no delete)."""
-        writer = self.open()
-        if not fresh:
-            writer.delete_documents_by_term("document", doc_id)
-        for row in self.catalog.canonical_blocks(doc_id):
-            writer.add_document(tantivy.Document(**_fields(row)))
-        self.pending.append(doc_id)
-        if len(self.pending) >= self.every:
-            self.commit()
-
-    def remove(self, doc_ids: Sequence[str]) -> None:
-        if doc_ids:
-            writer = self.open()
-            for doc_id in doc_ids:
-                writer.delete_documents_by_term("document", doc_id)
-            self.commit()
-
-    def commit(self) -> None:
-        if self.writer is not None:
-            self.writer.commit()
-            self.catalog.mark_indexed(self.pending)
-        self.pending = []
-
-    def close(self) -> None:
-        """Commit, then let the engine finish merging segments."""
-        self.commit()
-        if self.writer is not None:
-            self.writer.wait_merging_threads()
-        self.writer = None
-
-    def cancel(self) -> None:
-        if self.writer is not None:
-            self.writer.rollback()
-        self.writer, self.pending = None, []
+def open_writer(settings: Settings, generation: str) -> Any:
+    """The index's one writer (its lock is the engine's own)."""
+    ix, _ = _open(settings, generation, create=True)
+    try:
+        return ix.writer(heap_size=128_000_000)
+    except ValueError as exc:
+        if "LockBusy" not in str(exc):
+            raise
+        raise HandlingarError(
+            "the search index is locked by another ingest; try again when it ends"
+        ) from None
 
 
-def sync(batch: Batch) -> int:
-    """Bring the search index up to the catalog: every document not yet indexed
-    (or whose canonical parts changed) has its old entries replaced."""
-    todo = batch.catalog.unindexed()
-    for doc_id in todo:
-        batch.add(doc_id)
-    batch.commit()
-    return len(todo)
+def add_rows(writer: Any, rows: Iterable[dict[str, Any]]) -> None:
+    for row in rows:
+        writer.add_document(tantivy.Document(**_fields(row)))
 
 
 def _fields(row: dict[str, Any]) -> dict[str, Any]:
@@ -285,41 +301,57 @@ def _stored(doc: tantivy.Document) -> dict[str, Any]:
     }
 
 
-def search(
-    settings: Settings, text: str, filters: Filters, limit: int | None, offset: int, snippets: bool = True
-) -> tuple[int, list[RawHit]]:
-    """Total number of matching blocks and the hits in [offset, offset+limit)
-    (``limit`` None: all of them)."""
-    ix, analyzer = _open(settings)
-    tree = parse(text, analyzer)
-    schema, searcher = ix.schema, ix.searcher()
-    try:  # the engine refuses what it cannot run (a term too long, say) with a ValueError
+class Reader:
+    """The search index opened once for reading (a process may keep one)."""
+
+    def __init__(self, settings: Settings, generation: str) -> None:
+        self.folder = settings.search_dir
+        self.ix, self.analyzer = _open(settings, generation)
+        self.searcher = self.ix.searcher()
+
+    def search(
+        self, text: str, filters: Filters, limit: int | None, offset: int, snippets: bool = True
+    ) -> tuple[int, list[RawHit]]:
+        """Total number of matching blocks and the hits in [offset, offset+limit)
+        (``limit`` None: all of them)."""
+        tree = parse(text, self.analyzer)
+        schema = self.ix.schema
         clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
         q = Query.boolean_query(clauses)
-        if limit is None:
-            limit = _count(searcher.search(q, 1, count=True))
-        found = searcher.search(q, max(limit, 1), count=True, offset=offset)
-    except ValueError as exc:
-        raise QueryError(f"cannot run query {text!r}: {exc}") from None
-    hits = []
-    for score, address in found.hits[:limit]:
-        stored = _stored(searcher.doc(address))
-        shown = (
-            make_snippet(stored["text"], marked_spans(tree, Views.of(stored["text"], analyzer)))
-            if snippets
-            else ""
-        )
-        hits.append(RawHit(stored, float(score), shown))
-    return _count(found), hits
+        total = _count(self._run(text, q, 1, 0))
+        wanted = total - offset if limit is None else min(limit, total - offset)  # never more than exist
+        if wanted <= 0:
+            return total, []
+        hits = []
+        for score, address in self._run(text, q, wanted, offset).hits[:wanted]:
+            stored = _stored(self.searcher.doc(address))
+            shown = self._snippet(tree, stored["text"]) if snippets else ""
+            hits.append(RawHit(stored, float(score), shown))
+        return total, hits
+
+    def _snippet(self, tree: Node, text: str) -> str:
+        return make_snippet(text, marked_spans(tree, Views.of(text, self.analyzer)))
+
+    def _run(self, text: str, q: Query, limit: int, offset: int) -> tantivy.SearchResult:
+        try:
+            return self.searcher.search(q, limit, count=True, offset=offset)
+        except ValueError as exc:  # what the engine refuses to run: a term too long, say
+            raise QueryError(f"cannot run query {quoted(text)}: {_short(exc)}") from None
+        except BaseException as exc:
+            if not _engine_failed(exc):
+                raise
+            raise IndexUnusable("damaged", self.folder, _short(exc)) from None
+
+    def every_hit(self, text: str, filters: Filters) -> list[RawHit]:
+        """All matching blocks, without snippets."""
+        return self.search(text, filters, None, 0, snippets=False)[1]
+
+    def sentence_matcher(self, text: str) -> SentenceMatcher:
+        return SentenceMatcher(parse(text, self.analyzer), self.analyzer)
 
 
 def _count(found: tantivy.SearchResult) -> int:
     return int(found.count or 0)  # type: ignore[attr-defined]  # the stub lacks count
-
-
-def every_hit(settings: Settings, text: str, filters: Filters) -> list[RawHit]:
-    """All matching blocks, without snippets."""
-    return search(settings, text, filters, None, 0, snippets=False)[1]
 
 
 @dataclass(frozen=True)
@@ -332,8 +364,3 @@ class SentenceMatcher:
 
     def __call__(self, sentence: str) -> bool:
         return holds(self.tree, Views.of(sentence, self.analyzer))
-
-
-def sentence_matcher(settings: Settings, text: str) -> SentenceMatcher:
-    _, analyzer = _open(settings)
-    return SentenceMatcher(parse(text, analyzer), analyzer)

@@ -78,20 +78,25 @@ Leaf = Words | Prefix | Fuzzy
 Node = Leaf | And | Or | Not
 
 
+def quoted(source: str, width: int = 80) -> str:
+    """A query as an error message shows it: in quotes, a long one cut."""
+    return repr(source if len(source) <= width else source[: width - 1] + "…")
+
+
 def parse(source: str, analyzer: Analyzer) -> Node:
     """Parse a user's query, or raise QueryError saying what is wrong with it."""
     text = re.sub("[”“„″]", '"', unicodedata.normalize("NFC", source)).strip()  # a decomposed å too
     if not text:
         raise QueryError("empty query")
     if text.count('"') % 2:
-        raise QueryError(f"unbalanced quotation marks in {source!r}")
+        raise QueryError(f"unbalanced quotation marks in {quoted(source)}")
     tokens = _TOKEN_RE.findall(_quote_paragraph_signs(text))
     parser = _Parser(tokens, analyzer, source)
     node = parser.expression()
     if parser.pos < len(tokens):
-        raise QueryError(f"unexpected {tokens[parser.pos]!r} in {source!r}")
+        raise QueryError(f"unexpected {tokens[parser.pos]!r} in {quoted(source)}")
     if node is None:
-        raise QueryError(f"nothing to search for in {source!r}")
+        raise QueryError(f"nothing to search for in {quoted(source)}")
     return node
 
 
@@ -103,12 +108,16 @@ def _quote_paragraph_signs(text: str) -> str:
     return '"'.join(pieces)
 
 
+MAX_DEPTH = 32
+
+
 class _Parser:
     """Recursive descent: or := and ('OR' and)*; and := unary ('AND'? unary)*;
     unary := 'NOT' unary | '(' or ')' | phrase | word."""
 
     def __init__(self, tokens: list[str], analyzer: Analyzer, source: str) -> None:
         self.tokens, self.analyzer, self.source, self.pos = tokens, analyzer, source, 0
+        self.depth = 0  # parentheses and NOTs open around the current token
 
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -118,7 +127,7 @@ class _Parser:
         return self.tokens[self.pos - 1]
 
     def fail(self, why: str) -> QueryError:
-        return QueryError(f"{why} in {self.source!r}")
+        return QueryError(f"{why} in {quoted(self.source)}")
 
     def expression(self) -> Node | None:
         children = [self.conjunction()]
@@ -143,22 +152,31 @@ class _Parser:
 
     def unary(self) -> Node | None:
         token = self.take()
-        if token == "NOT":
-            if self.peek() in (None, ")", "OR", "AND"):
-                raise self.fail("NOT needs something after it")
-            child = self.unary()
-            return Not(child) if child is not None else None
-        if token == "(":
-            inner = self.expression()
-            if self.peek() != ")":
-                raise self.fail("unbalanced parentheses")
-            self.take()
-            return inner
+        if token in ("NOT", "("):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise self.fail(f"more than {MAX_DEPTH} parentheses or NOTs nested")
+            try:
+                return self.nested(token)
+            finally:
+                self.depth -= 1
         if token == ")":
             raise self.fail("unbalanced parentheses")
         if token.startswith('"'):
             return self.words(token.strip('"'))
         return self.word(token)
+
+    def nested(self, token: str) -> Node | None:
+        if token == "NOT":
+            if self.peek() in (None, ")", "OR", "AND"):
+                raise self.fail("NOT needs something after it")
+            child = self.unary()
+            return Not(child) if child is not None else None
+        inner = self.expression()
+        if self.peek() != ")":
+            raise self.fail("unbalanced parentheses")
+        self.take()
+        return inner
 
     def word(self, token: str) -> Leaf | None:
         fuzzy = _FUZZY_RE.match(token)

@@ -23,6 +23,12 @@ class Reads:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
+    @property
+    def generation(self) -> str:
+        """This catalog's identity (the search index built from it carries it too)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return str(row[0]) if row else ""
+
     def document_of_path(self, path: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(
             "SELECT document_id, size, mtime FROM paths WHERE path = ?", (path,)

@@ -10,6 +10,7 @@ A migration is never edited once released: a change is a new migration.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 from ..errors import CatalogError
@@ -130,7 +131,19 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM meta WHERE key = 'schema_version'")  # user_version says it now
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(conn: sqlite3.Connection) -> None:
+    """An identity for this catalog, written into the search index built from it, so an index
+    left beside a replaced catalog is rebuilt instead of trusted."""
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (uuid.uuid4().hex,))
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """A path's exact bytes beside its text (a file name that is not UTF-8 is stored with
+    \\xNN escapes in ``path``; ``raw`` keeps what the file system said)."""
+    conn.execute("ALTER TABLE paths ADD COLUMN raw BLOB")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,38 @@
+"""Quotes as a journalist pastes them: the citation line and Markdown."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models import party_name
+from .formats import md_text, printable
+
+
+def citation_line(q: dict[str, Any]) -> str:
+    """'— Vänsterpartiet (Nujin Alacabek, Aysegül Balci), protokollsanteckning, <board>, ärende 7, s. 4'."""
+    who = party_name(q["party"]) or ""
+    if q["speakers"]:
+        who = f"{who} ({', '.join(q['speakers'])})" if who else ", ".join(q["speakers"])
+    item = re.search(r"Ärende\s+(\d+)", q["title"] or "")
+    pieces = [
+        who,
+        q["kind"],
+        q["board"],
+        q["date"],
+        f"ärende {item.group(1)}" if item else None,
+        f"s. {q['page']}",
+    ]
+    return "— " + ", ".join(p for p in pieces if p)
+
+
+def markdown(found: list[dict[str, Any]]) -> str:
+    """Each quote as a Markdown block quote with its citation and source; text from a
+    PDF is escaped (no raw HTML, no terminal control characters)."""
+    blocks = []
+    for q in found:
+        source = f"  \n  {md_text(q['path'])}" + "".join(
+            f"; även i {md_text(a['path'])}, s. {a['pages']}" for a in q["also_in"]
+        )
+        blocks.append(f"> ”{md_text(q['quote'])}”\n\n{md_text(citation_line(q))}{source}\n")
+    return printable("\n".join(blocks))

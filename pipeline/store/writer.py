@@ -1,0 +1,76 @@
+"""Writing the search index during an ingest: one writer, batched commits.
+
+The catalog marks a document indexed only after the commit that holds it, so
+a killed run is finished by the next one (``sync``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..settings import Settings
+from . import index
+from .catalog import Catalog
+
+
+class Batch:
+    """One writer for a whole ingest: documents are added as they are stored
+    (so indexing overlaps the readers' work) and committed every ``every``
+    documents."""
+
+    def __init__(self, catalog: Catalog, settings: Settings, every: int = 500) -> None:
+        self.catalog, self.settings, self.every = catalog, settings, every
+        self.pending: list[str] = []
+        self.writer: Any = None
+
+    def open(self) -> Any:
+        if self.writer is None:
+            self.writer = index.open_writer(self.settings, self.catalog.generation)
+        return self.writer
+
+    def add(self, doc_id: str, fresh: bool = False) -> None:
+        """Index a document's canonical blocks; ``fresh`` when this run stored it
+        (nothing of it can be in the index yet, so no delete)."""
+        writer = self.open()
+        if not fresh:
+            writer.delete_documents_by_term("document", doc_id)
+        index.add_rows(writer, self.catalog.canonical_blocks(doc_id))
+        self.pending.append(doc_id)
+        if len(self.pending) >= self.every:
+            self.commit()
+
+    def remove(self, doc_ids: Sequence[str]) -> None:
+        if doc_ids:
+            writer = self.open()
+            for doc_id in doc_ids:
+                writer.delete_documents_by_term("document", doc_id)
+            self.commit()
+
+    def commit(self) -> None:
+        if self.writer is not None:
+            self.writer.commit()
+            self.catalog.mark_indexed(self.pending)
+        self.pending = []
+
+    def close(self) -> None:
+        """Commit, then let the engine finish merging segments."""
+        self.commit()
+        if self.writer is not None:
+            self.writer.wait_merging_threads()
+        self.writer = None
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            self.writer.rollback()
+        self.writer, self.pending = None, []
+
+
+def sync(batch: Batch) -> int:
+    """Bring the search index up to the catalog: every document not yet indexed
+    (or whose canonical parts changed) has its old entries replaced."""
+    todo = batch.catalog.unindexed()
+    for doc_id in todo:
+        batch.add(doc_id)
+    batch.commit()
+    return len(todo)
