@@ -55,6 +55,10 @@ class CatalogError(HandlingarError):
     """The catalog is missing, of an unknown schema version, or unusable."""
 
 
+class CatalogDamaged(CatalogError):
+    """The catalog file is not a SQLite database any more, or parts of it are unreadable."""
+
+
 class NoIndex(CatalogError):
     def __init__(self, index_dir: str) -> None:
         super().__init__(

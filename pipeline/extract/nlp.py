@@ -221,22 +221,56 @@ def _sentences(text: str, where: _Pages, bounds: list[int]) -> Iterator[Sentence
             yield Sentence(page, start, start + len(stripped))
 
 
+CHUNK_CHARS = 200_000  # the language stage reads a long part in page-aligned pieces of about this size
+
+
 def extract_part(
     part: Part, pages: Sequence[Page], paragraph: str | None = None, model: str | None = None
 ) -> Extracted:
-    """Amounts, speakers, sentences and sections of one part, read as one text
-    so that a sentence may run over a page break."""
+    """Amounts, speakers, sentences and sections of one part. Its pages are read as one
+    text (a sentence may run over a page break), a long part in bounded chunks that end
+    with a page, so memory stays flat for a 3,000-page report."""
+    found: list[Extracted] = [_extract_text(chunk, model) for chunk in chunks(pages)]
+    return Extracted(
+        tuple(a for f in found for a in f.amounts),
+        tuple(s for f in found for s in f.speakers),
+        tuple(_sections(part, pages, paragraph)),
+        tuple(s for f in found for s in f.sentences),
+    )
+
+
+def chunks(pages: Sequence[Page], size: int = CHUNK_CHARS) -> Iterator[Sequence[Page]]:
+    """Runs of whole pages of about ``size`` characters; a run ends, where it can, with a
+    page whose text ends a sentence (so that no sentence is cut between two runs)."""
+    start = 0
+    while start < len(pages):
+        end, length = start, 0
+        while end < len(pages) and (end == start or length + len(pages[end].body) <= size):
+            length += len(pages[end].body) + 1
+            end += 1
+        if end < len(pages):
+            ends = [k for k in range(end, max(start + 1, end - 5), -1) if _ends_sentence(pages[k - 1])]
+            end = ends[0] if ends else end
+        yield pages[start:end]
+        start = end
+
+
+def _ends_sentence(page: Page) -> bool:
+    return page.body.rstrip().endswith((".", "!", "?", ":", "”"))
+
+
+def _extract_text(pages: Sequence[Page], model: str | None) -> Extracted:
     where = _Pages.of(pages)
     text = "\n".join(p.body for p in pages)
     nlp = build(model)
-    doc = nlp.make_doc(text)
+    doc = nlp.tokenizer(text)  # not make_doc: chunks keep the size bounded, not nlp.max_length
     doc.user_data["text"] = text  # spares the components a walk over every token (Doc.text)
     doc = nlp(doc)
     bounds = _bounds(doc, text)
     return Extracted(
         tuple(_amounts(doc, text, where, bounds)),
         tuple(_speakers(doc, text, where)),
-        tuple(_sections(part, pages, paragraph)),
+        (),
         tuple(_sentences(text, where, bounds)),
     )
 

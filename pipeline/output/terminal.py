@@ -62,7 +62,8 @@ def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
     console = Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
     hits = result["hits"]
     shown = f" (visar {offset + 1}–{offset + len(hits)})" if hits else ""
-    console.print(printable(f"{result['total']} träffar för {result['query']!r}{shown}"))
+    noun = "träff" if result["total"] == 1 else "träffar"
+    console.print(printable(f"{result['total']} {noun} för {result['query']!r}{shown}"))
     for n, hit in enumerate(hits, start=offset + 1):
         when = hit["date"] or hit["year"] or ""
         who = f" · {hit['party']}" if hit["party"] else ""

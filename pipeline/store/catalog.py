@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from ..errors import CatalogError, NoIndex
+from ..errors import CatalogDamaged, CatalogError, NoIndex
 from ..models import Block, Document, Extracted, Part
 from ..years import about_year
 from . import schema
@@ -43,25 +43,32 @@ class Catalog(Reads):
             if not create:
                 raise NoIndex(str(path.parent))
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = _connect(path)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute(
-            "PRAGMA cache_size = -65536"
-        )  # 64 MiB: dedup's shingle inserts land all over big B-trees
-        if schema.version_of(conn) == 0 and not create:
-            conn.close()
-            raise CatalogError("the catalog is empty: run 'handlingar ingest PATH' first")
-        schema.migrate(conn)
+        with _explained(path):
+            conn = _connect(path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(
+                "PRAGMA cache_size = -65536"
+            )  # 64 MiB: dedup's shingle inserts land all over big B-trees
+            if schema.version_of(conn) == 0 and not create:
+                conn.close()
+                raise CatalogError("the catalog is empty: run 'handlingar ingest PATH' first")
+            schema.migrate(conn)
         return cls(conn, path)
 
     @classmethod
     def read(cls, path: Path) -> Catalog:
-        """Open for the answers: an older schema is migrated first, then the
-        file is read through a connection of its own."""
-        with cls.open(path):
-            pass
-        return cls(_connect(path), path)
+        """Open for the answers, read-only: a reader never needs write access (an index on a
+        read-only disk is searchable). A catalog of an older schema is migrated first."""
+        if not path.exists():
+            raise NoIndex(str(path.parent))
+        with _explained(path):
+            conn = _connect_read_only(path)
+            if schema.version_of(conn) < schema.VERSION:
+                conn.close()
+                cls.open(path).close()
+                conn = _connect_read_only(path)
+        return cls(conn, path)
 
     def close(self) -> None:
         self.conn.close()
@@ -73,6 +80,8 @@ class Catalog(Reads):
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _explain(self.path, exc) from None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -245,3 +254,42 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """mode=ro; where even that cannot open it (a read-only folder without the WAL's
+    shared-memory file), immutable=1: nothing writes to it while we read."""
+    uri = path.resolve().as_uri()
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        conn = sqlite3.connect(f"{uri}?{options}", uri=True, timeout=30.0)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            continue
+        conn.row_factory = sqlite3.Row
+        return conn
+    return sqlite3.connect(f"{uri}?mode=ro", uri=True)  # fails with the engine's own reason
+
+
+@contextmanager
+def _explained(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise _explain(path, exc) from None
+
+
+def _explain(path: Path, exc: sqlite3.DatabaseError) -> CatalogError:
+    """One line for what went wrong with the catalog file, and what to do."""
+    why = str(exc)
+    if "locked" in why or "busy" in why:
+        return CatalogError(f"the catalog {path} is busy ({why}): try again when the other ingest ends")
+    if "readonly" in why or "read-only" in why or "unable to open" in why:
+        return CatalogError(
+            f"cannot write the catalog {path} ({why}): ingest needs a folder you can write to"
+        )
+    return CatalogDamaged(
+        f"the catalog {path} is damaged ({why}): restore it from a backup, or ingest the PDFs again"
+        " into a new --index folder"
+    )

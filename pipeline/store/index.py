@@ -9,8 +9,10 @@ trimmed) so '11,5', 'KS-2022/176.915' and '§' match as written.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -126,8 +128,7 @@ def _register(ix: tantivy.Index, analyzer: Analyzer) -> None:
     ix.register_tokenizer("keyword", TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.lowercase()).build())
 
 
-def _open(settings: Settings, generation: str, create: bool = False) -> tuple[tantivy.Index, Analyzer]:
-    folder = settings.search_dir
+def _open(folder: Path, generation: str, create: bool = False) -> tuple[tantivy.Index, Analyzer]:
     state = _state(folder, generation)
     if state != "current" and not create:
         raise IndexUnusable(state, folder)
@@ -156,7 +157,7 @@ def _problem(settings: Settings, generation: str) -> str | None:
     """Why the index cannot be used as it is (None: it can). Opening it and reading
     every segment's postings once shows a missing or cut segment file."""
     try:
-        ix, _ = _open(settings, generation)
+        ix, _ = _open(settings.search_dir, generation)
         searcher = ix.searcher()
         searcher.search(Query.all_query(), 1, count=True)
         searcher.search(Query.term_query(ix.schema, "text", "och"), 1, count=True)
@@ -188,7 +189,7 @@ def board_words(board: str | None) -> str:
 
 def open_writer(settings: Settings, generation: str) -> Any:
     """The index's one writer (its lock is the engine's own)."""
-    ix, _ = _open(settings, generation, create=True)
+    ix, _ = _open(settings.search_dir, generation, create=True)
     try:
         return ix.writer(heap_size=128_000_000)
     except ValueError as exc:
@@ -306,7 +307,13 @@ class Reader:
 
     def __init__(self, settings: Settings, generation: str) -> None:
         self.folder = settings.search_dir
-        self.ix, self.analyzer = _open(settings, generation)
+        self.copy: tempfile.TemporaryDirectory[str] | None = None
+        where = self.folder
+        if self.folder.is_dir() and not os.access(self.folder, os.W_OK):
+            # the engine takes a lock file even to read: a read-only index is read from a copy
+            self.copy = tempfile.TemporaryDirectory(prefix="handlingar-search-")
+            where = Path(shutil.copytree(self.folder, Path(self.copy.name) / "search"))
+        self.ix, self.analyzer = _open(where, generation)
         self.searcher = self.ix.searcher()
 
     def search(

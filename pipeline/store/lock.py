@@ -17,8 +17,14 @@ LOCK_NAME = ".ingest.lock"
 def ingest_lock(index_dir: Path) -> Iterator[None]:
     """Hold the index folder's lock for the block; a second ingest is refused at once.
     The kernel drops the lock when the holder dies, so a killed run never leaves it behind."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(index_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(index_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise HandlingarError(
+            f"cannot write to the index folder {index_dir} ({exc.strerror}): ingest needs a folder you can"
+            " write to (search, quotes and the listings read a read-only one)"
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -157,7 +157,7 @@ class Reads:
             " WHERE p.id = ? AND g.number BETWEEN p.first_page AND p.last_page ORDER BY g.number",
             (part_id,),
         )
-        return "\n".join(r["body"] for r in rows)
+        return "\n".join(_body(r) for r in rows)
 
     def canonical_of(self, part_id: int) -> int:
         row = self.conn.execute("SELECT repeat_of FROM parts WHERE id = ?", (part_id,)).fetchone()
@@ -201,7 +201,7 @@ class Reads:
             (doc_id, first, last),
         )
         for row in rows:
-            if probe in " ".join(row["body"].split()):
+            if probe in " ".join(_body(row).split()):
                 return int(row["number"])
         return None
 
@@ -304,9 +304,9 @@ class Reads:
             "SELECT body FROM pages WHERE document_id = ? AND number >= ? ORDER BY number LIMIT 3",
             (doc_id, page),
         ).fetchall()
-        if not rows:
-            return None
-        text = "\n".join(r["body"] for r in rows)
+        if not rows or not isinstance(rows[0]["body"], str):
+            return None  # a damaged row is never quoted
+        text = "\n".join(_body(r) for r in rows)
         return text[start:end] if 0 <= start < end <= len(text) else None
 
     def where_else(self, repeat: dict[str, Any], text: str) -> dict[str, str]:
@@ -314,3 +314,9 @@ class Reads:
         page = self.page_with_text(repeat["document_id"], repeat["first_page"], repeat["last_page"], text)
         pages = str(page) if page else f"{repeat['first_page']}–{repeat['last_page']}"
         return {"path": repeat["path"], "pages": pages}
+
+
+def _body(row: sqlite3.Row) -> str:
+    """A page's body text; a damaged row (not text) reads as empty."""
+    body = row["body"]
+    return body if isinstance(body, str) else ""
