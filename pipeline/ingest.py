@@ -15,13 +15,14 @@ from pathlib import Path
 from stat import S_ISCHR, S_ISFIFO, S_ISSOCK
 
 from . import errors
+from .errors import HandlingarError
 from .extract import nlp
 from .extract.blocks import page_blocks
 from .extract.clean import clean_pages
 from .extract.structure import infer_meta, split_parts
 from .models import Document, Meta, Part, pages_in
 from .read.pdf import read_pages
-from .read.workers import Outcome, run_budgeted
+from .read.workers import Outcome, reader_share, run_budgeted
 from .settings import Settings
 from .store import dedup, index
 from .store.catalog import Catalog
@@ -185,10 +186,15 @@ def _process(
     catalog: Catalog, plan: Plan, batch: Batch, report: IngestReport, progress: Progress | None
 ) -> None:
     settings = batch.settings
+    share = settings.memory_mb
     if plan.read:
-        nlp.warm(settings.spacy_model)  # build the language pipeline once, before the children fork
+        main_mb = nlp.warm(settings.spacy_model)  # built once, before the children fork
+        try:  # --memory bounds the whole ingest: each reader gets a share of what the main process leaves
+            share = reader_share(settings.memory_mb, settings.workers, main_mb)
+        except ValueError as exc:
+            raise HandlingarError(str(exc)) from None
     jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in plan.read.items())
-    outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, settings.memory_mb)
+    outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, share)
     for done, outcome in enumerate(outcomes, start=1):
         stored = _store(catalog, outcome, plan.read[outcome.key], batch, report)
         if stored:

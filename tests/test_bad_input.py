@@ -13,6 +13,7 @@ import pdfgen
 from cli import main
 from conftest import CORPUS, FIXTURES, PLAN, shared_dir
 from pipeline.answer.listings import document_listing as documents
+from pipeline.errors import HandlingarError
 from pipeline.ingest import ingest
 from pipeline.settings import Settings
 
@@ -54,13 +55,19 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
 
 def test_decompression_bomb_is_refused_over_memory_budget(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.pdf"
-    bomb.write_bytes(pdfgen.deflate_bomb(400))
+    bomb.write_bytes(pdfgen.deflate_bomb(300))
     good = tmp_path / PLAN
     shutil.copy(CORPUS / PLAN, good)
-    report = ingest([bomb, good], Settings(index_dir=tmp_path / "ix", memory_mb=100))
+    # the default budget of 1 GB is the whole ingest's: two readers get a share of what is left each
+    report = ingest([bomb, good], Settings(index_dir=tmp_path / "ix", workers=2))
     assert report.documents_added == 1
     assert [f["path"] for f in report.failed] == [str(bomb)]
     assert "budget" in report.failed[0]["error"] or "crashed" in report.failed[0]["error"]
+
+
+def test_a_budget_too_small_for_the_readers_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(HandlingarError, match=r"leaves too little for 2 reader\(s\).*give --memory \d+"):
+        ingest([CORPUS / PLAN], Settings(index_dir=tmp_path / "ix", workers=2, memory_mb=256))
 
 
 def test_slow_file_is_refused_over_time_budget(tmp_path: Path) -> None:

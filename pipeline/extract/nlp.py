@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -135,9 +136,17 @@ def build(model: str | None = None) -> Language:
     return nlp
 
 
-def warm(model: str | None = None) -> None:
-    """Build the pipeline before worker processes fork, so they share it."""
+@functools.lru_cache(maxsize=2)
+def warm(model: str | None = None) -> int:
+    """Build the pipeline before worker processes fork, so they share it. Returns the
+    process's resident memory in MB once it is built (measured the first time only: what
+    the process holds for an ingest, not what earlier work in a long-lived one left)."""
     build(model)
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") >> 20
+    except OSError:
+        return 0
 
 
 @dataclass(frozen=True)

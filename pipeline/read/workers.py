@@ -32,6 +32,28 @@ class Outcome:
     detail: str = ""
 
 
+# What the main process may still grow by while the readers work: the search index's
+# writing heap, SQLite's page cache, and the documents it is storing.
+MAIN_RESERVE_MB = 192
+MIN_READER_MB = 64
+
+
+def reader_share(budget_mb: int, workers: int, main_mb: int) -> int:
+    """Each reader's share of a whole-ingest budget: what is left after the main process
+    (``main_mb``, and its reserve), split among the readers. A reader is forked from the
+    main process, so the pages they share count once; a share bounds what a reader adds.
+    Raises ValueError when the budget leaves a reader too little."""
+    share = (budget_mb - main_mb - MAIN_RESERVE_MB) // workers
+    if share < MIN_READER_MB:
+        need = main_mb + MAIN_RESERVE_MB + MIN_READER_MB * workers
+        raise ValueError(
+            f"a memory budget of {budget_mb} MB leaves too little for {workers} reader(s): the main"
+            f" process holds {main_mb} MB and keeps {MAIN_RESERVE_MB} MB in reserve; give --memory {need}"
+            " or more, or fewer --workers"
+        )
+    return share
+
+
 def _limit_memory(memory_mb: int) -> None:
     """Cap the child's address space at what it has now plus the budget."""
     try:
@@ -63,7 +85,7 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memo
     except InputError as exc:
         result = ("err", type(exc).__name__, exc.detail)
     except MemoryError:
-        result = ("err", "OverBudget", f"over the memory budget of {memory_mb} MB")
+        result = ("err", "OverBudget", f"over the reader's memory share of {memory_mb} MB")
     except Exception as exc:  # anything a broken PDF makes a library raise
         last = traceback.extract_tb(exc.__traceback__)[-1:]
         where = f" at {last[0].name}" if last else ""
@@ -71,7 +93,7 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memo
     try:
         conn.send(result)
     except MemoryError:
-        conn.send(("err", "OverBudget", f"result over the memory budget of {memory_mb} MB"))
+        conn.send(("err", "OverBudget", f"result over the reader's memory share of {memory_mb} MB"))
     conn.close()
 
 
@@ -134,9 +156,7 @@ def _receive(item: _Running, memory_mb: int) -> Outcome:
         item.process.join(timeout=5)
         code = item.process.exitcode or 0
         if code < 0:
-            detail = (
-                f"the reader died on signal {-code}, most likely over the memory budget of {memory_mb} MB"
-            )
+            detail = f"the reader died on signal {-code}, most likely over its memory share of {memory_mb} MB"
             return Outcome(item.key, error="OverBudget", detail=detail)
         return Outcome(item.key, error="ReadFailed", detail=f"the reader crashed (exit code {code})")
     if message[0] == "ok":
