@@ -25,3 +25,4 @@ test: install lint
 bench: install
 	$(PYTHON) bench/ingest_bench.py
 	$(PYTHON) bench/search_bench.py
+	$(PYTHON) bench/memory_bench.py
