@@ -99,6 +99,7 @@ def read_document(path: Path, digest: str, size: int, settings: Settings) -> Doc
         title = f"(inget textlager, behöver OCR) {shown(Path(path.name))}"
         part = Part(0, "other", title, 1, len(pages))
         return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
+    pages = nlp.judged(pages)
     parts = split_parts(pages, dict(settings.party_names))
     meta = infer_meta(pages, parts)
     extracted = {

@@ -55,6 +55,7 @@ class Page:
     furniture: str
     bold_lines: tuple[int, ...] = ()
     sizes: tuple[float, ...] = ()
+    quality: str = "good"  # "garbled": a broken font map; never quoted
 
     @property
     def has_text(self) -> bool:
@@ -131,6 +132,7 @@ class Sentence:
     page: int
     start: int
     end: int
+    quotable: bool = True  # a whole sentence of the body: no heading, label, row or fragment
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..extract.clean import join_lines
 from ..extract.parties import speakers_in
+from ..extract.quality import sentence_shaped
 from ..filters import Filters
 from ..models import name_only
 from ..settings import Settings
@@ -64,7 +65,9 @@ def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, An
             ):
                 cite = Citation(block["document_id"], block["page"], start, end)
                 raw = catalog.page_text(cite.document, cite.page, start, end)
-                if raw is None or not matcher(raw) or (cite.document, cite.page, start) in found:
+                if raw is None or not sentence_shaped(raw) or not matcher(raw):
+                    continue
+                if (cite.document, cite.page, start) in found:
                     continue
                 quote = joined(raw)
                 if verify(catalog, cite, quote):

@@ -15,12 +15,16 @@ import functools
 import itertools
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
 from typing import Any
 
 import numpy
 import spacy
 from spacy.attrs import IDX, LEMMA, ORTH, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.sv.stop_words import STOP_WORDS as SV_STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.matcher import Matcher
@@ -30,6 +34,7 @@ from spacy.util import filter_spans
 from ..errors import HandlingarError
 from ..models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from . import amounts as money
+from . import quality
 from .parties import officials_in, speakers_in
 from .sections import paragraph_items, priority_sections
 from .sentences import sentence_starts
@@ -55,13 +60,64 @@ def sentences_component(nlp: Language, name: str) -> Any:
     return mark
 
 
+@functools.lru_cache(maxsize=1)
+def _lemma_table() -> Any:
+    return load_lookups(lang="sv", tables=["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> quality.Knows:
+    """Whether a lowercase word is Swedish: a form or a lemma of the lookup table, a
+    stop word, or a compound of two of them (with a linking s): 'trygghetsdialogerna'."""
+    table = _lemma_table()
+    words = set(table.values()) | set(SV_STOP_WORDS) | _dictionary_stems()
+
+    def one(word: str) -> bool:
+        return word in words or word in table
+
+    def knows(word: str) -> bool:
+        if one(word):
+            return True
+        for i in range(3, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            if one(tail) and (one(head) or (head.endswith("s") and one(head[:-1]))):
+                return True
+        return False
+
+    return knows
+
+
+def _dictionary_stems() -> set[str]:
+    """The stems of the hunspell-sv word list (uninflected words the lemma table lacks:
+    'samt', 'kring', 'gentemot'); empty when that package is not installed."""
+    try:
+        files = distribution("hunspell-sv").files or []
+    except PackageNotFoundError:
+        return set()
+    found = next((f for f in files if f.name == "sv_SE.dic"), None)
+    if found is None or not Path(str(found.locate())).is_file():
+        return set()
+    lines = Path(str(found.locate())).read_text(encoding="utf-8").splitlines()[1:]
+    return {line.split("/", 1)[0].lower() for line in lines if line[:1].isalpha()}
+
+
+def english(word: str) -> bool:
+    return word in EN_STOP_WORDS
+
+
+def judged(pages: Sequence[Page]) -> list[Page]:
+    """Pages with their text quality: 'garbled' where most words are not words."""
+    knows = lexicon()
+    return [replace(p, quality=quality.page_quality(p.body, knows, english)) for p in pages]
+
+
 @Language.factory("handlingar_lemmas")
 def lemmas_component(nlp: Language, name: str) -> Any:
     """Lookup lemmas from spacy-lookups-data's Swedish table (660k forms), as
     spaCy's lemmatizer in "lookup" mode gives them, but looked up once per
     distinct word of a doc and written with one ``from_array``: spaCy's own
     component does a Python call per token (a quarter of this stage's time)."""
-    table = load_lookups(lang="sv", tables=["lemma_lookup"]).get_table("lemma_lookup")
+    table = _lemma_table()
     strings = nlp.vocab.strings
     known: dict[int, int] = {}
 
@@ -142,6 +198,7 @@ def warm(model: str | None = None) -> int:
     process's resident memory in MB once it is built (measured the first time only: what
     the process holds for an ingest, not what earlier work in a long-lived one left)."""
     build(model)
+    lexicon()
     try:
         with open("/proc/self/statm") as fh:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") >> 20
@@ -219,15 +276,26 @@ def _speakers(doc: Doc, text: str, where: _Pages) -> Iterator[Speaker]:
             yield Speaker(ent.text, None, None, page)
 
 
-def _sentences(text: str, where: _Pages, bounds: list[int]) -> Iterator[Sentence]:
-    """Sentences from the start offsets (no Span objects: ``Span.sent`` walks the doc)."""
+def _sentences(text: str, where: _Pages, bounds: list[int], pages: Sequence[Page]) -> Iterator[Sentence]:
+    """Sentences from the start offsets (no Span objects: ``Span.sent`` walks the doc),
+    each judged quotable or not."""
+    by_number = {p.number: p for p in pages}
+    widths = {p.number: quality.column_width(p) for p in pages}
+    knows = lexicon()
     for begin, end in itertools.pairwise(bounds):
         piece = text[begin:end]
         stripped = piece.strip()
         if stripped:
             offset = begin + len(piece) - len(piece.lstrip())
-            page, start = where.locate(offset)
-            yield Sentence(page, start, start + len(stripped))
+            number, start = where.locate(offset)
+            page = by_number[number]
+            quotable = (
+                page.quality == quality.GOOD
+                and quality.sentence_shaped(stripped)
+                and quality.words_are_words(stripped, knows)
+                and not quality.layout_breaks(page, start, start + len(stripped), widths[number])
+            )
+            yield Sentence(number, start, start + len(stripped), quotable)
 
 
 CHUNK_CHARS = 200_000  # the language stage reads a long part in page-aligned pieces of about this size
@@ -280,7 +348,7 @@ def _extract_text(pages: Sequence[Page], model: str | None) -> Extracted:
         tuple(_amounts(doc, text, where, bounds)),
         tuple(_speakers(doc, text, where)),
         (),
-        tuple(_sentences(text, where, bounds)),
+        tuple(_sentences(text, where, bounds, pages)),
     )
 
 

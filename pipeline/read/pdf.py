@@ -93,6 +93,18 @@ def _font_facts(textpage: pdfium.PdfTextPage, index: int) -> tuple[bool, float]:
     return bold, round(size, 1)
 
 
+def _line_facts(textpage: pdfium.PdfTextPage, start: int, piece: str, count: int) -> tuple[bool, float]:
+    """Weight and size of a line: the majority of its first, middle and last characters
+    (one character is poor evidence: a line may open with a word set in another font)."""
+    first = start + len(piece) - len(piece.lstrip())
+    last = start + len(piece.rstrip()) - 1
+    if not piece.strip() or first >= count:
+        return False, 0.0
+    facts = [_font_facts(textpage, i) for i in sorted({first, (first + last) // 2, last}) if 0 <= i < count]
+    bold = sum(1 for b, _ in facts if b) * 2 > len(facts)
+    return bold, sorted(size for _, size in facts)[len(facts) // 2]
+
+
 def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
     """Lines of a page. pdfium removes the line break after a soft hyphen and
     marks it U+FFFE; the break and the hyphen are put back here so that clean.py
@@ -105,9 +117,7 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
         pieces = raw_line.split(SOFT_HYPHEN_MARK)
         start = pos
         for k, piece in enumerate(pieces):
-            index = start + len(piece) - len(piece.lstrip())
-            facts = _font_facts(textpage, index) if piece.strip() and index < count else None
-            bold, size = facts or (False, 0.0)
+            bold, size = _line_facts(textpage, start, piece, count)
             lines.append(Line(piece + ("-" if k < len(pieces) - 1 else ""), bold, size))
             start += len(piece) + 1
         pos += len(raw_line) + 2

@@ -139,18 +139,30 @@ class Catalog(Reads):
                 ),
             )
             part_ids = [self._insert_part(doc, part) for part in doc.parts]
-            conn.executemany(
-                "INSERT INTO pages VALUES (?,?,?,?,?,?)",
-                [
-                    (doc.id, p.number, p.body, p.furniture, json.dumps(p.bold_lines), json.dumps(p.sizes))
-                    for p in doc.pages
-                ],
-            )
+            self._insert_pages(doc)
             self._insert_blocks(doc, part_ids, blocks)
             for seq, extracted in doc.extracted.items():
                 self._insert_extracted(doc.id, part_ids[seq], extracted)
             removed = self._point_path(path, doc.id, doc.size, mtime, raw)
         return part_ids, removed
+
+    def _insert_pages(self, doc: Document) -> None:
+        self.conn.executemany(
+            "INSERT INTO pages (document_id, number, body, furniture, bold_lines, sizes, quality)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [
+                (
+                    doc.id,
+                    p.number,
+                    p.body,
+                    p.furniture,
+                    json.dumps(p.bold_lines),
+                    json.dumps(p.sizes),
+                    p.quality,
+                )
+                for p in doc.pages
+            ],
+        )
 
     def _insert_part(self, doc: Document, part: Part) -> int:
         chars = sum(len(p.body) for p in doc.pages_of(part))
@@ -198,8 +210,8 @@ class Catalog(Reads):
             [(doc_id, part_id, s.page, s.name, s.party, s.role) for s in ex.speakers],
         )
         conn.executemany(
-            'INSERT INTO sentences (document_id, part_id, page, start, "end") VALUES (?,?,?,?,?)',
-            [(doc_id, part_id, s.page, s.start, s.end) for s in ex.sentences],
+            'INSERT INTO sentences (document_id, part_id, page, start, "end", quotable) VALUES (?,?,?,?,?,?)',
+            [(doc_id, part_id, s.page, s.start, s.end, int(s.quotable)) for s in ex.sentences],
         )
         conn.executemany(
             "INSERT INTO sections (document_id, part_id, seq, kind, area, number, title, first_page,"

@@ -289,10 +289,12 @@ class Reads:
         return {r["id"]: dict(r) for r in rows}
 
     def sentences_in(self, part_id: int, page: int, start: int, end: int) -> list[tuple[int, int]]:
-        """(start, end) of the sentences of a part that begin on ``page`` within [start, end)."""
+        """(start, end) of the quotable sentences of a part that begin on ``page`` within
+        [start, end), on a page whose text is not garbled (not judged, in an older catalog: kept)."""
         rows = self.conn.execute(
-            'SELECT start, "end" FROM sentences WHERE part_id = ? AND page = ? AND start < ? AND "end" > ?'
-            " ORDER BY start",
+            'SELECT s.start, s."end" FROM sentences s JOIN pages g ON g.document_id = s.document_id'
+            ' AND g.number = s.page WHERE s.part_id = ? AND s.page = ? AND s.start < ? AND s."end" > ?'
+            " AND s.quotable IS NOT 0 AND g.quality IS NOT 'garbled' ORDER BY s.start",
             (part_id, page, end, start),
         )
         return [(r["start"], r["end"]) for r in rows]

@@ -143,7 +143,14 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE paths ADD COLUMN raw BLOB")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+def _v5(conn: sqlite3.Connection) -> None:
+    """A page's text quality ('good', 'garbled'; NULL: not judged, ingested before) and
+    whether a sentence is quotable (1/0; NULL: not judged)."""
+    conn.execute("ALTER TABLE pages ADD COLUMN quality TEXT")
+    conn.execute("ALTER TABLE sentences ADD COLUMN quotable INTEGER")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 VERSION = len(MIGRATIONS)
 
 
