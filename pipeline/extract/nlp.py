@@ -98,7 +98,8 @@ def _dictionary_stems() -> set[str]:
     if found is None or not Path(str(found.locate())).is_file():
         return set()
     lines = Path(str(found.locate())).read_text(encoding="utf-8").splitlines()[1:]
-    return {line.split("/", 1)[0].lower() for line in lines if line[:1].isalpha()}
+    stems = (line.split("/", 1)[0] for line in lines)
+    return {stem for stem in stems if stem.islower()}  # not its names and acronyms ('AT', 'Säta')
 
 
 def english(word: str) -> bool:

@@ -22,6 +22,7 @@ Knows = Callable[[str], bool]
 GOOD, GARBLED = "good", "garbled"
 WORD_RE = re.compile(r"(?<![\w.-])[a-zåäöéü]{2,}(?![\w-]|\.\w)")  # not the pieces of 'bl.a.
 GARBLED_BELOW = 0.80  # share of known lowercase words under which a page is garbled
+ENGLISH_STOP_SHARE = 0.3
 MIN_WORDS = 15  # fewer lowercase words than this: too little to judge, taken as good
 COMPOUND_LETTERS = 10  # an unknown word this long is more likely a compound than a garble
 RARE_WORD_PER = 20  # a sentence of this many words may hold one unknown short word
@@ -43,8 +44,8 @@ def page_quality(text: str, knows: Knows, english: Knows) -> str:
     share, count = known_share(text, knows)
     if count < MIN_WORDS or share >= GARBLED_BELOW:
         return GOOD
-    either, _ = known_share(text, lambda w: knows(w) or english(w))
-    return GOOD if either >= GARBLED_BELOW else GARBLED
+    english_share, _ = known_share(text, english)  # English prose: a third or more are its stop words
+    return GOOD if english_share >= ENGLISH_STOP_SHARE else GARBLED
 
 
 def sentence_shaped(text: str) -> bool:

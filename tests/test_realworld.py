@@ -1,0 +1,119 @@
+"""The real documents in ../shared/realworld, against gold written by reading their
+pages: which pages have a broken font map, and what may and may not be quoted."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, shared_dir
+from pipeline.answer.quotes import quotes
+from pipeline.filters import Filters
+from pipeline.ingest import ingest
+from pipeline.settings import Settings
+
+NYKARLEBY = "realworld/nykarleby"
+VALF = "valfardsnamnden_protokoll_15_09_2022_18_00_139758.pdf"
+UNG = "ungdomsfullmaktige_protokoll_30_01_2023_16_15_153457.pdf"
+RFF = "radet_for_funktionshindrade_protokoll_24_05_2023_16_00_163978.pdf"
+WORDS = ["budget", "verksamheten", "beslutar", "barn", "underskott", "föreslår", "kommunen", "arbetet"]
+WORDS += ["nämnden", "trygghet"]
+
+# Pages a reader sees are unreadable in the text layer ('Tijj protokojjjusterare utsågs',
+# 'Uisiällningar och evenemang i siadsbiblioiekei', 'E elina Sund ik äljs tll ice ordförande').
+GARBLED = {VALF: {4, 7, 8, 14, 17, 18, 20, 24, 25}, UNG: {6, 7, 8, 9, 10, 11}, RFF: {4, 5}}
+# Pages a reader sees are fine (attendance lists with many names, the table of contents).
+GOOD = {VALF: {1, 2, 12, 22}, UNG: {1, 2}, RFF: {2, 10}}
+
+
+@pytest.fixture(scope="module")
+def realworld(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    settings = Settings(index_dir=tmp_path_factory.mktemp("realworld") / "index", workers=2)
+    ingest([CORPUS, shared_dir("realworld")], settings)
+    return settings
+
+
+def qualities(settings: Settings) -> dict[str, dict[int, str]]:
+    with sqlite3.connect(settings.catalog_path) as conn:
+        rows = conn.execute(
+            "SELECT p.path, g.number, g.quality FROM pages g JOIN paths p ON p.document_id = g.document_id"
+        ).fetchall()
+    found: dict[str, dict[int, str]] = {}
+    for path, number, quality in rows:
+        found.setdefault(Path(path).name, {})[number] = quality
+    return found
+
+
+def test_pages_with_a_broken_font_map_are_marked_garbled(realworld: Settings) -> None:
+    found = qualities(realworld)
+    for name, pages in GARBLED.items():
+        assert {n for n in pages if found[name][n] != "garbled"} == set(), name
+    for name, pages in GOOD.items():
+        assert {n for n in pages if found[name][n] != "good"} == set(), name
+
+
+def test_clean_documents_have_no_garbled_page(realworld: Settings) -> None:
+    found = qualities(realworld)
+    clean = [p.name for p in CORPUS.glob("*.pdf")] + ["brf_198532.pdf", "zen_of_python_corrupted.pdf"]
+    for name in clean:
+        assert set(found[name].values()) == {"good"}, name
+
+
+def test_no_quote_comes_from_a_garbled_page(realworld: Settings) -> None:
+    garbled = {
+        (name, n) for name, pages in qualities(realworld).items() for n, q in pages.items() if q == "garbled"
+    }
+    for word in WORDS:
+        for q in quotes(realworld, word, Filters()):
+            assert (Path(q["path"]).name, q["page"]) not in garbled, q["quote"]
+
+
+def test_quotes_for_ordinary_words_are_whole_sentences(realworld: Settings) -> None:
+    found = [q["quote"] for word in WORDS for q in quotes(realworld, word, Filters())]
+    assert len(found) > 150
+    for quote in found:
+        assert quote[0].isupper() or quote[0].isdigit() or quote[0] in '”"(', quote
+        assert quote.rstrip("”\"')»").endswith((".", "!", "?", "…")), quote
+        assert "____" not in quote and "...." not in quote and "[X]" not in quote, quote
+        assert len(quote.split()) >= 4, quote
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Budget",  # a heading
+        "Verksamheten",
+        "Välfärdsnämndens beslut:",  # a label
+        "Beslut:",
+        "Det övergripande målet i ”Program för trygghet och säkerhet 2018–2021” är att",  # cut at a list
+        "Beslutande ordinarie ersättare [X] Lindvall Mikael",  # an attendance list
+        "42 § Presentation av verksamheten: International Club 2022 ....",  # a line of contents
+    ],
+)
+def test_what_is_not_a_sentence_is_never_quoted(realworld: Settings, fragment: str) -> None:
+    words = {fragment.split()[0].strip("”:").lower(), "beslut", "budget", "verksamheten"}
+    found = [q["quote"] for w in words for q in quotes(realworld, w, Filters())]
+    assert not any(q == fragment or q.startswith(fragment.rstrip(". ")) for q in found)
+
+
+@pytest.mark.parametrize(
+    ("word", "sentence"),
+    [
+        ("budget", "Vi hade ett annat förslag till mål och budget för 2021."),
+        ("beslutar", "Rekryteringsgruppen befullmäktigas besluta om tidtabellen för rekryteringsprocessen."),
+        ("kommunen", "Kommunens demokratiarbete ska vara framåtblickande och innovativt."),
+        ("kommunen", "Vi vill bl.a. nämna Huddinge kommuns trygghetsdialoger i kommunens olika områden"),
+        (
+            "verksamheten",
+            "Antagandet om fortsatt drift tillämpas dock inte om beslut har fattats om att avveckla",
+        ),
+        (
+            "nämnden",
+            "Nämnden tackade ungdomarna för en utmärkt presentation och den antecknades för kännedom.",
+        ),
+    ],
+)
+def test_whole_sentences_are_still_quoted(realworld: Settings, word: str, sentence: str) -> None:
+    assert any(q["quote"].startswith(sentence) for q in quotes(realworld, word, Filters()))
