@@ -178,14 +178,18 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
 @click.argument("document", type=TEXT)
 @common()
 def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """Goal areas, numbered priorities and headings of DOCUMENT (path, file name or id)."""
+    """Goal areas, numbered priorities and headings of DOCUMENT (path, file name or id);
+    for minutes, one row per § item with its title, decision and pages."""
     from pipeline.answer.listings import sections as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), document)
     fmt = fmt_of(fmt, as_json)
     shown = rows if fmt == "json" else [{**r, "text": r["text"][:80]} for r in rows]
     columns = ["area", "number", "title", "first_page", "last_page", "text"]
-    echo_rows(shown, columns, fmt, data=[{k: r[k] for k in columns} for r in rows])
+    if rows and all(r["kind"] == "paragraph" for r in rows):
+        columns = ["number", "title", "decision", "first_page", "last_page"]
+    keys = [*columns, "decision"] if "decision" not in columns else columns
+    echo_rows(shown, columns, fmt, data=[{k: r[k] for k in keys} for r in rows])
 
 
 @main.command()

@@ -122,6 +122,7 @@ class Section:
     last_page: int
     text: str
     kind: str = "priority"
+    decision: str | None = None  # a § item's decision, as the minutes write it
 
 
 @dataclass(frozen=True)
@@ -153,8 +154,9 @@ class Meta:
     year: int | None = None
     date: str | None = None
     diarienummer: str | None = None
-    paragraph: str | None = None
+    paragraph: str | None = None  # '§ 12' for an extract, '§ 39–49' for full minutes
     party: str | None = None
+    paragraphs: tuple[int, int] | None = None  # the first and last § the document covers
 
 
 @dataclass(frozen=True)

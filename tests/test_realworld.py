@@ -3,13 +3,17 @@ pages: which pages have a broken font map, and what may and may not be quoted.""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import CORPUS, shared_dir
+from conftest import CORPUS, MINUTES_2022, shared_dir
+from pipeline.answer.listings import amounts, document_listing, sections
 from pipeline.answer.quotes import quotes
+from pipeline.answer.search import search
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
 from pipeline.settings import Settings
@@ -117,3 +121,37 @@ def test_what_is_not_a_sentence_is_never_quoted(realworld: Settings, fragment: s
 )
 def test_whole_sentences_are_still_quoted(realworld: Settings, word: str, sentence: str) -> None:
     assert any(q["quote"].startswith(sentence) for q in quotes(realworld, word, Filters()))
+
+
+def gold() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((Path(__file__).parent / "gold" / "nykarleby.json").read_text())
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@pytest.mark.parametrize("name", sorted(gold()))
+def test_full_minutes_against_gold(realworld: Settings, name: str) -> None:
+    want = gold()[name]
+    doc = next(d for d in document_listing(realworld) if any(p.endswith(name) for p in d["paths"]))
+    assert (doc["kind"], doc["board"], doc["date"]) == (want["kind"], want["board"], want["date"])
+    assert doc["paragraphs"] == want["paragraphs"]
+    assert doc["paragraph"] == f"§ {want['paragraphs'][0]}–{want['paragraphs'][1]}"
+    assert want["number"] in doc["title"] and want["board"] in doc["title"]
+    items = [s for s in sections(realworld, doc["id"]) if s["kind"] == "paragraph"]
+    assert [(s["number"], s["title"], s["first_page"], s["last_page"]) for s in items] == [
+        tuple(item[:4]) for item in want["items"]
+    ]
+    for item, found in zip(want["items"], items, strict=True):
+        if item[4] is not None:  # the decision as a reader sees it, where the page reads right
+            assert (found["decision"] or "").startswith(item[4]), (item[0], found["decision"])
+
+
+def test_hits_quotes_and_amounts_carry_their_paragraph(realworld: Settings) -> None:
+    hits = search(realworld, "rekryteringsgruppen", Filters(), limit=5).hits
+    assert hits and {h["paragraph"] for h in hits} == {"§ 44"}
+    assert {h["section"] for h in hits} == {"Rekrytering av välfärdschef"}
+    found = quotes(realworld, "rekryteringsgruppen", Filters())
+    assert found and {q["paragraph"] for q in found} == {"§ 44"}
+    extract = search(realworld, "trygghetsdialogerna", Filters(kind="protokollsutdrag"), limit=3).hits
+    assert extract and {h["paragraph"] for h in extract} == {"§ 12"}
+    sums = [a for a in amounts(realworld, Filters()) if a["path"].endswith(MINUTES_2022)]
+    assert sums and {a["paragraph"] for a in sums} == {"§ 12"}

@@ -27,6 +27,7 @@ def document_listing(settings: Settings) -> list[dict[str, Any]]:
     return [
         {
             **{k: d[k] for k in DOCUMENT_FIELDS},
+            "paragraphs": [d["first_paragraph"], d["last_paragraph"]] if d["first_paragraph"] else None,
             "pages": d["pages"],
             "needs_ocr": bool(d["needs_ocr"]),
             "paths": d["paths"],
@@ -74,15 +75,15 @@ def _same(value: str | None, wanted: str) -> bool:
 
 
 def _kept(row: dict[str, Any], f: Filters) -> bool:
-    """The search filters, applied to one amount's row."""
+    """The search filters, applied to one amount's catalog row."""
     signed = [name_only(n).casefold() for n in json.loads(row["signatories"])]
     return not (
-        (f.party and not _same(row["party"], f.party))
+        (f.party and not _same(_party(row), f.party))
         or (f.years and not (row["year"] and f.years[0] <= row["year"] <= f.years[1]))
         or (f.kind and not (_same(row["part_kind"], f.kind) or _same(row["doc_kind"], f.kind)))
         or (f.board and f.board.casefold() not in (row["board"] or "").casefold())
         or (f.speaker and not any(f.speaker.casefold() in name for name in signed))
-        or (f.document and not row["document"].startswith(f.document))
+        or (f.document and not row["document_id"].startswith(f.document))
     )
 
 
@@ -90,27 +91,32 @@ ANY_AMOUNT = Range()
 
 
 def amounts(settings: Settings, f: Filters, bounds: Range = ANY_AMOUNT) -> list[dict[str, Any]]:
-    """Every sum of money in canonical text, as exact SEK, with its sentence."""
+    """Every sum of money in canonical text, as exact SEK, with its sentence and § item."""
     with Catalog.read(settings.catalog_path) as catalog:
-        rows = catalog.canonical_amounts()
-    out = []
-    for r in rows:
-        item = {
-            "text": " ".join(r["text"].split()),
-            "sek": Decimal(r["sek"]),
-            "qualifier": r["qualifier"],
-            "sentence": r["sentence"],
-            "page": r["page"],
-            "part_kind": r["part_kind"],
-            "document": r["document_id"],
-            "path": r["path"],
-            "year": r["year"],
-            "party": r["part_party"] if r["part_kind"] == "protokollsanteckning" else None,
-        }
-        context = {**item, "doc_kind": r["doc_kind"], "board": r["board"], "signatories": r["signatories"]}
-        if bounds.holds(item["sek"]) and _kept(context, f):
-            out.append(item)
-    return out
+        rows = [r for r in catalog.canonical_amounts() if bounds.holds(Decimal(r["sek"])) and _kept(r, f)]
+        return [_amount(catalog, r) for r in rows]
+
+
+def _amount(catalog: Catalog, r: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "text": " ".join(r["text"].split()),
+        "sek": Decimal(r["sek"]),
+        "qualifier": r["qualifier"],
+        "sentence": r["sentence"],
+        "page": r["page"],
+        "part_kind": r["part_kind"],
+        "document": r["document_id"],
+        "path": r["path"],
+        "year": r["year"],
+        "party": _party(r),
+        "paragraph": catalog.paragraph_at(r["part_id"], r["page"], r["text"]),
+    }
+
+
+def _party(row: dict[str, Any]) -> str | None:
+    return (
+        str(row["part_party"]) if row["part_kind"] == "protokollsanteckning" and row["part_party"] else None
+    )
 
 
 def speakers(settings: Settings) -> list[dict[str, Any]]:
@@ -139,5 +145,5 @@ def sections(settings: Settings, ref: str) -> list[dict[str, Any]]:
         if doc_id is None:
             raise NotFound(f"no single document matches {ref!r}: give a path, a file name or an id")
         rows = catalog.document_sections(doc_id)
-    keys = ("area", "number", "title", "first_page", "last_page", "text", "kind", "part_kind")
+    keys = ("area", "number", "title", "first_page", "last_page", "text", "kind", "part_kind", "decision")
     return [{k: r[k] for k in keys} for r in rows]

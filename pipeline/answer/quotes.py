@@ -101,6 +101,7 @@ def _record(
         "page": cite.page,
         "start": cite.start,
         "end": cite.end,
+        "paragraph": catalog.paragraph_at(part["id"], cite.page, quote.split("\n")[0][:80]),
         "ocr": False,
         "also_in": also,
     }

@@ -46,6 +46,7 @@ def _enrich(
     f = raw.fields
     part = parts[f["part"]]
     text = f["text"]
+    line = _matched_line(text, raw.snippet)
     return {
         "document": f["document"],
         "path": part["path"],
@@ -56,7 +57,8 @@ def _enrich(
         "year": f["year"],
         "date": part["date"],
         "page": f["page"],
-        "section": catalog.section_at(f["part"], f["page"], _matched_line(text, raw.snippet)),
+        "section": catalog.section_at(f["part"], f["page"], line),
+        "paragraph": catalog.paragraph_at(f["part"], f["page"], line),
         "party": part["party"],
         "speakers": json.loads(part["signatories"]) or sorted(s for s in f["speakers"] if " " in s),
         "snippet": raw.snippet,

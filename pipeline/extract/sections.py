@@ -13,10 +13,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Page, Section
+from .minutes import decision, toc_titles
 from .parties import NAME_LINE_RE
 
 NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 PARAGRAPH_ITEM_RE = re.compile(r"^(?:§\s*(\d+)|(\d+)\s*§)\s*(.*)$")
+DIARIE_LINE_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}[ /-]?\d+(?:[./]\d+)+$")
 TOC_RE = re.compile(r"(\.{4,}|…{2,}|\s{3,})\s*\d*\s*$")
 SIGNATURE_RE = re.compile(r"^(För\s+[A-ZÅÄÖ]|Protokollsanteckning$|Reservation$|Särskilt yttrande$)")
 END_PUNCT = (".", "!", "?", ":", ";", ",", ")", "”")
@@ -159,19 +161,31 @@ def _item_starts(lines: Sequence[_Line]) -> Iterator[tuple[int, int, str]]:
 
 
 def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) -> list[Section]:
-    """The § items of minutes, with title, pages and text; for a one-item
-    extract without such marks, its § and title."""
+    """The § items of minutes, with title, pages, text and decision; for a one-item
+    extract without such marks, its § and title. A table of contents, where the
+    minutes have one, gives the titles (it is often cleaner than the item's own page)."""
     lines = _flatten(pages)
     found = list(_item_starts(lines))
-    if not found and paragraph:
-        number = int(paragraph.strip("§ "))
+    single = re.fullmatch(r"§\s*(\d+)", paragraph or "")
+    if not found and single:
         text = "\n".join(line.text for line in lines)
-        return [Section(None, number, title, pages[0].number, pages[-1].number, text, "paragraph")]
+        number = int(single.group(1))
+        return [
+            Section(None, number, title, pages[0].number, pages[-1].number, text, "paragraph", decision(text))
+        ]
+    titles = toc_titles(pages)
     items = []
     for k, (i, number, rest) in enumerate(found):
         end = found[k + 1][0] if k + 1 < len(found) else len(lines)
         body = lines[i + 1 : end]
         last = (body[-1] if body else lines[i]).page
         text = "\n".join(line.text for line in body)
-        items.append(Section(None, number, rest, lines[i].page, last, text, "paragraph"))
+        named = titles.get(number) or _first_title(rest, body)
+        items.append(Section(None, number, named, lines[i].page, last, text, "paragraph", decision(text)))
     return items
+
+
+def _first_title(rest: str, body: Sequence[_Line]) -> str:
+    """The item's own title line, passing over a diarienummer line ('NKBY/723/00.00.01.05/2022')."""
+    candidates = [rest, *(line.text for line in body[:3])]
+    return next((c for c in candidates if c and not DIARIE_LINE_RE.match(c)), rest)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Meta, Page, Part
 from ..years import year_in
+from . import minutes
 from .parties import party_of_text, signatories
 
 MONTHS = {
@@ -74,6 +75,8 @@ def _is_cover(page: Page) -> bool:
 
 
 def _minutes_kind(page: Page) -> str | None:
+    if minutes.is_agenda([page]):
+        return "föredragningslista"
     for line in _lines(page.furniture)[:3] + _lines(page.body)[:2]:
         match = LETTERHEAD_KIND.match(line)
         if match:
@@ -229,7 +232,7 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     head = "\n".join(p.furniture + "\n" + p.body for p in pages[:2])
     lines = _lines(head)
     meeting = _meeting_line(lines)
-    date = parse_date(meeting or "") or (parse_date(head) if first.kind.startswith("protokoll") else None)
+    date = parse_date(meeting or "") or (parse_date(head) if _is_minutes(first.kind) else None)
     paragraph = None
     if first.kind.startswith("protokoll"):
         paragraph = PARAGRAPH_RE.search(meeting or head) or PARAGRAPH_AFTER_RE.search(head)
@@ -237,7 +240,7 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
     board = board or find_board(first.title) or find_board(head)
     year = year_in(first.title) or (int(date[:4]) if date else None)
-    return Meta(
+    meta = Meta(
         title=first.title,
         kind=first.kind,
         board=board,
@@ -246,4 +249,38 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
         diarienummer=diarie.group(0) if diarie else None,
         paragraph=f"§ {paragraph.group(1)}" if paragraph else None,
         party=first.party,
+        paragraphs=(int(paragraph.group(1)), int(paragraph.group(1))) if paragraph else None,
     )
+    return _full_minutes(meta, pages) if first.kind in ("protokoll", "föredragningslista") else meta
+
+
+def _is_minutes(kind: str) -> bool:
+    return kind.startswith("protokoll") or kind == "föredragningslista"
+
+
+def _full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
+    """Minutes of a whole meeting (or its agenda): the organ that met, the meeting's
+    number, the § range it covers, and a title that says so."""
+    facts = minutes.meeting_facts(pages)
+    board = normalise_board(facts.organ) if facts.organ else meta.board
+    span = facts.paragraphs
+    name = "Föredragningslista" if meta.kind == "föredragningslista" else "Protokoll"
+    title = " ".join(x for x in (name, facts.number, board, _day(meta.date)) if x)
+    return replace(
+        meta,
+        title=title,
+        board=board,
+        year=meta.year if facts.number is None else int(facts.number[-4:]),
+        paragraph=(f"§ {span[0]}–{span[1]}" if span[0] != span[1] else f"§ {span[0]}")
+        if span
+        else meta.paragraph,
+        paragraphs=span or meta.paragraphs,
+    )
+
+
+def _day(date: str | None) -> str | None:
+    """'2022-09-15' -> '15.9.2022', as the minutes write it."""
+    if not date:
+        return None
+    year, month, day = date.split("-")
+    return f"{int(day)}.{int(month)}.{year}"

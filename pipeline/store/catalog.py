@@ -120,8 +120,11 @@ class Catalog(Reads):
         and the id of a document this path pointed at before, if that one was removed."""
         with self.transaction() as conn:
             m = doc.meta
+            span = m.paragraphs or (None, None)
             conn.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
+                "INSERT INTO documents (id, title, kind, board, year, date, diarienummer, paragraph, party,"
+                " pages, size, needs_ocr, indexed, ingested_at, first_paragraph, last_paragraph)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)",
                 (
                     doc.id,
                     m.title,
@@ -136,6 +139,7 @@ class Catalog(Reads):
                     doc.size,
                     int(doc.needs_ocr),
                     now(),
+                    *span,
                 ),
             )
             part_ids = [self._insert_part(doc, part) for part in doc.parts]
@@ -215,9 +219,21 @@ class Catalog(Reads):
         )
         conn.executemany(
             "INSERT INTO sections (document_id, part_id, seq, kind, area, number, title, first_page,"
-            " last_page, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " last_page, text, decision) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (doc_id, part_id, i, s.kind, s.area, s.number, s.title, s.first_page, s.last_page, s.text)
+                (
+                    doc_id,
+                    part_id,
+                    i,
+                    s.kind,
+                    s.area,
+                    s.number,
+                    s.title,
+                    s.first_page,
+                    s.last_page,
+                    s.text,
+                    s.decision,
+                )
                 for i, s in enumerate(ex.sections)
             ],
         )

@@ -179,17 +179,39 @@ class Reads:
 
     def section_at(self, part_id: int, page: int, text: str = "") -> str | None:
         """The section of a part that holds the line ``text`` on ``page`` (else the
-        last one that starts on or before the page), as '2. Lokal samverkan'."""
+        last one that starts on or before the page): '2. Lokal samverkan', or a § item's title."""
+        row = self._section_row(part_id, page, text)
+        if row is None:
+            return None
+        if row["kind"] == "paragraph" or row["number"] is None:
+            return str(row["title"])
+        return f"{row['number']}. {row['title']}"
+
+    def paragraph_at(self, part_id: int, page: int, text: str = "") -> str | None:
+        """The § item that ``text`` on ``page`` falls in ('§ 44'); for an extract of one
+        item, its §."""
+        row = self._section_row(part_id, page, text, kind="paragraph")
+        if row is not None:
+            return f"§ {row['number']}"
+        found = self.conn.execute(
+            "SELECT d.paragraph FROM parts p JOIN documents d ON d.id = p.document_id"
+            " WHERE p.id = ? AND d.first_paragraph = d.last_paragraph",
+            (part_id,),
+        ).fetchone()
+        return str(found["paragraph"]) if found and found["paragraph"] else None
+
+    def _section_row(self, part_id: int, page: int, text: str, kind: str | None = None) -> sqlite3.Row | None:
+        where = "kind = ?" if kind else "kind != ?"
         rows = self.conn.execute(
-            "SELECT number, title, text FROM sections WHERE part_id = ? AND first_page <= ?"
-            " AND last_page >= ? AND kind != 'area' ORDER BY first_page DESC, seq DESC",
-            (part_id, page, page),
+            "SELECT number, title, text, kind FROM sections WHERE part_id = ? AND first_page <= ?"
+            f" AND last_page >= ? AND {where} ORDER BY first_page DESC, seq DESC",
+            (part_id, page, page, kind or "area"),
         ).fetchall()
         if not rows:
             return None
         probe = text.strip()
-        row = next((r for r in rows if probe and probe in r["text"]), rows[0])
-        return f"{row['number']}. {row['title']}" if row["number"] is not None else str(row["title"])
+        found: sqlite3.Row = next((r for r in rows if probe and probe in r["text"]), rows[0])
+        return found
 
     def page_with_text(self, doc_id: str, first: int, last: int, text: str) -> int | None:
         """The page in [first, last] of a document whose body holds the start of ``text``."""

@@ -150,7 +150,20 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sentences ADD COLUMN quotable INTEGER")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(conn: sqlite3.Connection) -> None:
+    """The § range of a document (full minutes: 39–49; an extract: 12–12) and the
+    decision of each § item."""
+    conn.execute("ALTER TABLE documents ADD COLUMN first_paragraph INTEGER")
+    conn.execute("ALTER TABLE documents ADD COLUMN last_paragraph INTEGER")
+    conn.execute("ALTER TABLE sections ADD COLUMN decision TEXT")
+    conn.execute(
+        "UPDATE documents SET first_paragraph = CAST(substr(paragraph, 3) AS INTEGER),"
+        " last_paragraph = CAST(substr(paragraph, 3) AS INTEGER) WHERE paragraph GLOB '§ [0-9]*'"
+        " AND paragraph NOT LIKE '%–%'"
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,126 @@
+"""Full minutes (protokoll) and agendas: the § range, the meeting's number, the
+organ that met, the § titles a table of contents gives, and each item's decision.
+
+Where a text layer is damaged the page furniture often is not (the running header
+repeats the organ and the § of the page), nor is the table of contents, so these
+are read first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Page
+
+# 'Ärenden 39 – 49 §', 'Ärenden 10§–19§', 'Paragrafer §§ 12-30', '§§ 1–14'
+RANGE_RE = re.compile(
+    r"(?:Ärenden|Paragrafer|Paragraf|§§)\s*§*\s*(\d{1,4})\s*§?\s*[-–—]\s*§?\s*(\d{1,4})\s*§?", re.IGNORECASE
+)
+# '39 § Sammanträdets laglighet ....... 1' or '§ 39 Sammanträdets laglighet ... 1'
+TOC_LINE_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s+(.+?)\s*(?:\.{3,}|…+)\s*\d+\s*$")
+NUMBER_RE = re.compile(r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll)\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b")
+ORGAN_RE = re.compile(r"^(?:Organ|Organ:)\s+(.+)$")
+AGENDA_RE = re.compile(r"^(Kallelse|Föredragningslista|KALLELSE|FÖREDRAGNINGSLISTA)\b")
+# 'Välfärdsnämndens beslut:', 'Kommunstyrelsens beslut', 'Beslut:'; a damaged layer may
+# write 'Vvllvrdsnvmndens beslut:i' or 'beslui:', so one stray letter is allowed
+DECISION_LABEL_RE = re.compile(r"^(?:[^\s:]+\s+){0,4}beslu\w{0,3}\s*:?\s*\w?\s*$", re.IGNORECASE)
+PAGE_FOOT_RE = re.compile(
+    r"^(?:\d{1,4}\s*§|§\s*\d{1,4}|Protokoll\s+[\d./]+\s*(?:Sida)?(?:\s*\d+)?|Sida(?:\s+\d+)?)$"
+)
+SEPARATOR_RE = re.compile(r"^[_–—\-=]{4,}$")
+BOARD_WORDS = ["nämnd", "beredning", "styrelse", "fullmäktige", "utskott", "sektion", "råd", "direktion"]
+BOARD_WORDS += ["kommission", "delegation", "presidium"]
+MAX_DECISION_LINES = 20
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """What the first pages of minutes say about the meeting."""
+
+    organ: str | None  # as the running header or the 'Organ' line writes it
+    number: str | None  # '5/2022'
+    paragraphs: tuple[int, int] | None  # the § range the minutes cover
+    titles: dict[int, str]  # § -> title, from the table of contents
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def looks_like_organ(name: str) -> bool:
+    """'Välfärdsnämnden', 'Rådet för funktionshindrade', 'Kommunstyrelsens arbetsutskott',
+    'Personalsektionen' — not a document title that mentions a board."""
+    words = name.lower().split()
+    if (
+        not 0 < len(words) <= 6
+        or any(c.isdigit() for c in name)
+        or words[0].startswith(("verksamhet", "protokoll"))
+    ):
+        return False
+    return any(b in words[0] or b in words[-1] for b in BOARD_WORDS)
+
+
+def running_organ(pages: Sequence[Page]) -> str | None:
+    """The organ named on the first furniture line of most pages ('Välfärdsnämnden')."""
+    firsts = Counter(_lines(p.furniture)[0] for p in pages if _lines(p.furniture))
+    for line, count in firsts.most_common(3):
+        if count >= max(2, len(pages) // 3) and looks_like_organ(line):
+            return line
+    return None
+
+
+def toc_titles(pages: Sequence[Page]) -> dict[int, str]:
+    """§ -> title from table-of-contents lines on the first pages."""
+    found: dict[int, str] = {}
+    for page in pages[:3]:
+        for line in _lines(page.body):
+            match = TOC_LINE_RE.match(line)
+            if match:
+                number = int(match.group(1) or match.group(2))
+                found.setdefault(number, " ".join(match.group(3).split()))
+    return found
+
+
+def meeting_facts(pages: Sequence[Page]) -> MeetingFacts:
+    head = [line for p in pages[:2] for line in _lines(p.furniture) + _lines(p.body)]
+    organ_line = next((m.group(1) for m in map(ORGAN_RE.match, head) if m), None)
+    organ = running_organ(pages) or (organ_line if organ_line and looks_like_organ(organ_line) else None)
+    number = next((m.group(1) for m in map(NUMBER_RE.match, head) if m), None)
+    span = next((m for m in map(RANGE_RE.search, head) if m), None)
+    titles = toc_titles(pages)
+    paragraphs = (int(span.group(1)), int(span.group(2))) if span else None
+    if paragraphs is None and titles:
+        paragraphs = (min(titles), max(titles))
+    return MeetingFacts(organ, number, paragraphs, titles)
+
+
+def is_agenda(pages: Sequence[Page]) -> bool:
+    """A kallelse or föredragningslista: said so at the top of its first page."""
+    first = pages[0] if pages else None
+    if first is None:
+        return False
+    return any(AGENDA_RE.match(line) for line in (_lines(first.furniture) + _lines(first.body))[:6])
+
+
+def decision(text: str) -> str | None:
+    """What was decided: the lines after the item's last decision label ('Välfärdsnämndens
+    beslut:', 'Kommunstyrelsens beslut', 'Beslut:') up to a rule line or the next heading."""
+    lines = _lines(text)
+    labels = [i for i, line in enumerate(lines) if DECISION_LABEL_RE.match(line)]
+    if not labels:
+        return None
+    taken: list[str] = []
+    for line in lines[labels[-1] + 1 : labels[-1] + 1 + MAX_DECISION_LINES]:
+        if SEPARATOR_RE.match(line) or (taken and _heading(line, taken[-1])):
+            break
+        if not PAGE_FOOT_RE.match(line):
+            taken.append(line)
+    return " ".join(" ".join(taken).split()) or None
+
+
+def _heading(line: str, before: str) -> bool:
+    """A line that starts the next section: short, no sentence punctuation, after a full stop."""
+    return before.endswith((".", ":")) and len(line.split()) <= 5 and not line.endswith((".", ",", ";"))
