@@ -72,8 +72,24 @@ def _looks_like_heading(lines: Sequence[_Line], i: int, body: float) -> bool:
     styled = line.bold or (body and line.size > body + 0.4)
     following = lines[i + 1].text[:1] if i + 1 < len(lines) else ""
     return bool(styled and (after_sentence or (prev is not None and prev.bold))) or (
-        after_sentence and (following.isupper() or following.isdigit())
+        (after_sentence and (following.isupper() or following.isdigit())) or following == "•"
     )
+
+
+def _in_list(lines: Sequence[_Line], i: int) -> bool:
+    """True for an item of a list that a line ending in ':' introduces ('… följande
+    remisser:' and the titles under it): short unpunctuated lines on the same page. A line
+    that opens a run of bullets is a heading of its own ('Övriga informationspunkter')."""
+    if i + 1 < len(lines) and lines[i + 1].text.startswith("•") and not lines[i - 1].text.endswith(":"):
+        return False
+    k = i - 1
+    while k >= 0 and lines[k].page == lines[i].page and len(lines[k].text) <= 80:
+        if lines[k].text.endswith(":"):
+            return True
+        if lines[k].text.endswith((".", "!", "?")) or lines[k].text.startswith("•"):
+            return False
+        k -= 1
+    return False
 
 
 def _numbered(lines: Sequence[_Line], i: int, body: float, expected: int) -> _Heading | None:
@@ -105,7 +121,7 @@ def _headings(lines: Sequence[_Line]) -> Iterator[_Heading]:
             yield numbered
             i += numbered.lines
             continue
-        if _looks_like_heading(lines, i, body):
+        if _looks_like_heading(lines, i, body) and not _in_list(lines, i):
             yield _Heading(i, None, lines[i].text, 1)
         i += 1
 

@@ -257,18 +257,21 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = 240, surround:
     spans = _disjoint(spans)
     if not spans:
         return text[:width]
-    fragments: list[str] = []
+    out, count = "", 0
     i, end = 0, 0
-    while i < len(spans) and len(fragments) < 2:
+    while i < len(spans) and count < 2:
         start = max(end, _word_start(text, max(0, spans[i][0] - surround)))
         j = i
         while j + 1 < len(spans) and spans[j + 1][1] - start <= width - surround:
             j += 1
+        gap = text[end:start]
+        if count:  # '…' only where text was left out between two fragments
+            out += " " if not gap.strip() else " … "  # fragments are stripped: one space where they meet
         end = _word_end(text, min(len(text), spans[j][1] + surround))
         j = max(k for k in range(j, len(spans)) if spans[k][1] <= end)  # marks the context took in
-        fragments.append(_mark(text, start, end, spans[i : j + 1]))
-        i = j + 1
-    return " … ".join(fragments)
+        out += _mark(text, start, end, spans[i : j + 1])
+        i, count = j + 1, count + 1
+    return out
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

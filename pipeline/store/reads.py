@@ -209,8 +209,9 @@ class Reads:
         ).fetchall()
         if not rows:
             return None
-        probe = text.strip()
-        found: sqlite3.Row = next((r for r in rows if probe and probe in r["text"]), rows[0])
+        probe = " ".join(text.split())
+        holds = [r for r in rows if probe and (probe in " ".join(r["text"].split()) or _names(probe, r))]
+        found: sqlite3.Row = holds[0] if holds else rows[0]
         return found
 
     def page_with_text(self, doc_id: str, first: int, last: int, text: str) -> int | None:
@@ -344,3 +345,9 @@ def _body(row: sqlite3.Row) -> str:
     """A page's body text; a damaged row (not text) reads as empty."""
     body = row["body"]
     return body if isinstance(body, str) else ""
+
+
+def _names(line: str, section: sqlite3.Row) -> bool:
+    """True when ``line`` is the section's heading ('3. Ren och trygg utemiljö', '§ 44 Rekrytering …')."""
+    title = " ".join(str(section["title"]).split())
+    return bool(title) and (line == title or (line.endswith(title) and len(line) - len(title) <= 6))
