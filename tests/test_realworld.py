@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, MINUTES_2022, shared_dir
-from pipeline.answer.listings import amounts, document_listing, sections
+from pipeline.answer.listings import amounts, document_listing, sections, speakers
 from pipeline.answer.quotes import quotes
 from pipeline.answer.search import search
 from pipeline.filters import Filters
@@ -155,3 +155,15 @@ def test_hits_quotes_and_amounts_carry_their_paragraph(realworld: Settings) -> N
     assert extract and {h["paragraph"] for h in extract} == {"§ 12"}
     sums = [a for a in amounts(realworld, Filters()) if a["path"].endswith(MINUTES_2022)]
     assert sums and {a["paragraph"] for a in sums} == {"§ 12"}
+
+
+def test_one_person_whatever_the_name_order_with_roles_from_the_attendance_list(realworld: Settings) -> None:
+    people = {p["name"]: p for p in speakers(realworld)}
+    assert "Svenlin Johan" not in people and "Lindvall Mikael" not in people
+    assert people["Johan Svenlin"]["role"] == "sekreterare för rådet"
+    assert people["Mikael Lindvall"]["role"] == "ordförande"
+    assert people["Anna Caldén"]["role"] == "ordförande"
+    assert people["Linda Rögård"]["role"] == "ersättare"  # the right-hand column of 'ordinarie ersättare'
+    assert people["Tua Backman"]["role"] == "ledamot"
+    assert people["Jean Hellsten"]["role"] == "viceordförande"  # '(distans)' is a note, not a role
+    assert "Karita Eklund" not in people  # '[ ] Eklund Karita': not there

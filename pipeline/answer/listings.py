@@ -7,6 +7,7 @@ Only canonical text counts: a repeated appendix never doubles a sum or a name.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
@@ -120,13 +121,18 @@ def _party(row: dict[str, Any]) -> str | None:
 
 
 def speakers(settings: Settings) -> list[dict[str, Any]]:
-    """People, their party or role, and the documents and pages where they appear."""
+    """People, their party or role, and the documents and pages where they appear. One
+    person whatever the name order ('Svenlin Johan' is 'Johan Svenlin'): the name is shown
+    as it is written most often."""
     with Catalog.read(settings.catalog_path) as catalog:
         rows = catalog.speaker_rows()
-    people: dict[str, dict[str, Any]] = {}
+    people: dict[frozenset[str], dict[str, Any]] = {}
+    spellings: dict[frozenset[str], Counter[str]] = {}
     for r in rows:
+        key = frozenset(r["name"].casefold().split())
+        spellings.setdefault(key, Counter())[r["name"]] += 1
         person = people.setdefault(
-            r["name"], {"name": r["name"], "party": None, "role": None, "documents": [], "pages": []}
+            key, {"name": r["name"], "party": None, "role": None, "documents": [], "pages": []}
         )
         person["party"] = person["party"] or r["party"]
         person["role"] = person["role"] or r["role"]
@@ -135,6 +141,8 @@ def speakers(settings: Settings) -> list[dict[str, Any]]:
         place = {"document": r["document_id"], "page": r["page"]}
         if place not in person["pages"]:
             person["pages"].append(place)
+    for key, person in people.items():
+        person["name"] = spellings[key].most_common(1)[0][0]
     return sorted(people.values(), key=lambda p: (p["party"] or "~", p["name"]))
 
 

@@ -35,7 +35,7 @@ from ..errors import HandlingarError
 from ..models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from . import amounts as money
 from . import quality
-from .parties import officials_in, speakers_in
+from .parties import attendance_in, officials_in, speakers_in
 from .sections import paragraph_items, priority_sections
 from .sentences import sentence_starts
 
@@ -266,7 +266,14 @@ def _speakers(doc: Doc, text: str, where: _Pages) -> Iterator[Speaker]:
     for name, party, offset in speakers_in(text):
         seen.add((name, where.locate(offset)[0]))
         yield Speaker(name, party, None, where.locate(offset)[0])
+    present, span = attendance_in(text)
+    for name, role, offset in present:
+        if (name, where.locate(offset)[0]) not in seen:
+            seen.add((name, where.locate(offset)[0]))
+            yield Speaker(name, None, role, where.locate(offset)[0])
     for name, role, offset in officials_in(text):
+        if span and span[0] <= offset < span[1]:
+            continue  # read as an attendance list above, name turned round
         if (name, where.locate(offset)[0]) not in seen:
             seen.add((name, where.locate(offset)[0]))
             yield Speaker(name, None, role, where.locate(offset)[0])

@@ -126,3 +126,60 @@ def officials_in(text: str) -> Iterator[tuple[str, str, int]]:
     """(name, role, offset) for 'Catarina Klockerud, bitr. säkerhetschef'."""
     for match in OFFICIAL_RE.finditer(text):
         yield " ".join(match.group(1).split()), " ".join(match.group(2).split()), match.start()
+
+
+ATTENDANCE_START_RE = re.compile(r"^\s*(Beslutande|Närvarande|Ledamöter|Övriga närvarande)\b")
+ATTENDANCE_END_RE = re.compile(
+    r"^\s*(Elektronisk|Underskrift|Justering|Justerare|Utses att justera|Paragrafer|Ärenden|Protokoll\s"
+    r"|_{4,})"
+)
+CHECKBOX_RE = re.compile(r"\[\s*([Xx ]?)\s*\]")
+WHEN_RE = re.compile(r"\b(kl\.|klockan|t\.o\.m\.|fr\.o\.m\.|§|distans)")
+SURNAME_FIRST_RE = re.compile(rf"^({NAME_WORD})((?:[ \t]+{NAME_WORD}){{1,2}})$")
+
+
+def attendance_in(text: str) -> tuple[list[tuple[str, str | None, int]], tuple[int, int] | None]:
+    """(name, role, offset) for each person present in an attendance list ('[X] Lindvall
+    Mikael, ordförande', 'Svenlin Johan, sekreterare för rådet'), names turned round to
+    given name first as they are written surname first there; and the list's span."""
+    lines = text.split("\n")
+    opens = (ATTENDANCE_START_RE, CHECKBOX_RE)
+    starts = [i for i, line in enumerate(lines) if any(p.match(line) for p in opens)]
+    if not starts:
+        return [], None
+    found: list[tuple[str, str | None, int]] = []
+    at = sum(len(line) + 1 for line in lines[: starts[0]])
+    begin, columns = at, False
+    for line in lines[starts[0] :]:
+        if ATTENDANCE_END_RE.match(line) and found:
+            break
+        columns = columns or ("ordinarie" in line and "ersättare" in line)
+        found += [(n, r or None, at) for n, r in _attendees(line, columns)]
+        at += len(line) + 1
+    return found, (begin, at)
+
+
+def _attendees(line: str, columns: bool) -> Iterator[tuple[str, str]]:
+    marks = list(CHECKBOX_RE.finditer(line))
+    if not marks:
+        entry = _attendee(line, "")
+        if entry:
+            yield entry
+        return
+    for k, mark in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
+        default = ("ledamot" if k == 0 else "ersättare") if columns else "ledamot"
+        entry = _attendee(line[mark.end() : end], default)
+        if entry and mark.group(1).strip():  # only who was there: '[X]'
+            yield entry
+
+
+def _attendee(chunk: str, default: str) -> tuple[str, str] | None:
+    """'Lindvall Mikael, ordförande, distans' -> ('Mikael Lindvall', 'ordförande')."""
+    name, _, rest = chunk.strip().partition(",")
+    match = SURNAME_FIRST_RE.match(name.strip())
+    if not match:
+        return None
+    notes = (re.sub(r"\s*\([^)]*\)", "", r).strip() for r in rest.split(","))  # '(distans)'
+    roles = [r for r in notes if r and not WHEN_RE.search(r)]
+    return f"{match.group(2).strip()} {match.group(1)}", ", ".join(roles) or default
