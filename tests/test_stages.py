@@ -175,3 +175,60 @@ def test_workers_report_a_named_error_and_a_memory_overrun() -> None:
 
 def test_fixture_names_say_their_case() -> None:
     assert all("-" in p.stem for p in FIXTURES.glob("*.pdf")), os.listdir(FIXTURES)
+
+
+@pytest.mark.parametrize(
+    ("text", "board"),
+    [
+        ("Protokoll från Personalsektionen 2022", "Personalsektionen"),
+        ("Kommunstyrelsens arbetsutskott 12 maj 2022", "Kommunstyrelsens arbetsutskott"),
+        ("Äldrerådet sammanträdde", "Äldrerådet"),
+        (
+            "Direktionen för Södertörns brandförsvarsförbund",
+            "Direktionen för Södertörns brandförsvarsförbund",
+        ),
+        ("Kommunfullmäktiges presidium", "Kommunfullmäktiges presidium"),
+        ("Näringslivsdelegationen", "Näringslivsdelegationen"),
+        ("Trygghets- och delaktighetsberednings beslut", "Trygghets- och delaktighetsberedningen"),
+        ("inom olika områden och förråd", None),
+    ],
+)
+def test_any_organ_that_meets_is_a_board(text: str, board: str | None) -> None:
+    assert find_board(text) == board
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("måndag den 5 maj 2021", "2021-05-05"), ("Tisdag 28.3.2023 kl. 18.00", "2023-03-28")],
+)
+def test_dates_with_a_weekday(text: str, date: str) -> None:
+    assert parse_date(text) == date
+
+
+def test_an_agenda_is_its_own_kind_with_its_items(tmp_path: Path) -> None:
+    import pdfgen
+    from pipeline.answer.listings import document_listing, sections
+    from pipeline.ingest import ingest
+    from pipeline.settings import Settings
+
+    pages = [
+        ["Kallelse och föredragningslista", "Organ Tekniska nämnden", "Sammanträdestid 3.10.2023 kl. 18.00",
+         "Ärenden 60 – 61 §", "60 § Val av protokolljusterare .......... 2",
+         "61 § Vägunderhåll i Jeppo .......... 3"],
+        ["Val av protokolljusterare", "Beredning: Tekniska chefen", "Förslag:",
+         "Nämnden utser två protokolljusterare.", "60 §"],
+        ["Vägunderhåll i Jeppo", "Beredning: Tekniska chefen", "Förslag:",
+         "Nämnden godkänner planen för vägunderhåll.", "61 §"],
+    ]  # fmt: skip
+    agenda = tmp_path / "kallelse-tekniska-namnden.pdf"
+    agenda.write_bytes(pdfgen.text_pages(pages))
+    settings = Settings(index_dir=tmp_path / "ix")
+    ingest([agenda], settings)
+    doc = document_listing(settings)[0]
+    assert (doc["kind"], doc["board"], doc["paragraphs"]) == (
+        "föredragningslista",
+        "Tekniska nämnden",
+        [60, 61],
+    )
+    items = [(s["number"], s["title"], s["decision"]) for s in sections(settings, doc["id"])]
+    assert items == [(60, "Val av protokolljusterare", None), (61, "Vägunderhåll i Jeppo", None)]

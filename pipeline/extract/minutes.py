@@ -33,6 +33,7 @@ PAGE_FOOT_RE = re.compile(
 SEPARATOR_RE = re.compile(r"^[_–—\-=]{4,}$")
 BOARD_WORDS = ["nämnd", "beredning", "styrelse", "fullmäktige", "utskott", "sektion", "råd", "direktion"]
 BOARD_WORDS += ["kommission", "delegation", "presidium"]
+ORGAN_WORD_RE = re.compile(rf"[\wåäö-]*(?:{'|'.join(BOARD_WORDS)})(?:en|et|n|iet|um)?s?")
 MAX_DECISION_LINES = 20
 
 
@@ -60,7 +61,7 @@ def looks_like_organ(name: str) -> bool:
         or words[0].startswith(("verksamhet", "protokoll"))
     ):
         return False
-    return any(b in words[0] or b in words[-1] for b in BOARD_WORDS)
+    return bool(ORGAN_WORD_RE.fullmatch(words[0]) or ORGAN_WORD_RE.fullmatch(words[-1]))
 
 
 def running_organ(pages: Sequence[Page]) -> str | None:

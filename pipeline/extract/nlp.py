@@ -361,6 +361,6 @@ def _extract_text(pages: Sequence[Page], model: str | None) -> Extracted:
 
 
 def _sections(part: Part, pages: Sequence[Page], paragraph: str | None) -> list[Section]:
-    if part.kind in ("protokoll", "protokollsutdrag"):
+    if part.kind in ("protokoll", "protokollsutdrag", "föredragningslista"):
         return paragraph_items(pages, paragraph, part.title)
     return priority_sections(pages)

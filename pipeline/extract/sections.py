@@ -190,6 +190,10 @@ def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) ->
             Section(None, number, title, pages[0].number, pages[-1].number, text, "paragraph", decision(text))
         ]
     titles = toc_titles(pages)
+    if not found:
+        return _items_by_header(pages, titles)
+    if titles:  # numbers outside the contents' range are other meetings' § ('Stadsstyrelsen 5.9.2022, 186 §')
+        found = [f for f in found if min(titles) <= f[1] <= max(titles)]
     items = []
     for k, (i, number, rest) in enumerate(found):
         end = found[k + 1][0] if k + 1 < len(found) else len(lines)
@@ -205,3 +209,29 @@ def _first_title(rest: str, body: Sequence[_Line]) -> str:
     """The item's own title line, passing over a diarienummer line ('NKBY/723/00.00.01.05/2022')."""
     candidates = [rest, *(line.text for line in body[:3])]
     return next((c for c in candidates if c and not DIARIE_LINE_RE.match(c)), rest)
+
+
+FURNITURE_ITEM_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s*$", re.MULTILINE)
+
+
+def _items_by_header(pages: Sequence[Page], titles: dict[int, str]) -> list[Section]:
+    """§ items from the running header that names each page's § (when the body has no marks)."""
+    runs: list[tuple[int, list[Page]]] = []
+    for page in pages:
+        mark = FURNITURE_ITEM_RE.search(page.furniture)
+        if mark is None:
+            continue
+        number = int(mark.group(1) or mark.group(2))
+        if runs and runs[-1][0] == number:
+            runs[-1][1].append(page)
+        else:
+            runs.append((number, [page]))
+    items = []
+    for number, run in runs:
+        text = "\n".join(p.body for p in run)
+        first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+        title = titles.get(number) or first
+        items.append(
+            Section(None, number, title, run[0].number, run[-1].number, text, "paragraph", decision(text))
+        )
+    return items

@@ -39,11 +39,16 @@ NUMERIC_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2}
 PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
 PARAGRAPH_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")
 DIARIE_RE = re.compile(r"\b[A-ZÅÄÖ]{2,6}[ -]?\d{4}/\d+(?:[.:]\d+)*\b")
+# Any organ that meets: nämnd, beredning, styrelse, fullmäktige, utskott, sektion, råd,
+# direktion, kommission, delegation, presidium ('Kommunstyrelsens arbetsutskott' whole).
+ORGAN_WORDS = "nämnd|beredning|styrelse|fullmäktige|utskott|sektion|rådet|direktion|kommission|delegation"
 BOARD_RE = re.compile(
     r"\b((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö-]*"
-    r"(?:nämnd|beredning|styrelse|fullmäktige|utskott)(?:en|et|n)?s?\b"
-    r"|\b[Rr]ådet\s+för\s+[a-zåäö]+)"
+    rf"(?:{ORGAN_WORDS})(?:en|et|n)?s?"
+    r"(?:\s+(?:arbetsutskott|presidium|beredningsutskott|utskott)(?:et)?)?\b"
+    r"|\b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[A-ZÅÄÖa-zåäö-]+(?:\s+[a-zåäö-]+förbund)?)"
 )
+NOT_ORGANS = ("område", "förråd", "kommunstyrelsens förv", "förvaltning")
 
 KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("protokollsanteckning", re.compile(r"^(Protokollsanteckning|Reservation|Särskilt yttrande)\b")),
@@ -204,20 +209,24 @@ def parse_date(text: str) -> str | None:
 
 
 DEFINITE = {"beredning": "en", "nämnd": "en", "styrelse": "n", "utskott": "et", "fullmäktige": ""}
-_BOARD_END = re.compile(r"(beredning|nämnd|styrelse|utskott|fullmäktige)(en|et|n)?s?$")
+DEFINITE |= {"sektion": "en", "direktion": "en", "kommission": "en", "delegation": "en"}
+_BOARD_END = re.compile(rf"({'|'.join(DEFINITE)})(en|et|n)?s?$")
 
 
 def normalise_board(name: str) -> str:
     """'Trygghets- och delaktighetsberednings' -> 'Trygghets- och delaktighetsberedningen'."""
     name = " ".join(name.split())
-    name = _BOARD_END.sub(lambda m: m.group(1) + DEFINITE[m.group(1)], name)
+    if not re.search(
+        r"s\s+\w*(utskott|presidium)(et)?$", name
+    ):  # 'Kommunstyrelsens arbetsutskott' as written
+        name = _BOARD_END.sub(lambda m: m.group(1) + DEFINITE[m.group(1)], name)
     return name[:1].upper() + name[1:]
 
 
 def find_board(text: str) -> str | None:
     for match in BOARD_RE.finditer(text):
         name = match.group(1)
-        if len(name) > 6 and not name.lower().startswith(("kommunstyrelsens förv", "förvaltning")):
+        if len(name) > 6 and not name.lower().startswith(NOT_ORGANS):
             return normalise_board(name)
     return None
 
