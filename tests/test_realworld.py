@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CORPUS, MINUTES_2022, shared_dir
+from conftest import CORPUS, MINUTES_2022, PLAN, shared_dir
 from pipeline.answer.listings import amounts, document_listing, sections, speakers
 from pipeline.answer.quotes import quotes
 from pipeline.answer.search import search
@@ -167,3 +167,13 @@ def test_one_person_whatever_the_name_order_with_roles_from_the_attendance_list(
     assert people["Tua Backman"]["role"] == "ledamot"
     assert people["Jean Hellsten"]["role"] == "viceordförande"  # '(distans)' is a note, not a role
     assert "Karita Eklund" not in people  # '[ ] Eklund Karita': not there
+
+
+def test_hits_on_a_garbled_page_say_so(realworld: Settings) -> None:
+    hits = search(realworld, "protokolljusterare", Filters(), limit=20).hits
+    assert {h["text_quality"] for h in hits} == {"good", "garbled"}
+    for hit in hits:
+        page = qualities(realworld)[Path(hit["path"]).name][hit["page"]]
+        assert hit["text_quality"] == page
+    listed = {Path(d["paths"][0]).name: d["garbled_pages"] for d in document_listing(realworld)}
+    assert set(GARBLED[RFF]) <= set(listed[RFF]) and listed[PLAN] == []

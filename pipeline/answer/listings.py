@@ -25,12 +25,14 @@ def document_listing(settings: Settings) -> list[dict[str, Any]]:
     """Documents with their paths and parts (``repeat_of``: id of the canonical part)."""
     with Catalog.read(settings.catalog_path) as catalog:
         docs = catalog.documents_with_parts()
+        garbled = catalog.garbled_pages()
     return [
         {
             **{k: d[k] for k in DOCUMENT_FIELDS},
             "paragraphs": [d["first_paragraph"], d["last_paragraph"]] if d["first_paragraph"] else None,
             "pages": d["pages"],
             "needs_ocr": bool(d["needs_ocr"]),
+            "garbled_pages": garbled.get(d["id"], []),
             "paths": d["paths"],
             "parts": [
                 {"id": p["id"], **{k: p[k] for k in PART_FIELDS}}

@@ -69,9 +69,16 @@ def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
         who = f" · {hit['party']}" if hit["party"] else ""
         who += f" ({', '.join(hit['speakers'])})" if hit["speakers"] else ""
         console.print(Text(printable(f"\n{n}. {hit['title']}"), style="bold"), end="")
-        console.print(printable(f" — {hit['part_kind']}, {hit['board'] or ''} {when}, s. {hit['page']}{who}"))
+        item = f", {hit['paragraph']}" if hit.get("paragraph") else ""
+        console.print(
+            printable(f" — {hit['part_kind']}, {hit['board'] or ''} {when}{item}, s. {hit['page']}{who}")
+        )
         if hit["section"]:
             console.print(printable(f"   avsnitt: {hit['section']}"))
+        if hit.get("text_quality") == "garbled":
+            console.print(
+                "   obs: sidans textlager är trasigt, orden kan vara fel (kontrollera i PDF:en)", style="red"
+            )
         console.print(Text("   ") + marked(" ".join(hit["snippet"].split()), color))
         console.print(printable(f"   {hit['path']}"), style="dim")
         for other in hit["also_in"]:

@@ -29,6 +29,24 @@ class Reads:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return str(row[0]) if row else ""
 
+    def page_qualities(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """(document, page) -> 'good' or 'garbled' (a page ingested before it was judged: 'good')."""
+        found: dict[tuple[str, int], str] = {}
+        for doc_id, number in set(places):
+            row = self.conn.execute(
+                "SELECT quality FROM pages WHERE document_id = ? AND number = ?", (doc_id, number)
+            ).fetchone()
+            found[(doc_id, number)] = (row["quality"] if row else None) or "good"
+        return found
+
+    def garbled_pages(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for row in self.conn.execute(
+            "SELECT document_id, number FROM pages WHERE quality = 'garbled' ORDER BY 1, 2"
+        ):
+            found.setdefault(row["document_id"], []).append(row["number"])
+        return found
+
     def document_of_path(self, path: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(
             "SELECT document_id, size, mtime FROM paths WHERE path = ?", (path,)
