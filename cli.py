@@ -68,6 +68,13 @@ def main() -> None:
     help='TOML file naming local parties: [parties] "Full name" = "CODE".',
 )
 @click.option("--spacy-model", help="A trained Swedish spaCy pipeline you have installed (optional).")
+@click.option(
+    "--ocr",
+    type=click.Choice(["auto", "never", "always"]),
+    default="auto",
+    show_default=True,
+    help="Read pages by OCR (Tesseract): auto, those without a usable text layer; never; always, every page.",
+)
 @common(tabular=False)
 def ingest(
     paths: tuple[Path, ...],
@@ -76,6 +83,7 @@ def ingest(
     memory: int,
     parties_file: Path | None,
     spacy_model: str | None,
+    ocr: str,
     index_dir: str | None,
     as_json: bool,
 ) -> None:
@@ -91,6 +99,7 @@ def ingest(
         memory_mb=memory,
         spacy_model=spacy_model,
         party_names=names,
+        ocr=ocr,
     )
     with progress_bar(interactive(as_json), "Läser") as progress:
         report = run(paths, settings, progress)

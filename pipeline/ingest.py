@@ -7,10 +7,12 @@ on. Each file is read in a child process under a time and memory budget.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from stat import S_ISCHR, S_ISFIFO, S_ISSOCK
 
@@ -19,9 +21,11 @@ from .errors import HandlingarError
 from .extract import nlp
 from .extract.blocks import page_blocks
 from .extract.clean import clean_pages
+from .extract.minutes import item_marks
 from .extract.structure import infer_meta, split_parts
-from .models import Document, Meta, Part, pages_in
-from .read.pdf import read_pages
+from .models import Document, Meta, Part, RawPage, pages_in
+from .read import ocr
+from .read.pdf import read_pages, render_pages
 from .read.workers import Outcome, reader_share, run_budgeted
 from .settings import Settings
 from .store import dedup, index
@@ -30,6 +34,9 @@ from .store.lock import ingest_lock
 from .store.writer import Batch, sync
 
 Progress = Callable[[int, int, str], None]
+Tick = Callable[[bool], None] | None  # called after each OCR page: True when it came from the cache
+MIN_TEXT_CHARS = 20  # fewer on a page: no text layer to speak of
+OCR_PAGE_TIMEOUT_S = 300.0
 
 
 @dataclass
@@ -42,6 +49,9 @@ class IngestReport:
     failed: list[dict[str, str]] = field(default_factory=list)
     needs_ocr: list[str] = field(default_factory=list)
     index_rebuilt: str | None = None  # why the search index was rebuilt from the catalog, if it was
+    ocr_pages: int = 0  # pages read by OCR in this run (from the cache or by Tesseract)
+    ocr_cached: int = 0  # of those, pages whose image was read before (the OCR cache)
+    pages_without_text: int = 0  # pages stored with no text (OCR not installed, or it read nothing)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in the main process, by stage
 
     def timed(self, stage: str, started: float) -> None:
@@ -92,14 +102,19 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_document(path: Path, digest: str, size: int, settings: Settings) -> Document:
-    """One PDF -> a Document (runs in a child process)."""
-    pages = clean_pages(list(read_pages(path, settings.max_pages)), settings.header_lines)
+def read_document(path: Path, digest: str, size: int, settings: Settings, tick: Tick = None) -> Document:
+    """One PDF -> a Document (runs in a child process); pages without a usable text
+    layer are read by OCR (``tick`` is called after each)."""
+    layer = list(read_pages(path, settings.max_pages))
+    marks = item_marks(layer)  # the text layer names each page's § even where OCR misreads it
+    raw = with_ocr(path, layer, settings, tick)
+    pages = [
+        replace(p, item=marks.get(p.number)) for p in nlp.judged(clean_pages(raw, settings.header_lines))
+    ]
     if not any(p.has_text for p in pages):
         title = f"(inget textlager, behöver OCR) {shown(Path(path.name))}"
         part = Part(0, "other", title, 1, len(pages))
         return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
-    pages = nlp.judged(pages)
     parts = split_parts(pages, dict(settings.party_names))
     meta = infer_meta(pages, parts)
     extracted = {
@@ -107,6 +122,40 @@ def read_document(path: Path, digest: str, size: int, settings: Settings) -> Doc
         for part in parts
     }
     return Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
+
+
+def unreadable(page: RawPage) -> bool:
+    """No text layer, a few stray characters, or a layer whose words are mostly not words."""
+    text = "\n".join(line.text for line in page.lines)
+    if sum(1 for c in text if not c.isspace()) < MIN_TEXT_CHARS:
+        return True
+    return nlp.page_quality(text) == "garbled"
+
+
+def with_ocr(path: Path, raw: list[RawPage], settings: Settings, tick: Tick = None) -> list[RawPage]:
+    """The raw pages with those that need it read by OCR (Tesseract), several at a time."""
+    wanted = [p.number for p in raw if settings.ocr == "always" or (settings.ocr == "auto" and unreadable(p))]
+    if not wanted or not ocr.installed():
+        return raw
+    read: dict[int, ocr.OcrPage] = {}
+    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+        images = render_pages(path, wanted, settings.ocr_dpi)
+        while batch := list(itertools.islice(images, settings.workers)):  # a few images in memory at once
+            found = pool.map(lambda job: (job[0], _recognise(job[1], settings)), batch)
+            for number, page in found:
+                read[number] = page
+                if tick:
+                    tick(page.cached)
+    return [
+        RawPage(p.number, read[p.number].lines, read[p.number].confidence)
+        if p.number in read and read[p.number].lines
+        else p
+        for p in raw
+    ]
+
+
+def _recognise(png: bytes, settings: Settings) -> ocr.OcrPage:
+    return ocr.recognise(png, settings.ocr_dpi, settings.ocr_cache, OCR_PAGE_TIMEOUT_S)
 
 
 Job = tuple[Path, str, os.stat_result]  # a file, the SHA-256 of its bytes, its stat
@@ -195,7 +244,16 @@ def _process(
         except ValueError as exc:
             raise HandlingarError(str(exc)) from None
     jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in plan.read.items())
-    outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, share)
+
+    def ocr_page_read(key: str, cached: bool) -> None:  # a reader OCRed a page: count it, show it
+        report.ocr_pages += 1
+        report.ocr_cached += int(cached)
+        if progress:
+            progress(
+                report.documents_added, len(plan.read), f"OCR s. {report.ocr_pages}: {plan.read[key][0].name}"
+            )
+
+    outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, share, ocr_page_read)
     for done, outcome in enumerate(outcomes, start=1):
         stored = _store(catalog, outcome, plan.read[outcome.key], batch, report)
         if stored:
@@ -232,6 +290,7 @@ def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: I
     report.timed("dedup", started)
     report.documents_added += 1
     report.pages += len(doc.pages)
+    report.pages_without_text += sum(1 for p in doc.pages if not p.has_text)
     if doc.needs_ocr:
         report.needs_ocr.append(shown(path))
     return doc.id

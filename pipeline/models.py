@@ -43,6 +43,7 @@ class RawPage:
 
     number: int
     lines: tuple[Line, ...]
+    ocr_confidence: float | None = None  # read by OCR: its mean word confidence (0–100)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ class Page:
     bold_lines: tuple[int, ...] = ()
     sizes: tuple[float, ...] = ()
     quality: str = "good"  # "garbled": a broken font map; never quoted
+    ocr_confidence: float | None = None  # read by OCR (not the text layer): mean word confidence
+    item: int | None = None  # the § its text layer's header or foot names ('43 §'), in page-per-item minutes
+
+    @property
+    def ocr(self) -> bool:
+        return self.ocr_confidence is not None
 
     @property
     def has_text(self) -> bool:

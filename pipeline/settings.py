@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_INDEX = "index"
+OCR_MODES = ("auto", "never", "always")
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class Settings:
     header_lines: int = 3
     spacy_model: str | None = None  # a trained Swedish pipeline, when the user has one installed
     party_names: tuple[tuple[str, str], ...] = ()  # local parties: (full name, code)
+    ocr: str = "auto"  # auto: pages without a usable text layer; never; always: every page
+    ocr_dpi: int = 300
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -26,10 +29,18 @@ class Settings:
             raise ValueError("timeout must be positive and memory at least 64 MB")
         if self.max_pages < 1:
             raise ValueError("max_pages must be at least 1")
+        if self.ocr not in OCR_MODES:
+            raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}")
+        if not 72 <= self.ocr_dpi <= 1200:
+            raise ValueError("ocr_dpi must be between 72 and 1200")
 
     @property
     def catalog_path(self) -> Path:
         return self.index_dir / "catalog.sqlite"
+
+    @property
+    def ocr_cache(self) -> Path:
+        return self.index_dir / "ocr-cache"
 
     @property
     def search_dir(self) -> Path:

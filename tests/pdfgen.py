@@ -93,3 +93,28 @@ def text_pages(pages: Sequence[Sequence[str]], compress: bool = True) -> bytes:
         )
         objects.append(_stream(zlib.compress(ops) if compress else ops, compress))
     return build(objects)
+
+
+def scanned_copy(source: str, dpi: int, rotate: int = 0, jpeg_quality: int = 85) -> bytes:
+    """A scan of ``source``: each page rendered to a JPEG image at ``dpi`` (turned ``rotate``
+    degrees), and the images put back into a PDF with no text layer, as a scanner makes one."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    original = pdfium.PdfDocument(source)
+    scan = pdfium.PdfDocument.new()
+    for page in original:
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil().rotate(rotate, expand=True)
+        jpeg = io.BytesIO()
+        image.save(jpeg, format="JPEG", quality=jpeg_quality)
+        width, height = image.size[0] * 72 / dpi, image.size[1] * 72 / dpi
+        new = scan.new_page(width, height)
+        picture = pdfium.PdfImage.new(scan)
+        picture.load_jpeg(io.BytesIO(jpeg.getvalue()), inline=True)
+        picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        new.insert_obj(picture)
+        new.gen_content()
+    out = io.BytesIO()
+    scan.save(out)
+    return out.getvalue()

@@ -79,7 +79,7 @@ def test_slow_file_is_refused_over_time_budget(tmp_path: Path) -> None:
 
 def test_real_world_malformed_pdfs(tmp_path: Path) -> None:
     folder = shared_dir("realworld/malformed")
-    report = ingest([folder], Settings(index_dir=tmp_path / "ix"))
+    report = ingest([folder], Settings(index_dir=tmp_path / "ix", ocr="never"))
     failed = {Path(f["path"]).name: f["error"] for f in report.failed}
     assert failed["aes-256-r6.pdf"].startswith("encrypted")
     assert failed["password-example.pdf"].startswith("encrypted")
@@ -88,9 +88,9 @@ def test_real_world_malformed_pdfs(tmp_path: Path) -> None:
     assert {Path(p).name for p in report.needs_ocr} == {"cardinal.pdf", "no_contents.pdf"}
 
 
-def test_scanned_pdf_is_stored_as_needing_ocr(tmp_path: Path) -> None:
+def test_scanned_pdf_is_stored_as_needing_ocr_without_it(tmp_path: Path) -> None:
     folder = shared_dir("realworld/brf")
-    report = ingest([folder], Settings(index_dir=tmp_path / "ix"))
+    report = ingest([folder], Settings(index_dir=tmp_path / "ix", ocr="never"))
     assert report.failed == []
     assert [Path(p).name for p in report.needs_ocr] == ["281330_arsredovisning_leksand_brf_stappan.pdf"]
     docs = documents(Settings(index_dir=tmp_path / "ix"))

@@ -16,6 +16,7 @@ from pipeline.answer.quotes import quotes
 from pipeline.answer.search import search
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
+from pipeline.read.ocr import installed as ocr_installed
 from pipeline.settings import Settings
 
 NYKARLEBY = "realworld/nykarleby"
@@ -40,25 +41,28 @@ def realworld(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 def qualities(settings: Settings) -> dict[str, dict[int, str]]:
+    """file -> page -> 'good', 'garbled', or 'ocr' (a garbled page read again by OCR)."""
     with sqlite3.connect(settings.catalog_path) as conn:
         rows = conn.execute(
-            "SELECT p.path, g.number, g.quality FROM pages g JOIN paths p ON p.document_id = g.document_id"
+            "SELECT p.path, g.number, g.quality, g.ocr_confidence FROM pages g"
+            " JOIN paths p ON p.document_id = g.document_id"
         ).fetchall()
     found: dict[str, dict[int, str]] = {}
-    for path, number, quality in rows:
-        found.setdefault(Path(path).name, {})[number] = quality
+    for path, number, quality, confidence in rows:
+        found.setdefault(Path(path).name, {})[number] = "ocr" if confidence is not None else quality
     return found
 
 
-def test_pages_with_a_broken_font_map_are_marked_garbled(realworld: Settings) -> None:
+def test_pages_with_a_broken_font_map_are_marked_garbled_and_read_by_ocr(realworld: Settings) -> None:
     found = qualities(realworld)
+    judged = "ocr" if ocr_installed() else "garbled"
     for name, pages in GARBLED.items():
-        assert {n for n in pages if found[name][n] != "garbled"} == set(), name
+        assert {n for n in pages if found[name][n] != judged} == set(), name
     for name, pages in GOOD.items():
         assert {n for n in pages if found[name][n] != "good"} == set(), name
 
 
-def test_clean_documents_have_no_garbled_page(realworld: Settings) -> None:
+def test_clean_documents_have_no_garbled_page_and_are_never_ocred(realworld: Settings) -> None:
     found = qualities(realworld)
     clean = [p.name for p in CORPUS.glob("*.pdf")] + ["brf_198532.pdf", "zen_of_python_corrupted.pdf"]
     for name in clean:
@@ -169,11 +173,12 @@ def test_one_person_whatever_the_name_order_with_roles_from_the_attendance_list(
     assert "Karita Eklund" not in people  # '[ ] Eklund Karita': not there
 
 
-def test_hits_on_a_garbled_page_say_so(realworld: Settings) -> None:
-    hits = search(realworld, "protokolljusterare", Filters(), limit=20).hits
-    assert {h["text_quality"] for h in hits} == {"good", "garbled"}
+def test_hits_on_a_garbled_page_say_so_without_ocr(tmp_path: Path) -> None:
+    settings = Settings(index_dir=tmp_path / "index", ocr="never")
+    ingest([shared_dir(NYKARLEBY) / RFF, CORPUS / PLAN], settings)
+    hits = search(settings, "protokolljusterare", Filters(), limit=20).hits
+    assert {h["text_quality"] for h in hits} == {"good", "garbled"} and not any(h["ocr"] for h in hits)
     for hit in hits:
-        page = qualities(realworld)[Path(hit["path"]).name][hit["page"]]
-        assert hit["text_quality"] == page
-    listed = {Path(d["paths"][0]).name: d["garbled_pages"] for d in document_listing(realworld)}
+        assert hit["text_quality"] == qualities(settings)[Path(hit["path"]).name][hit["page"]]
+    listed = {Path(d["paths"][0]).name: d["garbled_pages"] for d in document_listing(settings)}
     assert set(GARBLED[RFF]) <= set(listed[RFF]) and listed[PLAN] == []

@@ -25,14 +25,16 @@ def document_listing(settings: Settings) -> list[dict[str, Any]]:
     """Documents with their paths and parts (``repeat_of``: id of the canonical part)."""
     with Catalog.read(settings.catalog_path) as catalog:
         docs = catalog.documents_with_parts()
-        garbled = catalog.garbled_pages()
+        lists = catalog.page_lists()
     return [
         {
             **{k: d[k] for k in DOCUMENT_FIELDS},
             "paragraphs": [d["first_paragraph"], d["last_paragraph"]] if d["first_paragraph"] else None,
             "pages": d["pages"],
             "needs_ocr": bool(d["needs_ocr"]),
-            "garbled_pages": garbled.get(d["id"], []),
+            "garbled_pages": lists.get(d["id"], {}).get("garbled", []),
+            "ocr_pages": lists.get(d["id"], {}).get("ocr", []),
+            "low_confidence_pages": lists.get(d["id"], {}).get("low", []),
             "paths": d["paths"],
             "parts": [
                 {"id": p["id"], **{k: p[k] for k in PART_FIELDS}}
@@ -97,7 +99,8 @@ def amounts(settings: Settings, f: Filters, bounds: Range = ANY_AMOUNT) -> list[
     """Every sum of money in canonical text, as exact SEK, with its sentence and § item."""
     with Catalog.read(settings.catalog_path) as catalog:
         rows = [r for r in catalog.canonical_amounts() if bounds.holds(Decimal(r["sek"])) and _kept(r, f)]
-        return [_amount(catalog, r) for r in rows]
+        facts = catalog.page_facts([(r["document_id"], r["page"]) for r in rows])
+        return [{**_amount(catalog, r), "ocr": facts[(r["document_id"], r["page"])]["ocr"]} for r in rows]
 
 
 def _amount(catalog: Catalog, r: dict[str, Any]) -> dict[str, Any]:

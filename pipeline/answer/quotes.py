@@ -73,6 +73,9 @@ def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, An
                 if verify(catalog, cite, quote):
                     part = parts[block["part_id"]]
                     found[(cite.document, cite.page, start)] = _record(catalog, quote, cite, part, repeats)
+        facts = catalog.page_facts([(q["document"], q["page"]) for q in found.values()])
+        for q in found.values():  # read by OCR: a journalist checks the scan before publishing
+            q["ocr"] = facts[(q["document"], q["page"])]["ocr"]
     return sorted(
         found.values(), key=lambda q: (q["date"] or str(q["year"] or ""), q["path"], q["page"], q["start"])
     )

@@ -33,9 +33,9 @@ def search(settings: Settings, text: str, filters: Filters, limit: int = 10, off
         parts = catalog.part_info(sorted({h.fields["part"] for h in raw}))
         repeats = catalog.repeats_of(list(parts))
         hits = [_enrich(catalog, h, parts, repeats) for h in raw if h.fields["part"] in parts]
-        quality = catalog.page_qualities([(h["document"], h["page"]) for h in hits])
-        for hit in hits:  # a broken font map: the words shown may not be the page's
-            hit["text_quality"] = quality[(hit["document"], hit["page"])]
+        facts = catalog.page_facts([(h["document"], h["page"]) for h in hits])
+        for hit in hits:  # a broken font map or OCR: the words shown may not be the page's
+            hit.update(facts[(hit["document"], hit["page"])])
         behind = len(catalog.unindexed())
     return SearchResult(text, total, hits, behind)
 

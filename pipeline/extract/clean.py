@@ -90,13 +90,28 @@ def join_lines(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()))
+    """What two header lines share when they are the same header: numbers, case, punctuation,
+    diacritics and stray one- or two-letter tokens aside, as OCR reads one header a little
+    differently on each page ('Rådet för …' / 'Radet for …'). A key to compare only: the
+    text itself keeps its å, ä and ö."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum() or c.isspace())
+    return " ".join(w for w in re.sub(r"\d+", "#", folded).split() if len(w) > 2 or w == "#")
 
 
 def _zone(lines: Sequence[Line], depth: int) -> list[int]:
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     head, tail = filled[:depth], filled[-depth:] if depth else []
     return sorted(set(head) | set(tail))
+
+
+def _sentence(text: str) -> bool:
+    """A line that is a sentence ('Antecknades för kännedom.') or a label ('Ungdomsfullmäktiges
+    beslut:') is the page's text even when it repeats near the foot of several pages (as it
+    does in OCR text, which has no rule lines below it); headers and footers are neither."""
+    words = len(text.split())
+    return (text.endswith((".", "!", "?")) and words >= 3) or (
+        text[:1].isupper() and text.endswith(":") and 1 <= words <= 6
+    )
 
 
 def find_furniture(pages: Sequence[Sequence[Line]], depth: int) -> list[set[int]]:
@@ -114,7 +129,7 @@ def find_furniture(pages: Sequence[Sequence[Line]], depth: int) -> list[set[int]
         marked = set()
         for i in zone:
             text = lines[i].text.strip()
-            repeated = seen[_key(text)] >= needed and len(pages) > 1
+            repeated = seen[_key(text)] >= needed and len(pages) > 1 and not _sentence(text)
             if repeated or any(p.match(text) for p in LETTERHEAD_PATTERNS):
                 marked.add(i)
         result.append(marked)
@@ -127,21 +142,20 @@ def clean_pages(raw: Sequence[RawPage], depth: int = 3) -> list[Page]:
         dehyphenate([Line(normalise(line.text), line.bold, line.size) for line in page.lines]) for page in raw
     ]
     furniture = find_furniture(cleaned, depth)
-    return [
-        _page(page.number, lines, marks) for page, lines, marks in zip(raw, cleaned, furniture, strict=True)
-    ]
+    return [_page(page, lines, marks) for page, lines, marks in zip(raw, cleaned, furniture, strict=True)]
 
 
-def _page(number: int, lines: Sequence[Line], marks: set[int]) -> Page:
+def _page(raw: RawPage, lines: Sequence[Line], marks: set[int]) -> Page:
     body = [line for i, line in enumerate(lines) if i not in marks]
     while body and not body[-1].text.strip():
         body.pop()
     while body and not body[0].text.strip():
         body.pop(0)
     return Page(
-        number=number,
+        number=raw.number,
         body="\n".join(line.text for line in body),
         furniture="\n".join(lines[i].text for i in sorted(marks)),
         bold_lines=tuple(i for i, line in enumerate(body) if line.bold),
         sizes=tuple(line.size for line in body),
+        ocr_confidence=raw.ocr_confidence,
     )

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Page
+from ..models import Page, RawPage
 
 # 'Ärenden 39 – 49 §', 'Ärenden 10§–19§', 'Paragrafer §§ 12-30', '§§ 1–14'
 RANGE_RE = re.compile(
@@ -73,6 +73,22 @@ def running_organ(pages: Sequence[Page]) -> str | None:
     return None
 
 
+ITEM_MARK_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s*$")
+
+
+def item_marks(pages: Sequence[RawPage]) -> dict[int, int]:
+    """page -> the § a page's own mark line names ('43 §' alone on a line, as page-per-item
+    minutes print in the header or at the foot), read from the text layer before any OCR
+    (which reads '§' as '8')."""
+    marks: dict[int, int] = {}
+    for page in pages:
+        lines = (line.text for line in page.lines)
+        found = {int(m.group(1) or m.group(2)) for m in map(ITEM_MARK_RE.match, lines) if m}
+        if len(found) == 1:
+            marks[page.number] = found.pop()
+    return marks
+
+
 def toc_titles(pages: Sequence[Page]) -> dict[int, str]:
     """§ -> title from table-of-contents lines on the first pages."""
     found: dict[int, str] = {}
@@ -93,7 +109,10 @@ def meeting_facts(pages: Sequence[Page]) -> MeetingFacts:
     span = next((m for m in map(RANGE_RE.search, head) if m), None)
     titles = toc_titles(pages)
     paragraphs = (int(span.group(1)), int(span.group(2))) if span else None
-    if paragraphs is None and titles:
+    if titles and paragraphs != (
+        min(titles),
+        max(titles),
+    ):  # the contents, where they disagree (OCR: '108–198')
         paragraphs = (min(titles), max(titles))
     return MeetingFacts(organ, number, paragraphs, titles)
 

@@ -106,6 +106,11 @@ def english(word: str) -> bool:
     return word in EN_STOP_WORDS
 
 
+def page_quality(text: str) -> str:
+    """'good' or 'garbled' for a page's text (see quality.page_quality)."""
+    return quality.page_quality(text, lexicon(), english)
+
+
 def judged(pages: Sequence[Page]) -> list[Page]:
     """Pages with their text quality: 'garbled' where most words are not words."""
     knows = lexicon()

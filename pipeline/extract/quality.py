@@ -1,6 +1,6 @@
 """Can a text layer be trusted, and is a sentence a whole one that can be quoted?
 
-A page whose lowercase words are mostly not Swedish words (nor English ones) has
+A page whose distinct lowercase words are mostly not Swedish words (nor English ones) has
 a broken font map: its text is marked ``garbled``, never quoted, and its search
 hits say the text may be wrong. A sentence is quotable when it has the shape of
 one (capital or digit first, a full stop last, a few words, no form labels,
@@ -21,9 +21,9 @@ Knows = Callable[[str], bool]
 
 GOOD, GARBLED = "good", "garbled"
 WORD_RE = re.compile(r"(?<![\w.-])[a-zåäöéü]{2,}(?![\w-]|\.\w)")  # not the pieces of 'bl.a.
-GARBLED_BELOW = 0.80  # share of known lowercase words under which a page is garbled
+GARBLED_BELOW = 0.85  # share of known distinct lowercase words under which a page is garbled
 ENGLISH_STOP_SHARE = 0.3
-MIN_WORDS = 15  # fewer lowercase words than this: too little to judge, taken as good
+MIN_WORDS = 12  # fewer distinct lowercase words than this: too little to judge, taken as good
 COMPOUND_LETTERS = 10  # an unknown word this long is more likely a compound than a garble
 RARE_WORD_PER = 20  # a sentence of this many words may hold one unknown short word
 MIN_QUOTE_WORDS = 4
@@ -41,8 +41,11 @@ def known_share(text: str, knows: Knows) -> tuple[float, int]:
 
 
 def page_quality(text: str, knows: Knows, english: Knows) -> str:
-    share, count = known_share(text, knows)
-    if count < MIN_WORDS or share >= GARBLED_BELOW:
+    """Judged on distinct words: a rare word that recurs ('rok' in a housing table) is one
+    word, while a broken font map makes many different non-words."""
+    words = set(WORD_RE.findall(text))
+    share = sum(1 for w in words if knows(w)) / len(words) if words else 1.0
+    if len(words) < MIN_WORDS or share >= GARBLED_BELOW:
         return GOOD
     english_share, _ = known_share(text, english)  # English prose: a third or more are its stop words
     return GOOD if english_share >= ENGLISH_STOP_SHARE else GARBLED

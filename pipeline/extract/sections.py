@@ -190,7 +190,7 @@ def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) ->
             Section(None, number, title, pages[0].number, pages[-1].number, text, "paragraph", decision(text))
         ]
     titles = toc_titles(pages)
-    if not found:
+    if not found or _one_item_a_page(pages):
         return _items_by_header(pages, titles)
     if titles:  # numbers outside the contents' range are other meetings' § ('Stadsstyrelsen 5.9.2022, 186 §')
         found = [f for f in found if min(titles) <= f[1] <= max(titles)]
@@ -214,14 +214,29 @@ def _first_title(rest: str, body: Sequence[_Line]) -> str:
 FURNITURE_ITEM_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s*$", re.MULTILINE)
 
 
+def _one_item_a_page(pages: Sequence[Page]) -> bool:
+    """Page-per-item minutes: every page from the first marked one on names its § (Page.item)."""
+    marked = [p for p in pages if p.item is not None]
+    return len(marked) >= 2 and len(marked) >= 0.6 * len([p for p in pages if p.number >= marked[0].number])
+
+
+def _page_item(page: Page) -> int | None:
+    if page.item is not None:
+        return page.item
+    mark = FURNITURE_ITEM_RE.search(page.furniture)
+    return int(mark.group(1) or mark.group(2)) if mark else None
+
+
 def _items_by_header(pages: Sequence[Page], titles: dict[int, str]) -> list[Section]:
-    """§ items from the running header that names each page's § (when the body has no marks)."""
+    """§ items from the mark that names each page's § (its header or foot, in the text layer)."""
     runs: list[tuple[int, list[Page]]] = []
     for page in pages:
-        mark = FURNITURE_ITEM_RE.search(page.furniture)
-        if mark is None:
+        number = _page_item(page)
+        if number is None and runs:  # an unmarked page (an appendix) goes with the item before it
+            runs[-1][1].append(page)
             continue
-        number = int(mark.group(1) or mark.group(2))
+        if number is None or (titles and not min(titles) <= number <= max(titles)):
+            continue
         if runs and runs[-1][0] == number:
             runs[-1][1].append(page)
         else:

@@ -57,7 +57,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("föredragningslista", re.compile(r"^(Föredragningslista|Kallelse)\b", re.IGNORECASE)),
     ("verksamhetsplan", re.compile(r"^Verksamhetsplan\b")),
     ("verksamhetsberättelse", re.compile(r"^Verksamhetsberättelse\b")),
-    ("årsredovisning", re.compile(r"^(Årsredovisning|Bokslut)\b")),
+    ("årsredovisning", re.compile(r"^([ÅA]rsredovisning|ÅRSREDOVISNING|ARSREDOVISNING|Bokslut)\b")),
 ]
 TJUT_RE = KIND_PATTERNS[2][1]
 LETTERHEAD_KIND = re.compile(r"^(PROTOKOLLSUTDRAG|PROTOKOLL|Protokoll)\b|^Organ\s")
@@ -82,7 +82,7 @@ def _is_cover(page: Page) -> bool:
 def _minutes_kind(page: Page) -> str | None:
     if minutes.is_agenda([page]):
         return "föredragningslista"
-    for line in _lines(page.furniture)[:3] + _lines(page.body)[:2]:
+    for line in _lines(page.furniture)[:3] + _lines(page.body)[:6]:  # OCR may read a logo first
         match = LETTERHEAD_KIND.match(line)
         if match:
             word = match.group(0).upper()

@@ -22,6 +22,7 @@ def citation_line(q: dict[str, Any]) -> str:
         q["date"],
         f"ärende {item.group(1)}" if item else None,
         f"s. {q['page']}",
+        "OCR" if q.get("ocr") else None,
     ]
     return "— " + ", ".join(p for p in pieces if p)
 
@@ -34,5 +35,6 @@ def markdown(found: list[dict[str, Any]]) -> str:
         source = f"  \n  {md_text(q['path'])}" + "".join(
             f"; även i {md_text(a['path'])}, s. {a['pages']}" for a in q["also_in"]
         )
-        blocks.append(f"> ”{md_text(q['quote'])}”\n\n{md_text(citation_line(q))}{source}\n")
+        mark = "  \n  ⚠ läst med OCR: kontrollera mot skanningen" if q.get("ocr") else ""
+        blocks.append(f"> ”{md_text(q['quote'])}”\n\n{md_text(citation_line(q))}{source}{mark}\n")
     return printable("\n".join(blocks))

@@ -41,6 +41,16 @@ def ingest_summary(report: dict[str, Any]) -> None:
     )
     if report.get("index_rebuilt"):
         console.print(f"sökindexet byggdes om från katalogen: {report['index_rebuilt']}")
+    if report.get("ocr_pages"):
+        console.print(f"{report['ocr_pages']} sidor lästes med OCR")
+    if report.get("pages_without_text"):
+        console.print(
+            Text(f"{report['pages_without_text']} sidor lagrades utan text", style="yellow")
+            + Text(
+                ": de har inget textlager. Med OCR läses de: installera Tesseract med svensk modell"
+                " (Debian: apt-get install tesseract-ocr tesseract-ocr-swe) och läs in dem i ett nytt index."
+            )
+        )
     for path in report["needs_ocr"]:
         console.print(Text("behöver OCR ", style="yellow") + Text(printable(f"{path}: no text layer")))
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -75,6 +85,11 @@ def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
         )
         if hit["section"]:
             console.print(printable(f"   avsnitt: {hit['section']}"))
+        if hit.get("ocr"):
+            console.print(
+                f"   läst med OCR (säkerhet {hit['ocr_confidence']:.0f} %): kontrollera mot skanningen",
+                style="yellow",
+            )
         if hit.get("text_quality") == "garbled":
             console.print(
                 "   obs: sidans textlager är trasigt, orden kan vara fel (kontrollera i PDF:en)", style="red"

@@ -10,8 +10,9 @@ later stages use (bold, size). Nothing outside this module sees a PDF object.
 from __future__ import annotations
 
 import ctypes
+import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pdfplumber
@@ -149,3 +150,22 @@ def _read_page(pdf: pdfium.PdfDocument, number: int, path: Path) -> RawPage:
     except pdfium.PdfiumError as exc:
         raise ReadFailed(str(path), f"page {number}: {exc}") from None
     return RawPage(number, lines)
+
+
+def render_pages(path: Path, numbers: Sequence[int], dpi: int) -> Iterator[tuple[int, bytes]]:
+    """(page number, PNG bytes) for the given pages, rendered in greyscale at ``dpi``, one at
+    a time (an image of an A4 page at 300 dpi is 8 MB in memory)."""
+    pdf = open_pdf(path)
+    if pdf is None:
+        return
+    try:
+        for number in numbers:
+            try:
+                image = pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+            except pdfium.PdfiumError:
+                continue
+            out = io.BytesIO()
+            image.save(out, format="PNG")
+            yield number, out.getvalue()
+    finally:
+        pdf.close()

@@ -75,13 +75,15 @@ def _close_inherited(keep: int) -> None:
     os.closerange(keep + 1, top)
 
 
-def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
+def _child(
+    conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int, ticks: bool
+) -> None:
     result: tuple[Any, ...]
     faulthandler.disable()  # a crash inside the PDF library is reported by the parent
     _close_inherited(conn.fileno())
     try:
         _limit_memory(memory_mb)
-        result = ("ok", fn(*args))
+        result = ("ok", fn(*args, tick=lambda *info: conn.send(("tick", *info))) if ticks else fn(*args))
     except InputError as exc:
         result = ("err", type(exc).__name__, exc.detail)
     except MemoryError:
@@ -111,9 +113,12 @@ def run_budgeted(
     workers: int,
     timeout_s: float,
     memory_mb: int,
+    on_tick: Callable[..., None] | None = None,
 ) -> Iterator[Outcome]:
     """Run ``fn(*args)`` for each (key, args) in forked children, ``workers`` at
-    a time, yielding an Outcome per job as each finishes."""
+    a time, yielding an Outcome per job as each finishes. With ``on_tick``, ``fn`` is
+    also given ``tick``: each call tells the parent the child got a step further (a page
+    read by OCR), which starts its time budget again and is passed on to ``on_tick``."""
     context = multiprocessing.get_context("fork")
     pending = iter(jobs)
     running: list[_Running] = []
@@ -125,20 +130,30 @@ def run_budgeted(
                 exhausted = True
                 break
             parent, child = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(child, fn, job[1], memory_mb), daemon=True)
+            process = context.Process(
+                target=_child, args=(child, fn, job[1], memory_mb, on_tick is not None), daemon=True
+            )
             process.start()
             child.close()
             running.append(_Running(job[0], process, parent, time.monotonic()))
         if running:
-            yield from _collect(running, timeout_s, memory_mb)
+            yield from _collect(running, timeout_s, memory_mb, on_tick)
 
 
-def _collect(running: list[_Running], timeout_s: float, memory_mb: int) -> Iterator[Outcome]:
+def _collect(
+    running: list[_Running], timeout_s: float, memory_mb: int, on_tick: Callable[..., None] | None
+) -> Iterator[Outcome]:
     ready = set(wait([r.conn for r in running], timeout=0.1))
     for item in list(running):
-        outcome = None
+        outcome: Outcome | None = None
         if item.conn in ready:
-            outcome = _receive(item, memory_mb)
+            received = _receive(item, memory_mb)
+            if isinstance(received, tuple):  # a tick: the child is alive and a step further
+                item.started = time.monotonic()
+                if on_tick:
+                    on_tick(item.key, *received)
+                continue
+            outcome = received
         elif time.monotonic() - item.started > timeout_s:
             item.process.kill()
             outcome = Outcome(item.key, error="OverBudget", detail=f"over the time budget of {timeout_s:g} s")
@@ -149,7 +164,7 @@ def _collect(running: list[_Running], timeout_s: float, memory_mb: int) -> Itera
             yield outcome
 
 
-def _receive(item: _Running, memory_mb: int) -> Outcome:
+def _receive(item: _Running, memory_mb: int) -> Outcome | tuple[Any, ...]:
     try:
         message = item.conn.recv()
     except (EOFError, OSError):
@@ -159,6 +174,8 @@ def _receive(item: _Running, memory_mb: int) -> Outcome:
             detail = f"the reader died on signal {-code}, most likely over its memory share of {memory_mb} MB"
             return Outcome(item.key, error="OverBudget", detail=detail)
         return Outcome(item.key, error="ReadFailed", detail=f"the reader crashed (exit code {code})")
+    if message[0] == "tick":
+        return tuple(message[1:])
     if message[0] == "ok":
         return Outcome(item.key, value=message[1])
     return Outcome(item.key, error=message[1], detail=message[2])

@@ -152,8 +152,8 @@ class Catalog(Reads):
 
     def _insert_pages(self, doc: Document) -> None:
         self.conn.executemany(
-            "INSERT INTO pages (document_id, number, body, furniture, bold_lines, sizes, quality)"
-            " VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO pages (document_id, number, body, furniture, bold_lines, sizes, quality,"
+            " ocr_confidence) VALUES (?,?,?,?,?,?,?,?)",
             [
                 (
                     doc.id,
@@ -163,6 +163,7 @@ class Catalog(Reads):
                     json.dumps(p.bold_lines),
                     json.dumps(p.sizes),
                     p.quality,
+                    p.ocr_confidence,
                 )
                 for p in doc.pages
             ],

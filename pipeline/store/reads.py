@@ -13,6 +13,7 @@ from typing import Any
 
 from ..models import name_only
 
+LOW_OCR_CONFIDENCE = 80.0  # an OCR page under this mean word confidence is flagged: check the scan
 # The path a document is shown under: the first of its paths.
 FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
 
@@ -29,22 +30,38 @@ class Reads:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return str(row[0]) if row else ""
 
-    def page_qualities(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
-        """(document, page) -> 'good' or 'garbled' (a page ingested before it was judged: 'good')."""
-        found: dict[tuple[str, int], str] = {}
+    def page_facts(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], dict[str, Any]]:
+        """(document, page) -> its text quality ('good', 'garbled'; a page ingested before it
+        was judged: 'good') and whether it was read by OCR (with its mean word confidence)."""
+        found: dict[tuple[str, int], dict[str, Any]] = {}
         for doc_id, number in set(places):
             row = self.conn.execute(
-                "SELECT quality FROM pages WHERE document_id = ? AND number = ?", (doc_id, number)
+                "SELECT quality, ocr_confidence FROM pages WHERE document_id = ? AND number = ?",
+                (doc_id, number),
             ).fetchone()
-            found[(doc_id, number)] = (row["quality"] if row else None) or "good"
+            quality, confidence = (row["quality"], row["ocr_confidence"]) if row else (None, None)
+            found[(doc_id, number)] = {
+                "text_quality": quality or "good",
+                "ocr": confidence is not None,
+                "ocr_confidence": confidence,
+            }
         return found
 
-    def garbled_pages(self) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        for row in self.conn.execute(
-            "SELECT document_id, number FROM pages WHERE quality = 'garbled' ORDER BY 1, 2"
-        ):
-            found.setdefault(row["document_id"], []).append(row["number"])
+    def page_lists(self) -> dict[str, dict[str, list[int]]]:
+        """document -> its garbled pages, pages read by OCR, and OCR pages of low confidence."""
+        found: dict[str, dict[str, list[int]]] = {}
+        rows = self.conn.execute(
+            "SELECT document_id, number, quality, ocr_confidence FROM pages"
+            " WHERE quality = 'garbled' OR ocr_confidence IS NOT NULL ORDER BY 1, 2"
+        )
+        for row in rows:
+            lists = found.setdefault(row["document_id"], {"garbled": [], "ocr": [], "low": []})
+            if row["quality"] == "garbled":
+                lists["garbled"].append(row["number"])
+            if row["ocr_confidence"] is not None:
+                lists["ocr"].append(row["number"])
+                if row["ocr_confidence"] < LOW_OCR_CONFIDENCE:
+                    lists["low"].append(row["number"])
         return found
 
     def document_of_path(self, path: str) -> sqlite3.Row | None:
