@@ -2,9 +2,23 @@
 PYTHON ?= python3
 INDEX ?= index
 
-.PHONY: install demo test lint bench
+.PHONY: install system demo test lint bench
 
-install:
+# OCR: Tesseract with its Swedish and English models and orientation detection (Debian's
+# packages). Installed when missing and we are root; without it ingest still works and says
+# how many pages were stored without text.
+OCR_PACKAGES = tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd
+
+system:
+	@if ! tesseract --list-langs 2>/dev/null | grep -qx swe; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null; \
+	  else \
+	    echo "OCR needs Tesseract with Swedish: sudo apt-get install $(OCR_PACKAGES)"; \
+	  fi; \
+	fi
+
+install: system
 	$(PYTHON) -m pip install -q --disable-pip-version-check -e '.[dev]'
 
 demo: install

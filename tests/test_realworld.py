@@ -182,3 +182,14 @@ def test_hits_on_a_garbled_page_say_so_without_ocr(tmp_path: Path) -> None:
         assert hit["text_quality"] == qualities(settings)[Path(hit["path"]).name][hit["page"]]
     listed = {Path(d["paths"][0]).name: d["garbled_pages"] for d in document_listing(settings)}
     assert set(GARBLED[RFF]) <= set(listed[RFF]) and listed[PLAN] == []
+
+
+def test_the_minutes_with_a_broken_font_map_read_right_after_ocr(realworld: Settings) -> None:
+    if not ocr_installed():
+        pytest.skip("Tesseract with Swedish is not installed (make system)")
+    first = search(realworld, '"Elektroniska underskrifter"', Filters(), limit=5).hits
+    assert [(Path(h["path"]).name, h["page"], h["ocr"]) for h in first] == [(RFF, 1, True)]
+    organ = search(
+        realworld, '"Rådet för funktionshindrade"', Filters(document=first[0]["document"]), limit=50
+    )
+    assert 1 in {h["page"] for h in organ.hits}
