@@ -32,6 +32,7 @@ OWNERS = {
     "tantivy": {"store/index.py"},
     "spacy": {"extract/nlp.py"},
     "sqlite3": {"store/catalog.py", "store/reads.py", "store/schema.py"},
+    "subprocess": {"read/ocr.py"},  # the OCR engine (Tesseract) is run as a command
 }
 
 
