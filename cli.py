@@ -196,8 +196,9 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
     shown = rows if fmt == "json" else [{**r, "text": r["text"][:80]} for r in rows]
     columns = ["area", "number", "title", "first_page", "last_page", "text"]
     if rows and all(r["kind"] == "paragraph" for r in rows):
-        columns = ["number", "title", "decision", "first_page", "last_page"]
-    keys = [*columns, "decision"] if "decision" not in columns else columns
+        columns = ["number", "title", "decision", "statements", "first_page", "last_page"]
+        shown = [{**r, "statements": _statements(r["statements"])} for r in shown] if fmt != "json" else shown
+    keys = ["area", "number", "title", "first_page", "last_page", "text", "kind", "decision", "statements"]
     echo_rows(shown, columns, fmt, data=[{k: r[k] for k in keys} for r in rows])
 
 
@@ -300,6 +301,11 @@ def quotes(
     rows = [{**q, "citation": citation_line(q)} for q in found]
     columns = ["quote", "citation", "path", "page", "start", "end"]
     echo_rows(rows, columns, fmt, data=found)
+
+
+def _statements(found: list[dict[str, Any]]) -> str:
+    """'protokollsanteckning (S: Rasmus Lenefors); reservation (M: Anna Berg, Per Ek)'."""
+    return "; ".join(f"{s['kind']} ({s['party']}: {', '.join(s['names'])})" for s in found)
 
 
 def _place(where: dict[str, Any]) -> str:

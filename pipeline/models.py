@@ -121,6 +121,15 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A statement attached to a § item: 'Rasmus Lenefors (S) anmäler protokollsanteckning'."""
+
+    kind: str  # protokollsanteckning, reservation, särskilt yttrande
+    party: str | None
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Section:
     area: str | None
     number: int | None
@@ -130,6 +139,7 @@ class Section:
     text: str
     kind: str = "priority"
     decision: str | None = None  # a § item's decision, as the minutes write it
+    statements: tuple[Statement, ...] = ()  # reservations, protokollsanteckningar … on a § item
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ import os
 import time
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, MINUTES_2022, PLAN
+from conftest import CORPUS, FIXTURES, MINUTES_2021, MINUTES_2022, PLAN
 from pipeline.errors import Encrypted
 from pipeline.extract.blocks import page_blocks
 from pipeline.extract.clean import clean_pages, dehyphenate, join_lines, normalise
@@ -232,3 +233,32 @@ def test_an_agenda_is_its_own_kind_with_its_items(tmp_path: Path) -> None:
     )
     items = [(s["number"], s["title"], s["decision"]) for s in sections(settings, doc["id"])]
     assert items == [(60, "Val av protokolljusterare", None), (61, "Vägunderhåll i Jeppo", None)]
+
+
+def test_statements_attached_to_an_item_with_party_and_names() -> None:
+    from pipeline.extract.minutes import statements
+
+    text = (
+        "Protokollsanteckningar\nRasmus Lenefors (S) anmäler protokollsanteckning, se bilaga.\n"
+        "Nujin Alacabek\n(V) anmäler protokollsanteckning.\n"
+        "Anna Berg (M) och Per Ek (M) reserverar sig mot beslutet.\nLisa Ny (C) lämnar ett särskilt yttrande."
+    )
+    assert [(s.kind, s.party, s.names) for s in statements(text)] == [
+        ("protokollsanteckning", "S", ("Rasmus Lenefors",)),
+        ("protokollsanteckning", "V", ("Nujin Alacabek",)),
+        ("reservation", "M", ("Anna Berg", "Per Ek")),
+        ("särskilt yttrande", "C", ("Lisa Ny",)),
+    ]
+
+
+def test_an_extract_is_one_item_with_its_decision_and_statements(corpus_index: tuple[Any, Any]) -> None:
+    from pipeline.answer.listings import sections
+
+    item = next(s for s in sections(corpus_index[0], MINUTES_2021) if s["kind"] == "paragraph")
+    assert (item["number"], item["first_page"], item["last_page"]) == (24, 1, 2)
+    assert item["decision"].startswith("Uppföljningen av ”Program för trygghet och säkerhet 2018–2021”")
+    assert {(s["party"], tuple(s["names"])) for s in item["statements"]} == {
+        ("MP", ("Anders Lönroth",)),
+        ("S", ("Rasmus Lenefors",)),
+        ("V", ("Nujin Alacabek",)),
+    }

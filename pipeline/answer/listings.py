@@ -159,4 +159,4 @@ def sections(settings: Settings, ref: str) -> list[dict[str, Any]]:
             raise NotFound(f"no single document matches {ref!r}: give a path, a file name or an id")
         rows = catalog.document_sections(doc_id)
     keys = ("area", "number", "title", "first_page", "last_page", "text", "kind", "part_kind", "decision")
-    return [{k: r[k] for k in keys} for r in rows]
+    return [{**{k: r[k] for k in keys}, "statements": json.loads(r["statements"] or "[]")} for r in rows]

@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Page, RawPage
+from ..models import Page, RawPage, Statement
+from .parties import NAME_PARTY_RE, PERSON
 
 # 'Ärenden 39 – 49 §', 'Ärenden 10§–19§', 'Paragrafer §§ 12-30', '§§ 1–14'
 RANGE_RE = re.compile(
@@ -144,3 +145,25 @@ def decision(text: str) -> str | None:
 def _heading(line: str, before: str) -> bool:
     """A line that starts the next section: short, no sentence punctuation, after a full stop."""
     return before.endswith((".", ":")) and len(line.split()) <= 5 and not line.endswith((".", ",", ";"))
+
+
+# 'Rasmus Lenefors (S) anmäler protokollsanteckning', 'Anna Berg (M) och Per Ek (M) reserverar sig',
+# 'Lisa Ny (C) lämnar ett särskilt yttrande'
+STATEMENT_RE = re.compile(
+    rf"((?:{PERSON}\s*\([A-ZÅÄÖ]{{1,4}}\)(?:\s*,\s*|\s+och\s+)?)+)\s+"
+    r"(reserverar sig|reserverade sig|(?:anmäler|anmälde|lämnar|lämnade|avger|avgav)\s+(?:en\s+|ett\s+)?"
+    r"(?:skriftlig\s+)?(protokollsanteckning|reservation|särskilt yttrande))",
+    re.IGNORECASE,
+)
+
+
+def statements(text: str) -> tuple[Statement, ...]:
+    """The statements attached to an item, each with the party and names of who made it."""
+    found: list[Statement] = []
+    for match in STATEMENT_RE.finditer(text):  # lines kept: a name never runs over one, its party may
+        kind = (match.group(3) or "reservation").lower()
+        people = [(" ".join(m.group(1).split()), m.group(2)) for m in NAME_PARTY_RE.finditer(match.group(1))]
+        for party in dict.fromkeys(p for _, p in people):
+            names = tuple(n for n, p in people if p == party)
+            found.append(Statement(kind, party, names))
+    return tuple(found)

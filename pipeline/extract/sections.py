@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Page, Section
-from .minutes import decision, toc_titles
+from .minutes import decision, statements, toc_titles
 from .parties import NAME_LINE_RE
 
 NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
@@ -187,7 +187,17 @@ def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) ->
         text = "\n".join(line.text for line in lines)
         number = int(single.group(1))
         return [
-            Section(None, number, title, pages[0].number, pages[-1].number, text, "paragraph", decision(text))
+            Section(
+                None,
+                number,
+                title,
+                pages[0].number,
+                pages[-1].number,
+                text,
+                "paragraph",
+                decision(text),
+                statements(text),
+            )
         ]
     titles = toc_titles(pages)
     if not found or _one_item_a_page(pages):
@@ -201,7 +211,11 @@ def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) ->
         last = (body[-1] if body else lines[i]).page
         text = "\n".join(line.text for line in body)
         named = titles.get(number) or _first_title(rest, body)
-        items.append(Section(None, number, named, lines[i].page, last, text, "paragraph", decision(text)))
+        items.append(
+            Section(
+                None, number, named, lines[i].page, last, text, "paragraph", decision(text), statements(text)
+            )
+        )
     return items
 
 
@@ -247,6 +261,16 @@ def _items_by_header(pages: Sequence[Page], titles: dict[int, str]) -> list[Sect
         first = next((line.strip() for line in text.split("\n") if line.strip()), "")
         title = titles.get(number) or first
         items.append(
-            Section(None, number, title, run[0].number, run[-1].number, text, "paragraph", decision(text))
+            Section(
+                None,
+                number,
+                title,
+                run[0].number,
+                run[-1].number,
+                text,
+                "paragraph",
+                decision(text),
+                statements(text),
+            )
         )
     return items

@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
 
@@ -220,7 +221,7 @@ class Catalog(Reads):
         )
         conn.executemany(
             "INSERT INTO sections (document_id, part_id, seq, kind, area, number, title, first_page,"
-            " last_page, text, decision) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " last_page, text, decision, statements) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     doc_id,
@@ -234,6 +235,7 @@ class Catalog(Reads):
                     s.last_page,
                     s.text,
                     s.decision,
+                    json.dumps([asdict(x) for x in s.statements], ensure_ascii=False),
                 )
                 for i, s in enumerate(ex.sections)
             ],

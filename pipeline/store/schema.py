@@ -168,7 +168,12 @@ def _v7(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE pages ADD COLUMN ocr_confidence REAL")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+def _v8(conn: sqlite3.Connection) -> None:
+    """The statements attached to a § item (JSON: [{kind, party, names}])."""
+    conn.execute("ALTER TABLE sections ADD COLUMN statements TEXT NOT NULL DEFAULT '[]'")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 VERSION = len(MIGRATIONS)
 
 
