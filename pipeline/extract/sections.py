@@ -186,19 +186,7 @@ def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) ->
     if not found and single:
         text = "\n".join(line.text for line in lines)
         number = int(single.group(1))
-        return [
-            Section(
-                None,
-                number,
-                title,
-                pages[0].number,
-                pages[-1].number,
-                text,
-                "paragraph",
-                decision(text),
-                statements(text),
-            )
-        ]
+        return [_item(number, title, pages[0].number, pages[-1].number, text)]
     titles = toc_titles(pages)
     if not found or _one_item_a_page(pages):
         return _items_by_header(pages, titles)
@@ -211,12 +199,13 @@ def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) ->
         last = (body[-1] if body else lines[i]).page
         text = "\n".join(line.text for line in body)
         named = titles.get(number) or _first_title(rest, body)
-        items.append(
-            Section(
-                None, number, named, lines[i].page, last, text, "paragraph", decision(text), statements(text)
-            )
-        )
+        items.append(_item(number, named, lines[i].page, last, text))
     return items
+
+
+def _item(number: int, title: str, first: int, last: int, text: str) -> Section:
+    """A § item, with the decision and the statements its text holds."""
+    return Section(None, number, title, first, last, text, "paragraph", decision(text), statements(text))
 
 
 def _first_title(rest: str, body: Sequence[_Line]) -> str:
@@ -260,17 +249,5 @@ def _items_by_header(pages: Sequence[Page], titles: dict[int, str]) -> list[Sect
         text = "\n".join(p.body for p in run)
         first = next((line.strip() for line in text.split("\n") if line.strip()), "")
         title = titles.get(number) or first
-        items.append(
-            Section(
-                None,
-                number,
-                title,
-                run[0].number,
-                run[-1].number,
-                text,
-                "paragraph",
-                decision(text),
-                statements(text),
-            )
-        )
+        items.append(_item(number, title, run[0].number, run[-1].number, text))
     return items
