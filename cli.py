@@ -132,7 +132,7 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("query", type=TEXT)
+@click.argument("words", nargs=-1, required=True, type=TEXT)
 @filter_options
 @click.option(
     "--limit", default=10, show_default=True, type=click.IntRange(0), help="Hits to show (0: the total only)."
@@ -140,7 +140,7 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Hits to skip.")
 @common()
 def search(
-    query: str,
+    words: tuple[str, ...],
     filters: Filters,
     limit: int,
     offset: int,
@@ -148,7 +148,9 @@ def search(
     as_json: bool,
     fmt: str,
 ) -> None:
-    """Full-text search over every year: word forms, "phrases", AND/OR/NOT, prefix*, fuzzy~."""
+    """Full-text search over every year: word forms, "phrases", AND/OR/NOT, prefix*, fuzzy~.
+    Several words without quotes are one query (all of them must match)."""
+    query = " ".join(words)
     from pipeline.answer.search import search as run
 
     result = run(Settings(index_dir=index_dir_from(index_dir)), query, filters, limit, offset)
@@ -279,17 +281,18 @@ def compare(
 
 
 @main.command()
-@click.argument("query", type=TEXT)
+@click.argument("words", nargs=-1, required=True, type=TEXT)
 @filter_options
 @common()
 def quotes(
-    query: str,
+    words: tuple[str, ...],
     filters: Filters,
     index_dir: str | None,
     as_json: bool,
     fmt: str,
 ) -> None:
-    """Exact sentences holding QUERY, attributed and cited, ready to publish."""
+    """Exact sentences holding the query's words, attributed and cited, ready to publish."""
+    query = " ".join(words)
     from pipeline.answer.quotes import quotes as run
     from pipeline.output.citations import citation_line, markdown
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINUTES_2021, MINUTES_2022, PLAN, ROOT, V_STATEMENT
 from pipeline.answer.search import SearchResult, search
-from pipeline.errors import QueryError
+from pipeline.errors import NotFound, QueryError
 from pipeline.filters import Filters
 from pipeline.ingest import IngestReport
 from pipeline.settings import Settings
@@ -142,3 +142,40 @@ def test_search_does_not_import_spacy_or_pdf_libraries(corpus_index: Corpus) -> 
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize(
+    ("filters", "total"),
+    [
+        ({"party": "Vänsterpartiet"}, {"party": "V"}),
+        ({"party": "v"}, {"party": "V"}),
+        ({"kind": "protokollsanteckningar"}, {"kind": "protokollsanteckning"}),
+        ({"kind": "Verksamhetsplanen"}, {"kind": "verksamhetsplan"}),
+        (
+            {"document": "1b2179051b"},
+            {"document": "1b2179051be5378cb663fcb00979894fcd171bbffe35a5427cb4eb4737fce545"},
+        ),
+    ],
+)
+def test_filters_as_users_write_them(
+    corpus_index: Corpus, filters: dict[str, str], total: dict[str, str]
+) -> None:
+    written = search(corpus_index[0], "trygghet", Filters(**filters), 0).total  # type: ignore[arg-type]
+    assert written == search(corpus_index[0], "trygghet", Filters(**total), 0).total > 0  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("filters", [{"party": "KD"}, {"kind": "planer"}, {"document": "ffffffff"}])
+def test_a_filter_that_matches_nothing_known_says_so(corpus_index: Corpus, filters: dict[str, str]) -> None:
+    with pytest.raises(NotFound, match=r"no (party|kind|single document)"):
+        search(corpus_index[0], "trygghet", Filters(**filters))  # type: ignore[arg-type]
+
+
+def test_several_words_without_quotes_are_one_query(corpus_index: Corpus) -> None:
+    from click.testing import CliRunner
+
+    from cli import main
+
+    index = str(corpus_index[0].index_dir)
+    result = CliRunner().invoke(main, ["search", "lokal", "samverkan", "--index", index, "--json"])
+    assert result.exit_code == 0 and '"query": "lokal samverkan"' in result.output
+    assert run(corpus_index, "lokal samverkan").total > 0

@@ -17,6 +17,7 @@ from ..errors import NotFound
 from ..extract.structure import find_board
 from ..settings import Settings
 from ..store.catalog import Catalog
+from .forgiving import document_ref
 from .status import judge, sentences
 
 TITLE_WEIGHT, BODY_WEIGHT, NUMBER_WEIGHT = 0.6, 0.25, 0.15
@@ -96,7 +97,7 @@ def resolve(catalog: Catalog, role: str, ref: str, board: str | None) -> Side:
             )
         part = found[0]
     else:
-        doc_id = catalog.resolve_document(ref)
+        doc_id = catalog.resolve_document(document_ref(ref))
         of_kind = catalog.parts_of_kind(kind)
         parts = [p for p in of_kind if p["document_id"] == doc_id]
         if not parts:

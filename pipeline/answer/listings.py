@@ -11,11 +11,11 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from ..errors import NotFound
 from ..filters import Filters, Range
 from ..models import name_only
 from ..settings import Settings
 from ..store.catalog import Catalog
+from .forgiving import document_id, resolved
 
 PART_FIELDS = ("kind", "title", "party", "signatories", "first_page", "last_page")
 DOCUMENT_FIELDS = ("id", "title", "kind", "board", "year", "date", "diarienummer", "paragraph", "party")
@@ -98,6 +98,7 @@ ANY_AMOUNT = Range()
 def amounts(settings: Settings, f: Filters, bounds: Range = ANY_AMOUNT) -> list[dict[str, Any]]:
     """Every sum of money in canonical text, as exact SEK, with its sentence and § item."""
     with Catalog.read(settings.catalog_path) as catalog:
+        f = resolved(catalog, f)
         rows = [r for r in catalog.canonical_amounts() if bounds.holds(Decimal(r["sek"])) and _kept(r, f)]
         facts = catalog.page_facts([(r["document_id"], r["page"]) for r in rows])
         return [{**_amount(catalog, r), "ocr": facts[(r["document_id"], r["page"])]["ocr"]} for r in rows]
@@ -154,9 +155,6 @@ def speakers(settings: Settings) -> list[dict[str, Any]]:
 def sections(settings: Settings, ref: str) -> list[dict[str, Any]]:
     """Goal areas, numbered priorities and headings of one document (canonical parts)."""
     with Catalog.read(settings.catalog_path) as catalog:
-        doc_id = catalog.resolve_document(ref)
-        if doc_id is None:
-            raise NotFound(f"no single document matches {ref!r}: give a path, a file name or an id")
-        rows = catalog.document_sections(doc_id)
+        rows = catalog.document_sections(document_id(catalog, ref))
     keys = ("area", "number", "title", "first_page", "last_page", "text", "kind", "part_kind", "decision")
     return [{**{k: r[k] for k in keys}, "statements": json.loads(r["statements"] or "[]")} for r in rows]

@@ -19,6 +19,7 @@ from ..models import name_only
 from ..settings import Settings
 from ..store import index
 from ..store.catalog import Catalog
+from .forgiving import resolved
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, An
     with Catalog.read(settings.catalog_path) as catalog:
         reader = index.Reader(settings, catalog.generation)
         matcher = reader.sentence_matcher(text)
-        hits = reader.every_hit(text, filters)
+        hits = reader.every_hit(text, resolved(catalog, filters))
         blocks = catalog.blocks_by_id([h.fields["block"] for h in hits])
         parts = catalog.part_info(sorted({b["part_id"] for b in blocks.values()}))
         repeats = catalog.repeats_of(list(parts))

@@ -13,6 +13,7 @@ from ..filters import Filters
 from ..settings import Settings
 from ..store import index
 from ..store.catalog import Catalog
+from .forgiving import resolved
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class SearchResult:
 def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
     with Catalog.read(settings.catalog_path) as catalog:
         reader = index.Reader(settings, catalog.generation)
-        total, raw = reader.search(text, filters, limit, max(0, offset))
+        total, raw = reader.search(text, resolved(catalog, filters), limit, max(0, offset))
         parts = catalog.part_info(sorted({h.fields["part"] for h in raw}))
         repeats = catalog.repeats_of(list(parts))
         hits = [_enrich(catalog, h, parts, repeats) for h in raw if h.fields["part"] in parts]

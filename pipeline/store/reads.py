@@ -64,6 +64,14 @@ class Reads:
                     lists["low"].append(row["number"])
         return found
 
+    def known_values(self, field: str) -> set[str]:
+        """The parties or the kinds (of documents and of parts) the catalog holds."""
+        if field == "party":
+            sql = "SELECT party FROM parts UNION SELECT party FROM speakers UNION SELECT party FROM documents"
+        else:
+            sql = "SELECT kind FROM documents UNION SELECT kind FROM parts"
+        return {str(row[0]) for row in self.conn.execute(sql) if row[0]}
+
     def document_of_path(self, path: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(
             "SELECT document_id, size, mtime FROM paths WHERE path = ?", (path,)
