@@ -204,7 +204,7 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
     report = IngestReport()
     with ingest_lock(settings.index_dir), Catalog.open(settings.catalog_path, create=True) as catalog:
         rebuilt = index.prepare(catalog, settings)
-        report.index_rebuilt = rebuilt if rebuilt and catalog.unindexed() else None
+        report.index_rebuilt = rebuilt if rebuilt and catalog.unindexed_count() else None
         batch = Batch(catalog, settings)
         try:
             batch.open()

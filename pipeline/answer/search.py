@@ -37,7 +37,7 @@ def search(settings: Settings, text: str, filters: Filters, limit: int = 10, off
         facts = catalog.page_facts([(h["document"], h["page"]) for h in hits])
         for hit in hits:  # a broken font map or OCR: the words shown may not be the page's
             hit.update(facts[(hit["document"], hit["page"])])
-        behind = len(catalog.unindexed())
+        behind = catalog.unindexed_count()
     return SearchResult(text, total, hits, behind)
 
 

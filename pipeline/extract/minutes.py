@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Page, RawPage, Statement
@@ -83,11 +83,15 @@ def item_marks(pages: Sequence[RawPage]) -> dict[int, int]:
     (which reads '§' as '8')."""
     marks: dict[int, int] = {}
     for page in pages:
-        lines = (line.text for line in page.lines)
-        found = {int(m.group(1) or m.group(2)) for m in map(ITEM_MARK_RE.match, lines) if m}
+        found = set(mark_numbers(line.text for line in page.lines))
         if len(found) == 1:
             marks[page.number] = found.pop()
     return marks
+
+
+def mark_numbers(lines: Iterable[str]) -> list[int]:
+    """The § numbers of the lines that are nothing but a § mark ('43 §', '§ 43'), in order."""
+    return [int(m.group(1) or m.group(2)) for m in map(ITEM_MARK_RE.match, lines) if m]
 
 
 def toc_titles(pages: Sequence[Page]) -> dict[int, str]:

@@ -113,8 +113,7 @@ def page_quality(text: str) -> str:
 
 def judged(pages: Sequence[Page]) -> list[Page]:
     """Pages with their text quality: 'garbled' where most words are not words."""
-    knows = lexicon()
-    return [replace(p, quality=quality.page_quality(p.body, knows, english)) for p in pages]
+    return [replace(p, quality=page_quality(p.body)) for p in pages]
 
 
 @Language.factory("handlingar_lemmas")

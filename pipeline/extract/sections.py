@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Page, Section
-from .minutes import decision, statements, toc_titles
+from .minutes import decision, mark_numbers, statements, toc_titles
 from .parties import NAME_LINE_RE
 
 NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
@@ -214,9 +214,6 @@ def _first_title(rest: str, body: Sequence[_Line]) -> str:
     return next((c for c in candidates if c and not DIARIE_LINE_RE.match(c)), rest)
 
 
-FURNITURE_ITEM_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s*$", re.MULTILINE)
-
-
 def _one_item_a_page(pages: Sequence[Page]) -> bool:
     """Page-per-item minutes: every page from the first marked one on names its § (Page.item)."""
     marked = [p for p in pages if p.item is not None]
@@ -226,8 +223,8 @@ def _one_item_a_page(pages: Sequence[Page]) -> bool:
 def _page_item(page: Page) -> int | None:
     if page.item is not None:
         return page.item
-    mark = FURNITURE_ITEM_RE.search(page.furniture)
-    return int(mark.group(1) or mark.group(2)) if mark else None
+    marks = mark_numbers(page.furniture.split("\n"))
+    return marks[0] if marks else None
 
 
 def _items_by_header(pages: Sequence[Page], titles: dict[int, str]) -> list[Section]:

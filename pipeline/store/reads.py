@@ -84,6 +84,9 @@ class Reads:
     def unindexed(self) -> list[str]:
         return [r["id"] for r in self.conn.execute("SELECT id FROM documents WHERE indexed = 0")]
 
+    def unindexed_count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM documents WHERE indexed = 0").fetchone()[0])
+
     def _speakers_by_part(self, doc_id: str) -> dict[int, dict[int, list[str]]]:
         """part id -> page -> names of people who spoke or are named with a party there."""
         out: dict[int, dict[int, list[str]]] = {}
