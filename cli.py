@@ -167,6 +167,34 @@ def search(
 
 
 @main.command()
+@click.argument("words", nargs=-1, required=True, type=TEXT)
+@click.option(
+    "--by",
+    type=click.Choice(["year", "party", "board", "kind"]),
+    default="year",
+    show_default=True,
+    help="What to count hits by.",
+)
+@filter_options
+@common()
+def trend(
+    words: tuple[str, ...], by: str, filters: Filters, index_dir: str | None, as_json: bool, fmt: str
+) -> None:
+    """Hits of a query per year, party, board or kind, with the documents they are in
+    (the hits add up to search's total for the same query and filters)."""
+    from pipeline.answer.trend import trend as run
+
+    result = run(Settings(index_dir=index_dir_from(index_dir)), " ".join(words), by, filters)
+    fmt = fmt_of(fmt, as_json)
+    if fmt == "table":
+        from pipeline.output.terminal import trend_bars
+
+        trend_bars(result.as_json(), color=sys.stdout.isatty())
+        return
+    echo_rows(result.rows, ["key", "hits", "documents"], fmt, data=result.as_json())
+
+
+@main.command()
 @common()
 def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
     """Groups of repeated text: the canonical copy and every repeat."""

@@ -21,6 +21,7 @@ from .errors import HandlingarError
 from .extract import nlp
 from .extract.blocks import page_blocks
 from .extract.clean import clean_pages
+from .extract.lexicon import Lexicon
 from .extract.minutes import item_marks
 from .extract.structure import infer_meta, split_parts
 from .models import Document, Meta, Part, RawPage, pages_in
@@ -203,9 +204,10 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
     """Ingest files and folders into the catalog and search index at ``settings.index_dir``."""
     report = IngestReport()
     with ingest_lock(settings.index_dir), Catalog.open(settings.catalog_path, create=True) as catalog:
-        rebuilt = index.prepare(catalog, settings)
+        words = Lexicon(settings.cache_dir)
+        rebuilt = index.prepare(catalog, settings, words)
         report.index_rebuilt = rebuilt if rebuilt and catalog.unindexed_count() else None
-        batch = Batch(catalog, settings)
+        batch = Batch(catalog, settings, words)
         try:
             batch.open()
             sync(batch)  # finish what a killed run left unindexed

@@ -139,12 +139,22 @@ def filter_options(fn: F) -> F:
     decorated: Any = wrapper
     for option in reversed(
         [
-            click.option("--year", type=TEXT, help="A year or a range: 2021, 2019-2022."),
-            click.option("--kind", type=TEXT, help="Document or part kind, e.g. protokollsanteckning."),
+            click.option(
+                "--year",
+                type=TEXT,
+                help="A year or a range: 2021, 2019-2022. Matches the year of a document's date"
+                " (meeting, decision, publication) or the year it is about: a plan for 2022"
+                " adopted in 2021 is found under both.",
+            ),
+            click.option(
+                "--kind", type=TEXT, help="Document or part kind, any form: protokoll, protokollen, planer."
+            ),
             click.option("--board", type=TEXT, help="Board (nämnd, beredning, styrelse)."),
-            click.option("--party", type=TEXT, help="Party code: S, M, SD, C, V, KD, L, MP or a local one."),
+            click.option(
+                "--party", type=TEXT, help="Party by letter or name, any case: V, Vänsterpartiet, sd."
+            ),
             click.option("--speaker", type=TEXT, help="A speaker's or signatory's name."),
-            click.option("--document", type=TEXT, help="Document id (SHA-256)."),
+            click.option("--document", type=TEXT, help="Document id or any unique start of it, or its path."),
         ]
     ):
         decorated = option(decorated)

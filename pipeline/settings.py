@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_INDEX = "index"
@@ -21,6 +22,9 @@ class Settings:
     party_names: tuple[tuple[str, str], ...] = ()  # local parties: (full name, code)
     ocr: str = "auto"  # auto: pages without a usable text layer; never; always: every page
     ocr_dpi: int = 300
+    cache_dir: Path = field(
+        default_factory=lambda: default_cache_dir(os.environ)
+    )  # the word lists, built once
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -50,3 +54,10 @@ class Settings:
 def index_dir_from(option: str | None) -> Path:
     """The index folder: the --index option (the CLI fills it from HANDLINGAR_INDEX), else ./index."""
     return Path(option or DEFAULT_INDEX)
+
+
+def default_cache_dir(env: os._Environ[str] | dict[str, str]) -> Path:
+    """HANDLINGAR_CACHE, else $XDG_CACHE_HOME/handlingar, else ~/.cache/handlingar."""
+    if env.get("HANDLINGAR_CACHE"):
+        return Path(env["HANDLINGAR_CACHE"])
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "handlingar"

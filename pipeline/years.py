@@ -32,3 +32,22 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
     first = int(match.group(1))
     last = int(match.group(2) or first)
     return (min(first, last), max(first, last))
+
+
+def date_year(date: str | None) -> int | None:
+    """The year of an ISO date ('2022-02-17' -> 2022)."""
+    found = re.match(r"(\d{4})-", date or "")
+    return int(found.group(1)) if found else None
+
+
+def shown_year(date: str | None, about: int | None) -> int | None:
+    """A hit's year: the year of its document's date (meeting, decision, publication),
+    else the year it is about."""
+    dated = date_year(date)
+    return dated if dated is not None else about
+
+
+def matched_years(date: str | None, about: int | None) -> set[int]:
+    """The years ``--year`` finds a text under: its date's and the one it is about
+    (a plan for 2022 adopted in 2021 is found under both)."""
+    return {y for y in (date_year(date), about) if y is not None}

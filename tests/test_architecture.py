@@ -31,7 +31,12 @@ OWNERS = {
     "pypdfium2": {"read/pdf.py"},
     "tantivy": {"store/index.py"},
     "spacy": {"extract/nlp.py"},
-    "sqlite3": {"store/catalog.py", "store/reads.py", "store/schema.py"},
+    "sqlite3": {
+        "store/catalog.py",
+        "store/reads.py",
+        "store/schema.py",
+        "extract/lexicon.py",
+    },  # + word lists
     "subprocess": {"read/ocr.py"},  # the OCR engine (Tesseract) is run as a command
 }
 

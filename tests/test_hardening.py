@@ -233,9 +233,10 @@ def test_huge_limits_and_offsets_are_harmless(tmp_path: Path) -> None:
 
 
 def test_deeply_nested_queries_are_refused_in_one_line() -> None:
+    from pipeline.extract.lexicon import Lexicon
     from pipeline.store.index import Analyzer
 
-    analyzer = Analyzer()
+    analyzer = Analyzer(Lexicon(Settings().cache_dir))
     for text in ("(" * 400 + "x" + ")" * 400, "NOT " * 1000 + "x"):
         with pytest.raises(QueryError, match="nested") as caught:
             parse(text, analyzer)

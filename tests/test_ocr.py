@@ -110,7 +110,7 @@ def test_a_scan_is_read_like_its_original(scans: tuple[Settings, IngestReport]) 
 def test_hits_and_quotes_from_ocr_text_say_so(scans: tuple[Settings, IngestReport]) -> None:
     hits = search(scans[0], "trygghetsdialoger", Filters(), limit=5).hits
     assert hits and all(h["ocr"] and h["ocr_confidence"] > 50 for h in hits)
-    found = quotes(scans[0], "vapen", Filters(party="V"))
+    found = quotes(scans[0], '"vapen"', Filters(party="V"))  # as written: not "vapnen"
     assert [q["quote"] for q in found] == [
         "För många unga är det lättare att få ett vapen i händerna än ett jobb."
     ]

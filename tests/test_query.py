@@ -13,6 +13,7 @@ import pytest
 from conftest import CORPUS, MINUTES_2021, PLAN
 from pipeline.answer.search import search
 from pipeline.errors import HandlingarError, QueryError
+from pipeline.extract.lexicon import Lexicon
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
 from pipeline.settings import Settings
@@ -33,7 +34,7 @@ from pipeline.store.query import (
 )
 from pipeline.store.writer import Batch
 
-SV = Analyzer()
+SV = Analyzer(Lexicon(Settings().cache_dir))
 
 
 def matches(query: str, text: str) -> bool:
@@ -54,7 +55,11 @@ def test_word_kinds() -> None:
     assert parse("segregaton~", SV) == Fuzzy("segregaton", SV.stem("segregaton"), 1)
     assert parse("segregaton~2", SV) == Fuzzy("segregaton", SV.stem("segregaton"), 2)
     assert parse("§ 12", SV) == Words((), ("§", "12"))  # the Swedish view cannot say '§': exact only
-    assert parse("KS-2022/176.915", SV) == Words(("ks", "2022/176.915"), ("ks-2022/176.915",))
+    diarienummer = parse("KS-2022/176.915", SV)
+    assert isinstance(diarienummer, Words) and diarienummer.exact == ("ks-2022/176.915",)
+    assert diarienummer.stems == ("ks", "2022/176.915") and diarienummer.part is None  # two words: no part
+    assert parse('"kameror"', SV) == Words((), ("kameror",))  # quoted: as written only
+    assert parse("kameror", SV) == Words(("kamer",), ("kameror",), ("kamera",), "kamera")
 
 
 @pytest.mark.parametrize(
@@ -130,7 +135,7 @@ def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
     settings = Settings(index_dir=tmp_path / "ix")
     ingest([CORPUS / PLAN], settings)
     with Catalog.open(settings.catalog_path) as conn:
-        holder = Batch(conn, settings)
+        holder = Batch(conn, settings, Lexicon(settings.cache_dir))
         holder.open()  # takes the writer lock and keeps it
         other = subprocess.run(
             ["handlingar", "ingest", str(CORPUS / MINUTES_2021), "--index", str(settings.index_dir)],

@@ -30,7 +30,7 @@ def test_skjutningar_from_the_s_statement(corpus_index: Corpus) -> None:
 
 
 def test_sentence_joined_across_its_line_break(corpus_index: Corpus) -> None:
-    found = quotes(corpus_index[0], "vapen", Filters(party="V"))
+    found = quotes(corpus_index[0], '"vapen"', Filters(party="V"))  # as written: not "vapnen"
     assert [q["quote"] for q in found] == [
         "För många unga är det lättare att få ett vapen i händerna än ett jobb."
     ]
@@ -83,7 +83,7 @@ def test_tampered_offsets_are_refused(corpus_index: Corpus) -> None:
 def test_markdown_reads_like_a_citation(corpus_index: Corpus) -> None:
     folder = str(corpus_index[0].index_dir)
     result = CliRunner().invoke(
-        main, ["quotes", "vapen", "--party", "V", "--format", "md", "--index", folder]
+        main, ["quotes", '"vapen"', "--party", "V", "--format", "md", "--index", folder]
     )
     assert result.exit_code == 0
     lines = result.output.splitlines()

@@ -107,7 +107,9 @@ def test_board_speaker_document_and_year_filters(corpus_index: Corpus) -> None:
     assert minutes.total >= 1 and all("Anders Lönroth" in h["speakers"] for h in minutes.hits)
     doc_id = ks.hits[0]["document"]
     assert {h["document"] for h in run(corpus_index, "trygghet", document=doc_id).hits} == {doc_id}
-    assert {h["year"] for h in run(corpus_index, "trygghet", years=(2020, 2020)).hits} == {2020}
+    in_2020 = run(corpus_index, "trygghet", years=(2020, 2020)).hits  # dated 2020, or about 2020
+    assert 2020 in {h["year"] for h in in_2020}
+    assert all(h["year"] == 2020 or "2020" in h["title"] for h in in_2020)
 
 
 def test_paging_reports_the_total(corpus_index: Corpus) -> None:

@@ -15,6 +15,7 @@ from ..filters import Filters, Range
 from ..models import name_only
 from ..settings import Settings
 from ..store.catalog import Catalog
+from ..years import matched_years
 from .forgiving import document_id, resolved
 
 PART_FIELDS = ("kind", "title", "party", "signatories", "first_page", "last_page")
@@ -84,7 +85,10 @@ def _kept(row: dict[str, Any], f: Filters) -> bool:
     signed = [name_only(n).casefold() for n in json.loads(row["signatories"])]
     return not (
         (f.party and not _same(_party(row), f.party))
-        or (f.years and not (row["year"] and f.years[0] <= row["year"] <= f.years[1]))
+        or (
+            f.years
+            and not any(f.years[0] <= y <= f.years[1] for y in matched_years(row["date"], row["year"]))
+        )
         or (f.kind and not (_same(row["part_kind"], f.kind) or _same(row["doc_kind"], f.kind)))
         or (f.board and f.board.casefold() not in (row["board"] or "").casefold())
         or (f.speaker and not any(f.speaker.casefold() in name for name in signed))

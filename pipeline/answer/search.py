@@ -6,13 +6,15 @@ Imports neither spaCy nor the PDF libraries, so a search starts fast.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..extract.lexicon import Lexicon
 from ..filters import Filters
 from ..settings import Settings
 from ..store import index
 from ..store.catalog import Catalog
+from ..store.rows import RawHit
 from .forgiving import resolved
 
 
@@ -22,15 +24,19 @@ class SearchResult:
     total: int
     hits: list[dict[str, Any]]
     unindexed: int = 0  # documents in the catalog the search index does not hold yet
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # over every hit
+    suggestions: list[str] = field(default_factory=list)  # near word forms, when nothing matched
 
     def as_json(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "hits": self.hits}
+        found = {"query": self.query, "total": self.total, "hits": self.hits, "facets": self.facets}
+        return found | ({"suggestions": self.suggestions} if not self.total else {})
 
 
 def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
     with Catalog.read(settings.catalog_path) as catalog:
-        reader = index.Reader(settings, catalog.generation)
-        total, raw = reader.search(text, resolved(catalog, filters), limit, max(0, offset))
+        reader = index.Reader(settings, catalog.generation, Lexicon(settings.cache_dir))
+        wanted = resolved(catalog, filters)
+        total, raw = reader.search(text, wanted, limit, max(0, offset))
         parts = catalog.part_info(sorted({h.fields["part"] for h in raw}))
         repeats = catalog.repeats_of(list(parts))
         hits = [_enrich(catalog, h, parts, repeats) for h in raw if h.fields["part"] in parts]
@@ -38,12 +44,22 @@ def search(settings: Settings, text: str, filters: Filters, limit: int = 10, off
         for hit in hits:  # a broken font map or OCR: the words shown may not be the page's
             hit.update(facts[(hit["document"], hit["page"])])
         behind = catalog.unindexed_count()
-    return SearchResult(text, total, hits, behind)
+        facets = {
+            name: {_key(k): n for k, n in counts.items()}
+            for name, counts in reader.facets(text, wanted).items()
+        }
+        near = reader.near_words(text) if not total else []
+    return SearchResult(text, total, hits, behind, facets, near)
+
+
+def _key(value: str | int) -> str:
+    """A facet value as JSON writes it: years as text, '' where a hit has none (year 0)."""
+    return "" if value in (0, "") else str(value)
 
 
 def _enrich(
     catalog: Catalog,
-    raw: index.RawHit,
+    raw: RawHit,
     parts: dict[int, dict[str, Any]],
     repeats: dict[int, list[dict[str, Any]]],
 ) -> dict[str, Any]:

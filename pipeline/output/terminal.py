@@ -98,6 +98,46 @@ def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
         console.print(printable(f"   {hit['path']}"), style="dim")
         for other in hit["also_in"]:
             console.print(printable(f"   även i: {other['path']}, s. {other['pages']}"), style="dim")
+    _facets(console, result.get("facets", {}))
+    if result.get("suggestions"):
+        console.print(
+            printable(f"inga träffar; närliggande ord i registret: {', '.join(result['suggestions'])}")
+        )
+
+
+FACET_NAMES = {"year": "år", "kind": "slag", "board": "organ", "party": "parti"}
+
+
+def _facets(console: Console, facets: dict[str, dict[str, int]], many: int = 5) -> None:
+    """The most frequent values of each facet under the hits (what --year, --kind,
+    --board and --party can narrow to)."""
+    lines = []
+    for name, counts in facets.items():
+        top = sorted(((n, k) for k, n in counts.items() if k), key=lambda x: (-x[0], x[1]))[:many]
+        if top:
+            lines.append(f"   {FACET_NAMES.get(name, name)}: " + ", ".join(f"{k} ({n})" for n, k in top))
+    if lines:
+        console.print("\nträffar per", style="bold")
+        for line in lines:
+            console.print(printable(line))
+
+
+def trend_bars(result: dict[str, Any], color: bool, width: int = 40) -> None:
+    """One line per key: the key, a bar as long as its share of the largest count, hits, documents."""
+    console = Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
+    rows = result["rows"]
+    per = FACET_NAMES.get(result["by"], result["by"])
+    console.print(printable(f"{sum(r['hits'] for r in rows)} träffar för {result['query']!r} per {per}"))
+    most = max((r["hits"] for r in rows), default=0) or 1
+    keys = [printable(str(r["key"]) if r["key"] is not None else "(inget)") for r in rows]
+    pad = max((len(k) for k in keys), default=0)
+    for key, row in zip(keys, rows, strict=True):
+        bar = "█" * round(width * row["hits"] / most) or ("▏" if row["hits"] else "")
+        console.print(
+            Text(f"{key:<{pad}}  ")
+            + Text(f"{bar:<{width}}", style="cyan")
+            + Text(f"  {row['hits']:>5} träffar i {row['documents']} dokument")
+        )
 
 
 def document_lines(docs: Sequence[dict[str, Any]]) -> None:

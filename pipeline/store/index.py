@@ -1,10 +1,12 @@
 """The only module that imports the search engine (tantivy): schema,
 analyzers, writing, and turning a parsed query into the engine's query.
 
-Indexed unit: a block (paragraph) of canonical body text, with its page. Two
+Indexed unit: a block (paragraph) of canonical body text, with its page. Four
 views of the text: ``text`` (Swedish Snowball stemming, case-folded, å/ä/ö
-kept) and ``exact`` (whitespace tokens, case-folded, outer punctuation
-trimmed) so '11,5', 'KS-2022/176.915' and '§' match as written.
+kept), ``exact`` (whitespace tokens, case-folded, outer punctuation trimmed) so
+'11,5', 'KS-2022/176.915' and '§' match as written, ``lemma`` (one lemma per
+word, in step with ``text``) and ``parts`` (the lemmas of each compound's parts).
+Facets are counted from fast fields.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,30 @@ from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 from ..errors import HandlingarError, QueryError
 from ..filters import Filters
 from ..settings import Settings
+from . import health
 from .catalog import Catalog
-from .query import And, Fuzzy, Node, Not, Or, Prefix, Token, Views, Words, holds, marked_spans, parse, quoted
+from .health import GENERATION_MARKER, SCHEMA_MARKER, IndexUnusable
+from .query import (
+    And,
+    Fuzzy,
+    Node,
+    Not,
+    Or,
+    Prefix,
+    SentenceMatcher,
+    Token,
+    Views,
+    WordForms,
+    Words,
+    marked_spans,
+    nearest_forms,
+    parse,
+    plain_words,
+    quoted,
+)
 from .query import snippet as make_snippet
+from .rows import RawHit, board_words, index_fields
 
-SCHEMA_VERSION = "1"
 _EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
 _TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"
 _EXACT_PATTERN = rf"[^\s{_EDGE}](?:\S*[^\s{_EDGE}])?"
@@ -39,14 +59,16 @@ _REGEX_META = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
 
 class Analyzer:
     """The engine's own analyzers, and the same tokens with character offsets
-    for snippets and sentences (each distinct word is stemmed once)."""
+    for snippets and sentences (each distinct word is analysed once). Lemmas and
+    compound parts come from the caller's lexicon (``WordForms``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, forms: WordForms) -> None:
         lower = TextAnalyzerBuilder(Tokenizer.regex(_TEXT_PATTERN)).filter(Filter.lowercase())
         self.stemming = lower.filter(Filter.stemmer("swedish")).build()
         self.exacting = (
             TextAnalyzerBuilder(Tokenizer.regex(_EXACT_PATTERN)).filter(Filter.lowercase()).build()
         )
+        self.forms = forms
         self.stems: dict[str, str] = {}
 
     def stem(self, word: str) -> str:
@@ -61,59 +83,39 @@ class Analyzer:
     def exact(self, source: str) -> list[Token]:
         return [Token(m.group().lower(), m.start(), m.end()) for m in _EXACT_RE.finditer(source)]
 
+    def lemmas(self, source: str) -> list[Token]:
+        """One lemma per word of the stemmed view (the two line up position by position)."""
+        lemma = self.forms.lemma
+        return [Token(lemma(m.group().lower()), m.start(), m.end()) for m in _TEXT_RE.finditer(source)]
+
+    def parts(self, source: str) -> list[Token]:
+        parts = self.forms.parts
+        return [
+            Token(part, m.start(), m.end())
+            for m in _TEXT_RE.finditer(source)
+            for part in parts(m.group().lower())
+        ]
+
+
+FACETS = ("year", "kind", "board", "party")  # what hits are counted by (fast fields)
+
 
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    for name in ("block", "part", "page", "year"):  # year 0: not known
+    for name in ("block", "part", "page", "year"):  # year: the one shown (0: not known)
         builder.add_integer_field(name, stored=True, indexed=name == "year", fast=name == "year")
-    builder.add_text_field("document", stored=True, tokenizer_name="raw")
+    builder.add_integer_field("years", indexed=True)  # every year --year matches: dated and about
+    builder.add_text_field("document", stored=True, tokenizer_name="raw", fast=True)
     for name in ("kind", "part_kind", "party", "speakers"):  # matched case-folded, stored as written
         builder.add_text_field(name, stored=name == "speakers", tokenizer_name="keyword")
+    for name in FACETS[1:]:  # counted as written
+        builder.add_text_field(f"facet_{name}", tokenizer_name="raw", fast=True)
     builder.add_text_field("board", tokenizer_name="default")
     builder.add_text_field("text", stored=True, tokenizer_name="sv_text")
     builder.add_text_field("exact", tokenizer_name="sv_exact")
+    for name in ("lemma", "parts"):  # one lemma per word; the parts of each compound
+        builder.add_text_field(name, tokenizer_name="sv_words")
     return builder.build()
-
-
-SCHEMA_MARKER, GENERATION_MARKER = "handlingar-schema", "handlingar-generation"
-
-
-def _state(folder: Path, generation: str) -> str:
-    """'current', 'missing', 'older' (another version's schema) or 'foreign'
-    (made for another catalog: the catalog was replaced since)."""
-    marker = folder / SCHEMA_MARKER
-    if not marker.is_file():
-        return "older" if folder.is_dir() and any(folder.iterdir()) else "missing"
-    if marker.read_text() != SCHEMA_VERSION or not tantivy.Index.exists(str(folder)):
-        return "older"
-    owner = folder / GENERATION_MARKER
-    return "current" if owner.is_file() and owner.read_text() == generation else "foreign"
-
-
-_STATE_ERRORS = {
-    "missing": "no search index in {0}: run 'handlingar ingest PATH'",
-    "older": "the search index in {0} was made by an older version",
-    "foreign": "the search index in {0} belongs to another catalog (the catalog was replaced since)",
-    "damaged": "the search index in {0} is damaged ({1})",
-}
-_REBUILD = ": run 'handlingar ingest PATH' once to rebuild it from the catalog (no PDF is read again)"
-
-
-_REASONS = {
-    "missing": "it was missing",
-    "older": "it was made by an older version",
-    "foreign": "it belonged to another catalog",
-    "damaged": "it was damaged ({0})",
-}
-
-
-class IndexUnusable(HandlingarError):
-    """The search index is missing, of another version or catalog, or damaged."""
-
-    def __init__(self, state: str, folder: Path, detail: str = "") -> None:
-        tail = "" if state == "missing" else _REBUILD
-        super().__init__(_STATE_ERRORS[state].format(folder, detail) + tail)
-        self.reason = _REASONS[state].format(detail)
 
 
 def _engine_failed(exc: BaseException) -> bool:
@@ -125,18 +127,21 @@ def _engine_failed(exc: BaseException) -> bool:
 def _register(ix: tantivy.Index, analyzer: Analyzer) -> None:
     ix.register_tokenizer("sv_text", analyzer.stemming)
     ix.register_tokenizer("sv_exact", analyzer.exacting)
+    ix.register_tokenizer("sv_words", TextAnalyzerBuilder(Tokenizer.whitespace()).build())
     ix.register_tokenizer("keyword", TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.lowercase()).build())
 
 
-def _open(folder: Path, generation: str, create: bool = False) -> tuple[tantivy.Index, Analyzer]:
-    state = _state(folder, generation)
+def _open(
+    folder: Path, generation: str, forms: WordForms, create: bool = False
+) -> tuple[tantivy.Index, Analyzer]:
+    state = health.state(folder, generation, forms.key)
     if state != "current" and not create:
         raise IndexUnusable(state, folder)
     try:
         if state != "current":
             folder.mkdir(parents=True, exist_ok=True)
             ix = tantivy.Index(_schema(), path=str(folder), reuse=False)
-            (folder / SCHEMA_MARKER).write_text(SCHEMA_VERSION)
+            (folder / SCHEMA_MARKER).write_text(health.marker(forms.key))
             (folder / GENERATION_MARKER).write_text(generation)
         else:
             ix = tantivy.Index.open(str(folder))
@@ -144,7 +149,7 @@ def _open(folder: Path, generation: str, create: bool = False) -> tuple[tantivy.
         if not _engine_failed(exc):
             raise
         raise IndexUnusable("damaged", folder, _short(exc)) from None
-    analyzer = Analyzer()
+    analyzer = Analyzer(forms)
     _register(ix, analyzer)
     return ix, analyzer
 
@@ -153,11 +158,11 @@ def _short(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:100] or type(exc).__name__
 
 
-def _problem(settings: Settings, generation: str) -> str | None:
+def _problem(settings: Settings, generation: str, forms: WordForms) -> str | None:
     """Why the index cannot be used as it is (None: it can). Opening it and reading
     every segment's postings once shows a missing or cut segment file."""
     try:
-        ix, _ = _open(settings.search_dir, generation)
+        ix, _ = _open(settings.search_dir, generation, forms)
         searcher = ix.searcher()
         searcher.search(Query.all_query(), 1, count=True)
         searcher.search(Query.term_query(ix.schema, "text", "och"), 1, count=True)
@@ -170,11 +175,11 @@ def _problem(settings: Settings, generation: str) -> str | None:
     return None
 
 
-def prepare(catalog: Catalog, settings: Settings) -> str | None:
+def prepare(catalog: Catalog, settings: Settings, forms: WordForms) -> str | None:
     """When the search index is missing, of another version, made for another
     catalog or damaged, have every document indexed again from the catalog
     (no PDF is read again). Returns why it is rebuilt, or None."""
-    problem = _problem(settings, catalog.generation)
+    problem = _problem(settings, catalog.generation, forms)
     if problem is None:
         return None
     if settings.search_dir.is_dir():
@@ -183,15 +188,11 @@ def prepare(catalog: Catalog, settings: Settings) -> str | None:
     return problem
 
 
-def board_words(board: str | None) -> str:
-    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", board or "").lower()))
-
-
-def open_writer(settings: Settings, generation: str) -> Any:
-    """The index's one writer (its lock is the engine's own)."""
-    ix, _ = _open(settings.search_dir, generation, create=True)
+def open_writer(settings: Settings, generation: str, forms: WordForms) -> tuple[Any, Analyzer]:
+    """The index's one writer (its lock is the engine's own), and its analyzer."""
+    ix, analyzer = _open(settings.search_dir, generation, forms, create=True)
     try:
-        return ix.writer(heap_size=128_000_000)
+        return ix.writer(heap_size=128_000_000), analyzer
     except ValueError as exc:
         if "LockBusy" not in str(exc):
             raise
@@ -200,26 +201,9 @@ def open_writer(settings: Settings, generation: str) -> Any:
         ) from None
 
 
-def add_rows(writer: Any, rows: Iterable[dict[str, Any]]) -> None:
+def add_rows(writer: Any, analyzer: Analyzer, rows: Iterable[dict[str, Any]]) -> None:
     for row in rows:
-        writer.add_document(tantivy.Document(**_fields(row)))
-
-
-def _fields(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "block": row["id"],
-        "document": row["document_id"],
-        "part": row["part_id"],
-        "page": row["page"],
-        "year": row["year"] or 0,
-        "kind": row["kind"] or "",
-        "part_kind": row["part_kind"] or "",
-        "board": board_words(row["board"]),
-        "party": row["party"] or "",
-        "speakers": row["speakers"],
-        "text": row["text"],
-        "exact": row["text"],
-    }
+        writer.add_document(tantivy.Document(**index_fields(row, analyzer)))
 
 
 def _filter(schema: tantivy.Schema, f: Filters) -> list[Query]:
@@ -228,7 +212,7 @@ def _filter(schema: tantivy.Schema, f: Filters) -> list[Query]:
 
     found: list[Query] = []
     if f.years:
-        found.append(Query.range_query(schema, "year", tantivy.FieldType.Integer, f.years[0], f.years[1]))
+        found.append(Query.range_query(schema, "years", tantivy.FieldType.Integer, f.years[0], f.years[1]))
     if f.kind:
         found.append(
             Query.boolean_query(
@@ -254,15 +238,30 @@ def _words(schema: tantivy.Schema, field: str, words: Sequence[str]) -> Query | 
     return Query.phrase_query(schema, field, list(words))
 
 
+BOOSTS = {"exact": 4.0, "lemma": 2.0, "text": 1.5, "parts": 1.0}  # as written > lemma > stem > part
+
+
 def _leaf(schema: tantivy.Schema, leaf: Words | Prefix | Fuzzy) -> Query:
     if isinstance(leaf, Prefix):
         return Query.regex_query(schema, "exact", _REGEX_META.sub(r"\\\1", leaf.prefix) + ".*")
     if isinstance(leaf, Fuzzy):
-        views = [("exact", leaf.word), ("text", leaf.stem)]
-        found = [Query.fuzzy_term_query(schema, field, word, distance=leaf.distance) for field, word in views]
-    else:
-        found = [q for q in (_words(schema, "exact", leaf.exact), _words(schema, "text", leaf.stems)) if q]
-    return Query.boolean_query([(Occur.Should, q) for q in found]) if len(found) > 1 else found[0]
+        fuzzy = [("exact", leaf.word), ("text", leaf.stem)]
+        near = [Query.fuzzy_term_query(schema, field, word, distance=leaf.distance) for field, word in fuzzy]
+        return Query.boolean_query([(Occur.Should, q) for q in near])
+    views: list[tuple[str, Sequence[str]]] = [
+        ("exact", leaf.exact),
+        ("text", leaf.stems),
+        ("lemma", leaf.lemmas),
+    ]
+    views += [("parts", (leaf.part,))] if leaf.part else []
+    found: list[tuple[str, Query]] = []
+    for field, words in views:
+        q = _words(schema, field, words)
+        if q is not None:
+            found.append((field, q))
+    if len(found) == 1:
+        return found[0][1]
+    return Query.boolean_query([(Occur.Should, Query.boost_query(q, BOOSTS[field])) for field, q in found])
 
 
 def _compile(schema: tantivy.Schema, node: Node) -> Query:
@@ -282,13 +281,6 @@ def _compile(schema: tantivy.Schema, node: Node) -> Query:
     return _leaf(schema, node)
 
 
-@dataclass(frozen=True)
-class RawHit:
-    fields: dict[str, Any]
-    score: float
-    snippet: str
-
-
 def _stored(doc: tantivy.Document) -> dict[str, Any]:
     found = doc.to_dict()
     return {
@@ -305,7 +297,7 @@ def _stored(doc: tantivy.Document) -> dict[str, Any]:
 class Reader:
     """The search index opened once for reading (a process may keep one)."""
 
-    def __init__(self, settings: Settings, generation: str) -> None:
+    def __init__(self, settings: Settings, generation: str, forms: WordForms) -> None:
         self.folder = settings.search_dir
         self.copy: tempfile.TemporaryDirectory[str] | None = None
         where = self.folder
@@ -313,18 +305,21 @@ class Reader:
             # the engine takes a lock file even to read: a read-only index is read from a copy
             self.copy = tempfile.TemporaryDirectory(prefix="handlingar-search-")
             where = Path(shutil.copytree(self.folder, Path(self.copy.name) / "search"))
-        self.ix, self.analyzer = _open(where, generation)
+        self.ix, self.analyzer = _open(where, generation, forms)
         self.searcher = self.ix.searcher()
+
+    def _query(self, text: str, filters: Filters) -> tuple[Node, Query]:
+        tree = parse(text, self.analyzer)
+        schema = self.ix.schema
+        clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
+        return tree, Query.boolean_query(clauses)
 
     def search(
         self, text: str, filters: Filters, limit: int | None, offset: int, snippets: bool = True
     ) -> tuple[int, list[RawHit]]:
         """Total number of matching blocks and the hits in [offset, offset+limit)
         (``limit`` None: all of them)."""
-        tree = parse(text, self.analyzer)
-        schema = self.ix.schema
-        clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
-        q = Query.boolean_query(clauses)
+        tree, q = self._query(text, filters)
         total = _count(self._run(text, q, 1, 0))
         wanted = total - offset if limit is None else min(limit, total - offset)  # never more than exist
         if wanted <= 0:
@@ -349,6 +344,44 @@ class Reader:
                 raise
             raise IndexUnusable("damaged", self.folder, _short(exc)) from None
 
+    def counts(self, text: str, filters: Filters, by: str) -> list[tuple[str | int, int, int]]:
+        """(key, matching blocks, documents among them) for each value of a facet that
+        has hits ('' or 0: none); the blocks add up to the search's total."""
+        field = "year" if by == "year" else f"facet_{by}"
+        wanted = {
+            "k": {
+                "terms": {"field": field, "size": 100_000},
+                "aggs": {"d": {"cardinality": {"field": "document"}}},
+            }
+        }
+        buckets = self._aggregate(self._query(text, filters)[1], wanted)["k"]["buckets"]
+        return [(b["key"], int(b["doc_count"]), round(b["d"]["value"])) for b in buckets]
+
+    def facets(self, text: str, filters: Filters) -> dict[str, dict[str | int, int]]:
+        """Hits counted by year, kind, board and party, over every hit."""
+        fields = {name: "year" if name == "year" else f"facet_{name}" for name in FACETS}
+        wanted = {name: {"terms": {"field": field, "size": 100_000}} for name, field in fields.items()}
+        found = self._aggregate(self._query(text, filters)[1], wanted)
+        return {name: {b["key"]: int(b["doc_count"]) for b in found[name]["buckets"]} for name in FACETS}
+
+    def _aggregate(self, q: Query, wanted: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return dict(self.searcher.aggregate(q, wanted))
+        except BaseException as exc:
+            if not _engine_failed(exc):
+                raise
+            raise IndexUnusable("damaged", self.folder, _short(exc)) from None
+
+    def near_words(self, text: str, many: int = 5) -> list[str]:
+        """Word forms in the index nearest the query's plain words (for a search with no
+        hits), read from the blocks that the closest fuzzy matches are in."""
+        words = [leaf.exact[0] for leaf in plain_words(parse(text, self.analyzer))]
+        texts = []
+        for word in words:
+            fuzzy = Query.fuzzy_term_query(self.ix.schema, "exact", word, distance=1 if len(word) < 6 else 2)
+            texts += [_stored(self.searcher.doc(a))["text"] for _, a in self._run(text, fuzzy, 30, 0).hits]
+        return nearest_forms(words, texts, self.analyzer)[:many]
+
     def every_hit(self, text: str, filters: Filters) -> list[RawHit]:
         """All matching blocks, without snippets."""
         return self.search(text, filters, None, 0, snippets=False)[1]
@@ -359,15 +392,3 @@ class Reader:
 
 def _count(found: tantivy.SearchResult) -> int:
     return int(found.count or 0)  # type: ignore[attr-defined]  # the stub lacks count
-
-
-@dataclass(frozen=True)
-class SentenceMatcher:
-    """Tells whether a sentence satisfies the query on its own: word forms,
-    exact tokens, phrases, prefixes, fuzzy words, AND/OR/NOT."""
-
-    tree: Node
-    analyzer: Analyzer
-
-    def __call__(self, sentence: str) -> bool:
-        return holds(self.tree, Views.of(sentence, self.analyzer))

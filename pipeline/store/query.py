@@ -3,8 +3,9 @@ engine, that tells whether a sentence satisfies it, and that marks the words
 it matched in a snippet. Knows no search engine: word forms come from an
 ``Analyzer`` that the index module provides.
 
-Syntax: bare words are ANDed; ``AND``, ``OR``, ``NOT`` (upper case) and
-parentheses as written; "phrases" (curly quotes too); ``prefix*``;
+Syntax: bare words are ANDed, each matching its forms (stem, lemma) and the
+compounds it is a part of; ``AND``, ``OR``, ``NOT`` (upper case) and
+parentheses as written; "phrases" (curly quotes too) match as written; ``prefix*``;
 ``fuzzy~`` (one edit) or ``fuzzy~2``; ``§ 12`` is the phrase "§ 12".
 """
 
@@ -30,21 +31,40 @@ class Token(NamedTuple):  # a tuple: made for every word of every snippet, so ch
     end: int
 
 
+class WordForms(Protocol):
+    """Lemmas and compound parts of lowercase words (the lexicon the caller brings)."""
+
+    key: str  # which word lists: an index is rebuilt when they change
+
+    def lemma(self, word: str) -> str: ...
+
+    def parts(self, word: str) -> tuple[str, ...]: ...
+
+
 class Analyzer(Protocol):
-    """The two views of a text the index holds, with character offsets."""
+    """The views of a text the index holds, with character offsets: stems, exact
+    forms, lemmas, and compound parts (each part spans its whole word)."""
 
     def text(self, source: str) -> list[Token]: ...
 
     def exact(self, source: str) -> list[Token]: ...
 
+    def lemmas(self, source: str) -> list[Token]: ...
+
+    def parts(self, source: str) -> list[Token]: ...
+
 
 @dataclass(frozen=True)
 class Words:
-    """A word or a phrase, in both views; ``stems`` is empty when the Swedish
-    view cannot say it (a lone '§'), so only the exact view is asked."""
+    """A word or a phrase in each view; ``stems`` and ``lemmas`` are empty when the
+    Swedish views cannot say it (a lone '§') or it was quoted (matched as written).
+    ``part`` is the lemma a single word matches as a compound's part ('kamera'
+    in 'trygghetskameror'), else None."""
 
     stems: tuple[str, ...]
     exact: tuple[str, ...]
+    lemmas: tuple[str, ...] = ()
+    part: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,7 +183,7 @@ class _Parser:
         if token == ")":
             raise self.fail("unbalanced parentheses")
         if token.startswith('"'):
-            return self.words(token.strip('"'))
+            return self.words(token.strip('"'), as_written=True)
         return self.word(token)
 
     def nested(self, token: str) -> Node | None:
@@ -190,25 +210,31 @@ class _Parser:
             return self.words(fuzzy.group(1))
         return self.words(token)
 
-    def words(self, text: str) -> Words | None:
+    def words(self, text: str, as_written: bool = False) -> Words | None:
         exact = tuple(t.text for t in self.analyzer.exact(text))
         if not exact:
             return None
-        said = all(self.analyzer.text(word) for word in text.split())
-        stems = tuple(t.text for t in self.analyzer.text(text)) if said else ()
-        return Words(stems, exact)
+        if as_written or not all(self.analyzer.text(word) for word in text.split()):
+            return Words((), exact)
+        stems = tuple(t.text for t in self.analyzer.text(text))
+        lemmas = tuple(t.text for t in self.analyzer.lemmas(text))
+        return Words(stems, exact, lemmas, lemmas[0] if len(lemmas) == 1 else None)
 
 
 @dataclass(frozen=True)
 class Views:
-    """A text's tokens in both views."""
+    """A text's tokens in every view."""
 
     text: list[Token]
     exact: list[Token]
+    lemmas: list[Token]
+    parts: list[Token]
 
     @classmethod
     def of(cls, source: str, analyzer: Analyzer) -> Views:
-        return cls(analyzer.text(source), analyzer.exact(source))
+        return cls(
+            analyzer.text(source), analyzer.exact(source), analyzer.lemmas(source), analyzer.parts(source)
+        )
 
 
 def _runs(tokens: Sequence[Token], words: Sequence[str]) -> Iterator[tuple[int, int]]:
@@ -224,11 +250,26 @@ def _runs(tokens: Sequence[Token], words: Sequence[str]) -> Iterator[tuple[int, 
 def leaf_spans(leaf: Leaf, views: Views) -> list[tuple[int, int]]:
     """Where a leaf of the query matches the text."""
     if isinstance(leaf, Words):
-        return [*_runs(views.exact, leaf.exact), *_runs(views.text, leaf.stems)]
+        parts = [(t.start, t.end) for t in views.parts if t.text == leaf.part] if leaf.part else []
+        return [
+            *_runs(views.exact, leaf.exact),
+            *_runs(views.text, leaf.stems),
+            *_runs(views.lemmas, leaf.lemmas),
+            *parts,
+        ]
     if isinstance(leaf, Prefix):
         return [(t.start, t.end) for t in views.exact if t.text.startswith(leaf.prefix)]
     near = [(t.start, t.end) for t in views.exact if OSA.distance(t.text, leaf.word) <= leaf.distance]
     return near + [(t.start, t.end) for t in views.text if OSA.distance(t.text, leaf.stem) <= leaf.distance]
+
+
+def plain_words(node: Node) -> list[Words]:
+    """The single words of a query (not under NOT), to suggest other forms of."""
+    if isinstance(node, Not):
+        return []
+    if isinstance(node, And | Or):
+        return [w for child in node.children for w in plain_words(child)]
+    return [node] if isinstance(node, Words) and len(node.exact) == 1 else []
 
 
 def holds(node: Node, views: Views) -> bool:
@@ -303,3 +344,27 @@ def _mark(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
         at = e
     out.append(text[at:end])
     return "".join(out).strip()
+
+
+@dataclass(frozen=True)
+class SentenceMatcher:
+    """Tells whether a sentence satisfies the query on its own: word forms,
+    exact tokens, phrases, prefixes, fuzzy words, AND/OR/NOT."""
+
+    tree: Node
+    analyzer: Analyzer
+
+    def __call__(self, sentence: str) -> bool:
+        return holds(self.tree, Views.of(sentence, self.analyzer))
+
+
+def nearest_forms(words: Sequence[str], texts: Sequence[str], analyzer: Analyzer) -> list[str]:
+    """The words of ``texts`` within two edits of one of ``words`` (not the word
+    itself), nearest first, then the most frequent."""
+    seen: dict[str, tuple[int, int]] = {}
+    for text in texts:
+        for token in analyzer.exact(text):
+            distance = min((OSA.distance(token.text, w) for w in words), default=3)
+            if 0 < distance <= 2 and token.text.isalpha():
+                seen[token.text] = (distance, seen.get(token.text, (0, 0))[1] - 1)
+    return sorted(seen, key=lambda w: seen[w])

@@ -100,7 +100,7 @@ class Reads:
         """Blocks of the document's canonical parts, with what the index files them under."""
         speakers = self._speakers_by_part(doc_id)
         rows = self.conn.execute(
-            "SELECT b.id, b.document_id, b.part_id, b.page, b.text, p.year, d.kind, d.board,"
+            "SELECT b.id, b.document_id, b.part_id, b.page, b.text, p.year, d.date, d.kind, d.board,"
             " p.kind AS part_kind, p.title AS part_title, p.party, p.signatories"
             " FROM blocks b JOIN parts p ON p.id = b.part_id JOIN documents d ON d.id = b.document_id"
             " WHERE b.document_id = ? AND p.repeat_of IS NULL ORDER BY b.id",
@@ -289,7 +289,7 @@ class Reads:
     def canonical_amounts(self) -> list[dict[str, Any]]:
         rows = self.conn.execute(
             "SELECT a.*, p.kind AS part_kind, p.title AS part_title, p.party AS part_party,"
-            " d.party AS doc_party, p.year, d.kind AS doc_kind, d.board, p.signatories,"
+            " d.party AS doc_party, p.year, d.date, d.kind AS doc_kind, d.board, p.signatories,"
             f" {FIRST_PATH.format('d.id')}"
             " FROM amounts a JOIN parts p ON p.id = a.part_id JOIN documents d ON d.id = a.document_id"
             " WHERE p.repeat_of IS NULL ORDER BY d.year, a.document_id, a.page, a.start"

@@ -12,6 +12,7 @@ from typing import Any
 from ..settings import Settings
 from . import index
 from .catalog import Catalog
+from .query import WordForms
 
 
 class Batch:
@@ -19,30 +20,31 @@ class Batch:
     (so indexing overlaps the readers' work) and committed every ``every``
     documents."""
 
-    def __init__(self, catalog: Catalog, settings: Settings, every: int = 500) -> None:
-        self.catalog, self.settings, self.every = catalog, settings, every
+    def __init__(self, catalog: Catalog, settings: Settings, forms: WordForms, every: int = 500) -> None:
+        self.catalog, self.settings, self.forms, self.every = catalog, settings, forms, every
         self.pending: list[str] = []
         self.writer: Any = None
+        self.analyzer: index.Analyzer | None = None
 
-    def open(self) -> Any:
-        if self.writer is None:
-            self.writer = index.open_writer(self.settings, self.catalog.generation)
-        return self.writer
+    def open(self) -> tuple[Any, index.Analyzer]:
+        if self.writer is None or self.analyzer is None:
+            self.writer, self.analyzer = index.open_writer(self.settings, self.catalog.generation, self.forms)
+        return self.writer, self.analyzer
 
     def add(self, doc_id: str, fresh: bool = False) -> None:
         """Index a document's canonical blocks; ``fresh`` when this run stored it
         (nothing of it can be in the index yet, so no delete)."""
-        writer = self.open()
+        writer, analyzer = self.open()
         if not fresh:
             writer.delete_documents_by_term("document", doc_id)
-        index.add_rows(writer, self.catalog.canonical_blocks(doc_id))
+        index.add_rows(writer, analyzer, self.catalog.canonical_blocks(doc_id))
         self.pending.append(doc_id)
         if len(self.pending) >= self.every:
             self.commit()
 
     def remove(self, doc_ids: Sequence[str]) -> None:
         if doc_ids:
-            writer = self.open()
+            writer, _ = self.open()
             for doc_id in doc_ids:
                 writer.delete_documents_by_term("document", doc_id)
             self.commit()
@@ -58,12 +60,12 @@ class Batch:
         self.commit()
         if self.writer is not None:
             self.writer.wait_merging_threads()
-        self.writer = None
+        self.writer = self.analyzer = None
 
     def cancel(self) -> None:
         if self.writer is not None:
             self.writer.rollback()
-        self.writer, self.pending = None, []
+        self.writer, self.analyzer, self.pending = None, None, []
 
 
 def sync(batch: Batch) -> int:

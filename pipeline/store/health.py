@@ -1,0 +1,54 @@
+"""Whether a search index folder can be used as it is: made by this version, with
+these word lists, for this catalog. Knows no search engine (it reads marker files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import HandlingarError
+
+SCHEMA_VERSION = "2"
+SCHEMA_MARKER, GENERATION_MARKER = "handlingar-schema", "handlingar-generation"
+
+
+def marker(words_key: str) -> str:
+    """What the schema marker holds: the schema's version and the word lists' key."""
+    return f"{SCHEMA_VERSION} {words_key}"
+
+
+def state(folder: Path, generation: str, words_key: str) -> str:
+    """'current', 'missing', 'older' (another version's schema or word lists) or
+    'foreign' (made for another catalog: the catalog was replaced since)."""
+    found = folder / SCHEMA_MARKER
+    if not found.is_file():
+        return "older" if folder.is_dir() and any(folder.iterdir()) else "missing"
+    if found.read_text() != marker(words_key) or not (folder / "meta.json").is_file():
+        return "older"
+    owner = folder / GENERATION_MARKER
+    return "current" if owner.is_file() and owner.read_text() == generation else "foreign"
+
+
+_STATE_ERRORS = {
+    "missing": "no search index in {0}: run 'handlingar ingest PATH'",
+    "older": "the search index in {0} was made by an older version",
+    "foreign": "the search index in {0} belongs to another catalog (the catalog was replaced since)",
+    "damaged": "the search index in {0} is damaged ({1})",
+}
+_REBUILD = ": run 'handlingar ingest PATH' once to rebuild it from the catalog (no PDF is read again)"
+
+
+_REASONS = {
+    "missing": "it was missing",
+    "older": "it was made by an older version",
+    "foreign": "it belonged to another catalog",
+    "damaged": "it was damaged ({0})",
+}
+
+
+class IndexUnusable(HandlingarError):
+    """The search index is missing, of another version or catalog, or damaged."""
+
+    def __init__(self, state: str, folder: Path, detail: str = "") -> None:
+        tail = "" if state == "missing" else _REBUILD
+        super().__init__(_STATE_ERRORS[state].format(folder, detail) + tail)
+        self.reason = _REASONS[state].format(detail)
