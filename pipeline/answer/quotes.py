@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..extract.clean import join_lines
-from ..extract.lexicon import Lexicon
 from ..extract.parties import speakers_in
 from ..extract.quality import sentence_shaped
 from ..filters import Filters
 from ..models import name_only
 from ..settings import Settings
-from ..store import index
 from ..store.catalog import Catalog
 from ..years import shown_year
 from .forgiving import resolved
+from .search import open_reader
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str
 def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, Any]]:
     """Every sentence that holds the query, with who said it and where."""
     with Catalog.read(settings.catalog_path) as catalog:
-        reader = index.Reader(settings, catalog.generation, Lexicon(settings.cache_dir))
+        reader = open_reader(settings, catalog)
         matcher = reader.sentence_matcher(text)
         hits = reader.every_hit(text, resolved(catalog, filters))
         blocks = catalog.blocks_by_id([h.fields["block"] for h in hits])

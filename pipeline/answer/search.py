@@ -34,7 +34,7 @@ class SearchResult:
 
 def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
     with Catalog.read(settings.catalog_path) as catalog:
-        reader = index.Reader(settings, catalog.generation, Lexicon(settings.cache_dir))
+        reader = open_reader(settings, catalog)
         wanted = resolved(catalog, filters)
         total, raw = reader.search(text, wanted, limit, max(0, offset))
         parts = catalog.part_info(sorted({h.fields["part"] for h in raw}))
@@ -50,6 +50,11 @@ def search(settings: Settings, text: str, filters: Filters, limit: int = 10, off
         }
         near = reader.near_words(text) if not total else []
     return SearchResult(text, total, hits, behind, facets, near)
+
+
+def open_reader(settings: Settings, catalog: Catalog) -> index.Reader:
+    """The search index of ``catalog``, with the word lists its lemmas and compounds came from."""
+    return index.Reader(settings, catalog.generation, Lexicon(settings.cache_dir))
 
 
 def _key(value: str | int) -> str:

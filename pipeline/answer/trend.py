@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..extract.lexicon import Lexicon
 from ..filters import Filters
 from ..settings import Settings
-from ..store import index
 from ..store.catalog import Catalog
 from .forgiving import resolved
+from .search import open_reader
 
 TREND_KEYS = ("year", "party", "board", "kind")
 
@@ -31,7 +30,7 @@ def trend(settings: Settings, text: str, by: str, filters: Filters) -> Trend:
     if by not in TREND_KEYS:
         raise ValueError(f"--by must be one of {', '.join(TREND_KEYS)}")
     with Catalog.read(settings.catalog_path) as catalog:
-        reader = index.Reader(settings, catalog.generation, Lexicon(settings.cache_dir))
+        reader = open_reader(settings, catalog)
         counts = reader.counts(text, resolved(catalog, filters), by)
     rows: list[dict[str, Any]] = [
         {"key": key or None, "hits": hits, "documents": docs} for key, hits, docs in counts

@@ -191,10 +191,15 @@ class Lexicon:
             found = self._lemmas[word] = self._lemma(word)
         return found
 
+    def _table_lemma(self, form: str) -> str | None:
+        """The lemma the word lists give a form, or None for a form they lack."""
+        row = self.conn.execute("SELECT lemma FROM forms WHERE form = ?", (form,)).fetchone()
+        return None if row is None else str(row[0]).lower()
+
     def _lemma(self, word: str) -> str:
-        row = self.conn.execute("SELECT lemma FROM forms WHERE form = ?", (word,)).fetchone()
-        if row is not None:
-            return str(row[0]).lower()
+        known = self._table_lemma(word)
+        if known is not None:
+            return known
         split = self._split(word)
         if split:
             head = split[-1]
@@ -217,8 +222,8 @@ class Lexicon:
         if len(word) < MIN_COMPOUND or not word.isalpha():
             return []
         found = _best(self, word, BEGIN, MAX_PARTS) or []
-        row = self.conn.execute("SELECT lemma FROM forms WHERE form = ?", (word,)).fetchone()
-        if found and row is not None and not _fits(str(row[0]).lower(), found):
+        known = self._table_lemma(word) if found else None
+        if known is not None and not _fits(known, found):
             return []
         return found
 
@@ -230,8 +235,7 @@ class Lexicon:
 
     def ends(self, form: str) -> str | None:
         """The lemma of a form that may end a compound."""
-        row = self.conn.execute("SELECT lemma FROM forms WHERE form = ?", (form,)).fetchone()
-        table = str(row[0]).lower() if row is not None else form
+        table = self._table_lemma(form) or form
         found = [
             w
             for w in {form, table}

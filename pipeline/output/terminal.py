@@ -66,10 +66,15 @@ def marked(snippet: str, color: bool) -> Text:
     return text
 
 
+def _coloured(color: bool) -> Console:
+    """A console that colours only when ``color`` (a terminal); NO_COLOR is rich's own check."""
+    return Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
+
+
 def search_hits(result: dict[str, Any], offset: int, color: bool) -> None:
     """Hits as numbered paragraphs; matched words highlighted when ``color`` (a terminal),
     in bold only when NO_COLOR is set (https://no-color.org)."""
-    console = Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
+    console = _coloured(color)
     hits = result["hits"]
     shown = f" (visar {offset + 1}–{offset + len(hits)})" if hits else ""
     noun = "träff" if result["total"] == 1 else "träffar"
@@ -124,7 +129,7 @@ def _facets(console: Console, facets: dict[str, dict[str, int]], many: int = 5) 
 
 def trend_bars(result: dict[str, Any], color: bool, width: int = 40) -> None:
     """One line per key: the key, a bar as long as its share of the largest count, hits, documents."""
-    console = Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
+    console = _coloured(color)
     rows = result["rows"]
     per = FACET_NAMES.get(result["by"], result["by"])
     console.print(printable(f"{sum(r['hits'] for r in rows)} träffar för {result['query']!r} per {per}"))
