@@ -8,6 +8,8 @@ INDEX ?= index
 # packages). Installed when missing and we are root; without it ingest still works and says
 # how many pages were stored without text.
 OCR_PACKAGES = tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd
+# The browser tests of `handlingar serve`: Debian's Chromium and its WebDriver (nothing downloads a browser).
+BROWSER_PACKAGES = chromium chromium-driver
 
 system:
 	@if ! tesseract --list-langs 2>/dev/null | grep -qx swe; then \
@@ -15,6 +17,13 @@ system:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null; \
 	  else \
 	    echo "OCR needs Tesseract with Swedish: sudo apt-get install $(OCR_PACKAGES)"; \
+	  fi; \
+	fi
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
+	  else \
+	    echo "The browser tests need: sudo apt-get install $(BROWSER_PACKAGES)"; \
 	  fi; \
 	fi
 

@@ -8,6 +8,7 @@ result. Library errors become one line on stderr and a non-zero exit status:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 from pathlib import Path
@@ -161,9 +162,9 @@ def search(
 
         search_hits(result.as_json(), offset, color=sys.stdout.isatty())
         return
-    rows = [{**h, "snippet": h["snippet"].replace("\x01", "").replace("\x02", "")} for h in result.hits]
+    data = result.public_json()
     columns = ["title", "kind", "year", "page", "party", "snippet", "path"]
-    echo_rows(rows, columns, fmt, data={**result.as_json(), "hits": rows})
+    echo_rows(data["hits"], columns, fmt, data=data)
 
 
 @main.command()
@@ -192,6 +193,33 @@ def trend(
         trend_bars(result.as_json(), color=sys.stdout.isatty())
         return
     echo_rows(result.rows, ["key", "hits", "documents"], fmt, data=result.as_json())
+
+
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (only this machine by default).",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free)."
+)
+@common(tabular=False)
+def serve(host: str, port: int, index_dir: str | None, as_json: bool) -> None:
+    """A local web page over the index: search with facets, documents with their pages,
+    quotes with a copy button, plan against outcome, trends; JSON under /api/. Read-only."""
+    from werkzeug.serving import make_server
+
+    from pipeline.web.app import create_app
+
+    app = create_app(Settings(index_dir=index_dir_from(index_dir)))
+    server = make_server(host, port, app, threaded=False)  # one connection at a time: one catalog handle
+    url = f"http://{host}:{server.server_port}/"
+    click.echo(formats.to_json({"url": url}) if as_json else f"handlingar: {url} (Ctrl-C avslutar)")
+    sys.stdout.flush()
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
 
 
 @main.command()

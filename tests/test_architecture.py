@@ -20,6 +20,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "output": {"models", "output"},
     "ingest": SHARED | {"read", "extract", "store"},
     "options": SHARED | {"output"},  # the command line's shared options, for cli.py
+    "web": SHARED | {"answer", "output", "read", "web"},  # a second face on the answers, like cli.py
     "models": set(),
     "errors": set(),
     "settings": set(),

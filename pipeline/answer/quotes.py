@@ -20,7 +20,7 @@ from ..settings import Settings
 from ..store.catalog import Catalog
 from ..years import shown_year
 from .forgiving import resolved
-from .search import open_reader
+from .opened import Opened, opened
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,12 @@ def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str
     return (parties.pop() if len(parties) == 1 else None), [n for n, _, _ in named]
 
 
-def quotes(settings: Settings, text: str, filters: Filters) -> list[dict[str, Any]]:
+def quotes(
+    settings: Settings, text: str, filters: Filters, kept: Opened | None = None
+) -> list[dict[str, Any]]:
     """Every sentence that holds the query, with who said it and where."""
-    with Catalog.read(settings.catalog_path) as catalog:
-        reader = open_reader(settings, catalog)
+    with opened(settings, kept) as held:
+        catalog, reader = held.catalog, held.reader
         matcher = reader.sentence_matcher(text)
         hits = reader.every_hit(text, resolved(catalog, filters))
         blocks = catalog.blocks_by_id([h.fields["block"] for h in hits])

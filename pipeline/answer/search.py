@@ -9,13 +9,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.lexicon import Lexicon
 from ..filters import Filters
 from ..settings import Settings
-from ..store import index
 from ..store.catalog import Catalog
 from ..store.rows import RawHit
 from .forgiving import resolved
+from .opened import Opened, opened
 
 
 @dataclass(frozen=True)
@@ -31,10 +30,26 @@ class SearchResult:
         found = {"query": self.query, "total": self.total, "hits": self.hits, "facets": self.facets}
         return found | ({"suggestions": self.suggestions} if not self.total else {})
 
+    def public_json(self) -> dict[str, Any]:
+        """What ``search --json`` and ``/api/search`` print: snippets without the highlight marks."""
+        hits = [{**h, "snippet": unmarked(h["snippet"])} for h in self.hits]
+        return {**self.as_json(), "hits": hits}
 
-def search(settings: Settings, text: str, filters: Filters, limit: int = 10, offset: int = 0) -> SearchResult:
-    with Catalog.read(settings.catalog_path) as catalog:
-        reader = open_reader(settings, catalog)
+
+def unmarked(snippet: str) -> str:
+    return snippet.replace("\x01", "").replace("\x02", "")
+
+
+def search(
+    settings: Settings,
+    text: str,
+    filters: Filters,
+    limit: int = 10,
+    offset: int = 0,
+    kept: Opened | None = None,
+) -> SearchResult:
+    with opened(settings, kept) as held:
+        catalog, reader = held.catalog, held.reader
         wanted = resolved(catalog, filters)
         total, raw = reader.search(text, wanted, limit, max(0, offset))
         parts = catalog.part_info(sorted({h.fields["part"] for h in raw}))
@@ -50,11 +65,6 @@ def search(settings: Settings, text: str, filters: Filters, limit: int = 10, off
         }
         near = reader.near_words(text) if not total else []
     return SearchResult(text, total, hits, behind, facets, near)
-
-
-def open_reader(settings: Settings, catalog: Catalog) -> index.Reader:
-    """The search index of ``catalog``, with the word lists its lemmas and compounds came from."""
-    return index.Reader(settings, catalog.generation, Lexicon(settings.cache_dir))
 
 
 def _key(value: str | int) -> str:

@@ -7,9 +7,8 @@ from typing import Any
 
 from ..filters import Filters
 from ..settings import Settings
-from ..store.catalog import Catalog
 from .forgiving import resolved
-from .search import open_reader
+from .opened import Opened, opened
 
 TREND_KEYS = ("year", "party", "board", "kind")
 
@@ -24,14 +23,13 @@ class Trend:
         return {"query": self.query, "by": self.by, "rows": self.rows}
 
 
-def trend(settings: Settings, text: str, by: str, filters: Filters) -> Trend:
+def trend(settings: Settings, text: str, by: str, filters: Filters, kept: Opened | None = None) -> Trend:
     """Hits (search's unit: matching text blocks) and documents per key; years run
     without gaps from the first to the last with hits."""
     if by not in TREND_KEYS:
         raise ValueError(f"--by must be one of {', '.join(TREND_KEYS)}")
-    with Catalog.read(settings.catalog_path) as catalog:
-        reader = open_reader(settings, catalog)
-        counts = reader.counts(text, resolved(catalog, filters), by)
+    with opened(settings, kept) as held:
+        counts = held.reader.counts(text, resolved(held.catalog, filters), by)
     rows: list[dict[str, Any]] = [
         {"key": key or None, "hits": hits, "documents": docs} for key, hits, docs in counts
     ]

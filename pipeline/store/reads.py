@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..models import name_only
+from .pages import PageReads
 
 LOW_OCR_CONFIDENCE = 80.0  # an OCR page under this mean word confidence is flagged: check the scan
 # The path a document is shown under: the first of its paths.
 FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
 
 
-class Reads:
+class Reads(PageReads):
     """Read-only questions to the catalog, answered as plain dicts and values."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:

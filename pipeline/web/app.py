@@ -1,0 +1,200 @@
+"""``handlingar serve``: the same answers as the command line, as web pages and JSON.
+
+Server-rendered HTML (Flask + Jinja2, autoescaped), no build step; search, documents and
+pages work without JavaScript (a copy button is the only script). Read-only: the catalog
+and search index are opened once, read-only, when the app is made; a file is reached only
+through a document id the catalog knows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, abort, jsonify, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
+from werkzeug.datastructures import MultiDict
+
+from ..answer.compare import compare
+from ..answer.documents import document_file, document_view
+from ..answer.listings import document_listing
+from ..answer.opened import Opened
+from ..answer.quotes import quotes
+from ..answer.search import search
+from ..answer.trend import TREND_KEYS, trend
+from ..errors import HandlingarError, NotFound, QueryError
+from ..filters import Filters
+from ..output.citations import citation_line
+from ..output.render import COLUMNS, flat_rows
+from ..read.pdf import render_pages
+from ..settings import Settings
+from ..years import parse_years
+
+PAGE_SIZE = 10
+FILTERS = ("year", "kind", "board", "party", "speaker", "document")
+IMAGE_DPI = 110
+
+
+def filters_of(args: MultiDict[str, str]) -> Filters:
+    """The filters of a request's query string (a bad year is a QueryError: 400)."""
+    try:
+        years = parse_years(args.get("year") or None)
+    except ValueError as exc:
+        raise QueryError(str(exc)) from None
+    values = [args.get(name) or None for name in FILTERS[1:]]
+    return Filters(years, *values)
+
+
+def marked(snippet: str) -> Markup:
+    """A snippet's \\x01…\\x02 marks as <mark>, everything else escaped."""
+    pieces = snippet.replace("\x02", "\x01").split("\x01")
+    return Markup("").join(
+        Markup("<mark>%s</mark>") % p if i % 2 else escape(p) for i, p in enumerate(pieces)
+    )
+
+
+def marked_text(text: str, marks: list[list[int]]) -> Markup:
+    """A page's text with the character ranges in ``marks`` as <mark>, the rest escaped."""
+    out, at = [], 0
+    for start, end in marks:
+        out += [escape(text[at:start]), Markup("<mark>%s</mark>") % text[start:end]]
+        at = end
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
+
+
+def with_args(**changes: Any) -> str:
+    """This page's URL with some query arguments changed (None: removed)."""
+    args = {k: v for k, v in request.args.items() if v}
+    args.update({k: v for k, v in changes.items() if v is not None})
+    for k in [k for k, v in changes.items() if v is None]:
+        args.pop(k, None)
+    values: dict[str, Any] = {**(request.view_args or {}), **args}
+    return url_for(request.endpoint or "search_page", **values)
+
+
+def create_app(settings: Settings) -> Flask:
+    app = Flask(__name__)
+    held = Opened.of(settings)  # once per process
+    app.jinja_env.filters.update(marked=marked, marked_text=marked_text, citation=citation_line)
+    app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTERS, COLUMNS=COLUMNS)
+    _errors(app)
+    _search_routes(app, settings, held)
+    _trend_routes(app, settings, held)
+    _document_routes(app, settings, held)
+    _other_routes(app, settings, held)
+    return app
+
+
+def _errors(app: Flask) -> None:
+    status = {NotFound: 404, QueryError: 400}
+
+    @app.errorhandler(HandlingarError)
+    def failed(exc: HandlingarError) -> tuple[Any, int]:
+        code = next((c for kind, c in status.items() if isinstance(exc, kind)), 503)
+        if request.path.startswith("/api/"):
+            return jsonify({"error": str(exc)}), code
+        return render_template("error.html", message=str(exc), code=code), code
+
+
+def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
+    @app.get("/")
+    def home() -> Any:
+        return redirect(url_for("search_page"))
+
+    @app.get("/search")
+    def search_page() -> str:
+        q = request.args.get("q", "").strip()
+        offset = max(0, request.args.get("offset", 0, type=int) or 0)
+        found = search(settings, q, filters_of(request.args), PAGE_SIZE, offset, held) if q else None
+        return render_template("search.html", q=q, result=found, offset=offset, size=PAGE_SIZE)
+
+    @app.get("/api/search")
+    def search_api() -> Response:
+        limit = min(max(0, request.args.get("limit", 10, type=int) or 0), 1000)
+        offset = max(0, request.args.get("offset", 0, type=int) or 0)
+        found = search(settings, request.args.get("q", ""), filters_of(request.args), limit, offset, held)
+        return jsonify(found.public_json())
+
+    @app.get("/quotes")
+    def quotes_page() -> str:
+        q = request.args.get("q", "").strip()
+        found = quotes(settings, q, filters_of(request.args), held) if q else None
+        return render_template("quotes.html", q=q, found=found)
+
+    @app.get("/api/quotes")
+    def quotes_api() -> Response:
+        return jsonify(quotes(settings, request.args.get("q", ""), filters_of(request.args), held))
+
+
+def _trend_routes(app: Flask, settings: Settings, held: Opened) -> None:
+    @app.get("/trend")
+    def trend_page() -> str:
+        q, by = request.args.get("q", "").strip(), request.args.get("by", "year")
+        if by not in TREND_KEYS:
+            raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
+        found = trend(settings, q, by, filters_of(request.args), held) if q else None
+        most = max((r["hits"] for r in found.rows), default=0) if found else 0
+        return render_template("trend.html", q=q, by=by, keys=TREND_KEYS, found=found, most=most or 1)
+
+    @app.get("/api/trend")
+    def trend_api() -> Response:
+        by = request.args.get("by", "year")
+        if by not in TREND_KEYS:
+            raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
+        return jsonify(
+            trend(settings, request.args.get("q", ""), by, filters_of(request.args), held).as_json()
+        )
+
+
+def _document_routes(app: Flask, settings: Settings, held: Opened) -> None:
+    @app.get("/documents")
+    def documents_page() -> str:
+        return render_template("documents.html", docs=document_listing(settings))
+
+    @app.get("/api/documents")
+    def documents_api() -> Response:
+        return jsonify(document_listing(settings))
+
+    @app.get("/document/<doc_id>")
+    def document_page(doc_id: str) -> str:
+        q = request.args.get("q", "").strip()
+        doc = document_view(settings, _known(doc_id), q or None, held)
+        return render_template("document.html", doc=doc, q=q, shown=request.args.get("page", type=int))
+
+    @app.get("/api/document/<doc_id>")
+    def document_api(doc_id: str) -> Response:
+        return jsonify(document_view(settings, _known(doc_id), request.args.get("q") or None, held))
+
+    @app.get("/document/<doc_id>/page/<int:number>.png")
+    def page_image(doc_id: str, number: int) -> Response:
+        path = document_file(settings, _known(doc_id), held)
+        image = next((png for _, png in render_pages(path, [number], IMAGE_DPI)), None)
+        if image is None:
+            abort(404)
+        return Response(image, mimetype="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+def _known(doc_id: str) -> str:
+    """A document id as the catalog writes them (64 hex digits), else 404."""
+    if len(doc_id) != 64 or any(c not in "0123456789abcdef" for c in doc_id):
+        abort(404)
+    return doc_id
+
+
+def _other_routes(app: Flask, settings: Settings, held: Opened) -> None:
+    @app.get("/compare")
+    def compare_page() -> str:
+        plan, report = request.args.get("plan", ""), request.args.get("report", "")
+        board = request.args.get("board") or None
+        result = compare(settings, plan, report, board) if plan and report else None
+        rows = flat_rows(result) if result else []
+        return render_template(
+            "compare.html", plan=plan, report=report, board=board, result=result, rows=rows
+        )
+
+    @app.get("/api/compare")
+    def compare_api() -> Response:
+        args = request.args
+        return jsonify(
+            compare(settings, args.get("plan", ""), args.get("report", ""), args.get("board") or None)
+        )
