@@ -52,3 +52,13 @@ class IndexUnusable(HandlingarError):
         tail = "" if state == "missing" else _REBUILD
         super().__init__(_STATE_ERRORS[state].format(folder, detail) + tail)
         self.reason = _REASONS[state].format(detail)
+
+
+def engine_failed(exc: BaseException) -> bool:
+    """True for what the engine raises or panics with over bad files (pyo3's
+    PanicException is a BaseException); False for a user's interrupt."""
+    return not isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | HandlingarError)
+
+
+def short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:100] or type(exc).__name__

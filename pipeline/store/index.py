@@ -28,7 +28,7 @@ from ..filters import Filters
 from ..settings import Settings
 from . import health
 from .catalog import Catalog
-from .health import GENERATION_MARKER, SCHEMA_MARKER, IndexUnusable
+from .health import GENERATION_MARKER, SCHEMA_MARKER, IndexUnusable, engine_failed, short
 from .query import (
     And,
     Fuzzy,
@@ -118,12 +118,6 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-def _engine_failed(exc: BaseException) -> bool:
-    """True for what the engine raises or panics with over bad files (pyo3's
-    PanicException is a BaseException); False for a user's interrupt."""
-    return not isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | HandlingarError)
-
-
 def _register(ix: tantivy.Index, analyzer: Analyzer) -> None:
     ix.register_tokenizer("sv_text", analyzer.stemming)
     ix.register_tokenizer("sv_exact", analyzer.exacting)
@@ -146,16 +140,12 @@ def _open(
         else:
             ix = tantivy.Index.open(str(folder))
     except BaseException as exc:
-        if not _engine_failed(exc):
+        if not engine_failed(exc):
             raise
-        raise IndexUnusable("damaged", folder, _short(exc)) from None
+        raise IndexUnusable("damaged", folder, short(exc)) from None
     analyzer = Analyzer(forms)
     _register(ix, analyzer)
     return ix, analyzer
-
-
-def _short(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:100] or type(exc).__name__
 
 
 def _problem(settings: Settings, generation: str, forms: WordForms) -> str | None:
@@ -169,9 +159,9 @@ def _problem(settings: Settings, generation: str, forms: WordForms) -> str | Non
     except IndexUnusable as exc:
         return exc.reason
     except BaseException as exc:
-        if not _engine_failed(exc):
+        if not engine_failed(exc):
             raise
-        return IndexUnusable("damaged", settings.search_dir, _short(exc)).reason
+        return IndexUnusable("damaged", settings.search_dir, short(exc)).reason
     return None
 
 
@@ -237,6 +227,8 @@ def _words(schema: tantivy.Schema, field: str, words: Sequence[str]) -> Query | 
         return Query.term_query(schema, field, words[0])
     return Query.phrase_query(schema, field, list(words))
 
+
+ONE_PASS = 10_000  # hits a page may ask for and have counted in the same pass
 
 BOOSTS = {"exact": 4.0, "lemma": 2.0, "text": 1.5, "parts": 1.0}  # as written > lemma > stem > part
 
@@ -320,16 +312,22 @@ class Reader:
         """Total number of matching blocks and the hits in [offset, offset+limit)
         (``limit`` None: all of them)."""
         tree, q = self._query(text, filters)
-        total = _count(self._run(text, q, 1, 0))
-        wanted = total - offset if limit is None else min(limit, total - offset)  # never more than exist
-        if wanted <= 0:
-            return total, []
+        total, found = self._page(text, q, limit, offset)
         hits = []
-        for score, address in self._run(text, q, wanted, offset).hits[:wanted]:
+        for score, address in found:
             stored = _stored(self.searcher.doc(address))
             shown = self._snippet(tree, stored["text"]) if snippets else ""
             hits.append(RawHit(stored, float(score), shown))
         return total, hits
+
+    def _page(self, text: str, q: Query, limit: int | None, offset: int) -> tuple[int, list[Any]]:
+        """The total and the (score, address) of the hits in [offset, offset+limit)."""
+        if limit is not None and limit + offset <= ONE_PASS:  # a page of hits: one pass counts them too
+            found = self._run(text, q, max(limit, 1), offset)
+            return _count(found), found.hits[:limit]
+        total = _count(self._run(text, q, 1, 0))  # never ask for more than exist: the engine sizes
+        wanted = total - offset if limit is None else min(limit, total - offset)  # its heap by the limit
+        return total, self._run(text, q, wanted, offset).hits[:wanted] if wanted > 0 else []
 
     def _snippet(self, tree: Node, text: str) -> str:
         return make_snippet(text, marked_spans(tree, Views.of(text, self.analyzer)))
@@ -338,11 +336,11 @@ class Reader:
         try:
             return self.searcher.search(q, limit, count=True, offset=offset)
         except ValueError as exc:  # what the engine refuses to run: a term too long, say
-            raise QueryError(f"cannot run query {quoted(text)}: {_short(exc)}") from None
+            raise QueryError(f"cannot run query {quoted(text)}: {short(exc)}") from None
         except BaseException as exc:
-            if not _engine_failed(exc):
+            if not engine_failed(exc):
                 raise
-            raise IndexUnusable("damaged", self.folder, _short(exc)) from None
+            raise IndexUnusable("damaged", self.folder, short(exc)) from None
 
     def counts(self, text: str, filters: Filters, by: str) -> list[tuple[str | int, int, int]]:
         """(key, matching blocks, documents among them) for each value of a facet that
@@ -368,9 +366,9 @@ class Reader:
         try:
             return dict(self.searcher.aggregate(q, wanted))
         except BaseException as exc:
-            if not _engine_failed(exc):
+            if not engine_failed(exc):
                 raise
-            raise IndexUnusable("damaged", self.folder, _short(exc)) from None
+            raise IndexUnusable("damaged", self.folder, short(exc)) from None
 
     def near_words(self, text: str, many: int = 5) -> list[str]:
         """Word forms in the index nearest the query's plain words (for a search with no
