@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.answer.opened import Opened  # noqa: E402
 from pipeline.answer.search import search  # noqa: E402
 from pipeline.filters import Filters  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
@@ -56,12 +57,21 @@ def describe(settings: Settings) -> None:
 
 def measure(settings: Settings, repeats: int) -> None:
     describe(settings)
+    kept = Opened.of(settings)
+    for held, label in ((None, "each search opens the index"), (kept, "index held open (as serve)")):
+        print(label)
+        _latencies(settings, repeats, held)
+    kept.close()
+    _shell(settings)
+
+
+def _latencies(settings: Settings, repeats: int, kept: Opened | None) -> None:
     for kind, queries in QUERIES.items():
         times = []
         for _ in range(repeats):
             for text, filters in queries:
                 started = time.perf_counter()
-                result = search(settings, text, filters, limit=10)
+                result = search(settings, text, filters, limit=10, kept=kept)
                 times.append((time.perf_counter() - started) * 1000)
         times.sort()
         p95 = times[int(0.95 * (len(times) - 1))]
@@ -69,6 +79,9 @@ def measure(settings: Settings, repeats: int) -> None:
             f"{kind:8} p50 {statistics.median(times):7.1f} ms  p95 {p95:7.1f} ms  max {times[-1]:7.1f} ms"
             f"  (last total {result.total})"
         )
+
+
+def _shell(settings: Settings) -> None:
     walls = []
     for _ in range(5):
         started = time.perf_counter()

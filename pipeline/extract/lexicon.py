@@ -15,6 +15,7 @@ words it meets.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -42,8 +43,10 @@ def _data_file(package: str, name: str) -> Path | None:
     return Path(str(found.locate())) if found is not None else None
 
 
+@functools.lru_cache(maxsize=1)
 def _key() -> str:
-    """Which word lists (and which rules) a lexicon file was built from."""
+    """Which word lists (and which rules) a lexicon file was built from (asked once per
+    process: reading installed packages' metadata takes tens of milliseconds)."""
     parts = [FORMAT, str(MIN_PART), str(MAX_PARTS)]
     for package in ("spacy-lookups-data", "hunspell-sv"):
         try:

@@ -11,6 +11,7 @@ parentheses as written; "phrases" (curly quotes too) match as written; ``prefix*
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -221,20 +222,33 @@ class _Parser:
         return Words(stems, exact, lemmas, lemmas[0] if len(lemmas) == 1 else None)
 
 
-@dataclass(frozen=True)
 class Views:
-    """A text's tokens in every view."""
+    """A text's tokens in every view, each made the first time a query asks for it (a
+    prefix never needs lemmas; splitting every word of a snippet into compound parts is
+    most of a search's time when the word lists are not yet warm)."""
 
-    text: list[Token]
-    exact: list[Token]
-    lemmas: list[Token]
-    parts: list[Token]
+    def __init__(self, source: str, analyzer: Analyzer) -> None:
+        self.source, self.analyzer = source, analyzer
 
     @classmethod
     def of(cls, source: str, analyzer: Analyzer) -> Views:
-        return cls(
-            analyzer.text(source), analyzer.exact(source), analyzer.lemmas(source), analyzer.parts(source)
-        )
+        return cls(source, analyzer)
+
+    @functools.cached_property
+    def text(self) -> list[Token]:
+        return self.analyzer.text(self.source)
+
+    @functools.cached_property
+    def exact(self) -> list[Token]:
+        return self.analyzer.exact(self.source)
+
+    @functools.cached_property
+    def lemmas(self) -> list[Token]:
+        return self.analyzer.lemmas(self.source)
+
+    @functools.cached_property
+    def parts(self) -> list[Token]:
+        return self.analyzer.parts(self.source)
 
 
 def _runs(tokens: Sequence[Token], words: Sequence[str]) -> Iterator[tuple[int, int]]:
@@ -251,12 +265,8 @@ def leaf_spans(leaf: Leaf, views: Views) -> list[tuple[int, int]]:
     """Where a leaf of the query matches the text."""
     if isinstance(leaf, Words):
         parts = [(t.start, t.end) for t in views.parts if t.text == leaf.part] if leaf.part else []
-        return [
-            *_runs(views.exact, leaf.exact),
-            *_runs(views.text, leaf.stems),
-            *_runs(views.lemmas, leaf.lemmas),
-            *parts,
-        ]
+        found = [*_runs(views.exact, leaf.exact), *_runs(views.text, leaf.stems)]
+        return [*found, *_runs(views.lemmas, leaf.lemmas), *parts] if leaf.lemmas else found
     if isinstance(leaf, Prefix):
         return [(t.start, t.end) for t in views.exact if t.text.startswith(leaf.prefix)]
     near = [(t.start, t.end) for t in views.exact if OSA.distance(t.text, leaf.word) <= leaf.distance]
