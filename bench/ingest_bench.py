@@ -61,10 +61,11 @@ def nlp_rate(folder: Path) -> None:
     for pdf in sorted(folder.glob("*.pdf"))[:40]:
         pages += clean_pages(list(read_pages(pdf, 5000)))
     words = sum(len(p.body.split()) for p in pages)
-    nlp.warm()
+    cache = Settings().cache_dir
+    nlp.warm(None, cache)
     started = time.perf_counter()
     for k in range(0, len(pages), 20):
-        nlp.extract_part(Part(0, "other", "", 1, 1), pages[k : k + 20])
+        nlp.extract_part(Part(0, "other", "", 1, 1), pages[k : k + 20], cache_dir=cache)
     seconds = time.perf_counter() - started
     print(
         f"language stage (one core)          {words:7d} words {seconds:8.1f} s {words / seconds:9.0f} words/s"

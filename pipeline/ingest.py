@@ -110,7 +110,8 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
     marks = item_marks(layer)  # the text layer names each page's § even where OCR misreads it
     raw = with_ocr(path, layer, settings, tick)
     pages = [
-        replace(p, item=marks.get(p.number)) for p in nlp.judged(clean_pages(raw, settings.header_lines))
+        replace(p, item=marks.get(p.number))
+        for p in nlp.judged(clean_pages(raw, settings.header_lines), settings.cache_dir)
     ]
     if not any(p.has_text for p in pages):
         title = f"(inget textlager, behöver OCR) {shown(Path(path.name))}"
@@ -119,23 +120,29 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
     parts = split_parts(pages, dict(settings.party_names))
     meta = infer_meta(pages, parts)
     extracted = {
-        part.seq: nlp.extract_part(part, pages_in(pages, part), meta.paragraph, settings.spacy_model)
+        part.seq: nlp.extract_part(
+            part, pages_in(pages, part), meta.paragraph, settings.spacy_model, cache_dir=settings.cache_dir
+        )
         for part in parts
     }
     return Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
 
 
-def unreadable(page: RawPage) -> bool:
+def unreadable(page: RawPage, cache_dir: Path) -> bool:
     """No text layer, a few stray characters, or a layer whose words are mostly not words."""
     text = "\n".join(line.text for line in page.lines)
     if sum(1 for c in text if not c.isspace()) < MIN_TEXT_CHARS:
         return True
-    return nlp.page_quality(text) == "garbled"
+    return nlp.page_quality(text, cache_dir) == "garbled"
 
 
 def with_ocr(path: Path, raw: list[RawPage], settings: Settings, tick: Tick = None) -> list[RawPage]:
     """The raw pages with those that need it read by OCR (Tesseract), several at a time."""
-    wanted = [p.number for p in raw if settings.ocr == "always" or (settings.ocr == "auto" and unreadable(p))]
+    wanted = [
+        p.number
+        for p in raw
+        if settings.ocr == "always" or (settings.ocr == "auto" and unreadable(p, settings.cache_dir))
+    ]
     if not wanted or not ocr.installed():
         return raw
     read: dict[int, ocr.OcrPage] = {}
@@ -240,7 +247,7 @@ def _process(
     settings = batch.settings
     share = settings.memory_mb
     if plan.read:
-        main_mb = nlp.warm(settings.spacy_model)  # built once, before the children fork
+        main_mb = nlp.warm(settings.spacy_model, settings.cache_dir)  # built once, before the children fork
         try:  # --memory bounds the whole ingest: each reader gets a share of what the main process leaves
             share = reader_share(settings.memory_mb, settings.workers, main_mb)
         except ValueError as exc:

@@ -16,6 +16,7 @@ from pipeline.ingest import IngestReport, ingest
 from pipeline.models import Page, Part
 from pipeline.settings import Settings
 
+CACHE = Settings().cache_dir
 Corpus = tuple[Settings, IngestReport]
 
 EXPECTED_AMOUNTS = {
@@ -89,12 +90,12 @@ NOT_AMOUNTS = [
 
 @pytest.mark.parametrize("text", NOT_AMOUNTS)
 def test_not_amounts(text: str) -> None:
-    assert list(build()(text).spans["amounts"]) == []
+    assert list(build(None, CACHE)(text).spans["amounts"]) == []
 
 
 def test_qualifier_and_negative() -> None:
     page = Page(1, "Kostnaden blev cirka 350 tkr. Resultatet blev minus 2 mnkr.", "")
-    found = extract_part(Part(0, "other", "", 1, 1), [page]).amounts
+    found = extract_part(Part(0, "other", "", 1, 1), [page], cache_dir=CACHE).amounts
     assert [(a.text, a.sek, a.qualifier) for a in found] == [
         ("350 tkr", Decimal(350_000), "cirka"),
         ("2 mnkr", Decimal(-2_000_000), None),
@@ -144,7 +145,7 @@ def test_sentences_survive_abbreviations() -> None:
         "Vi vill bl.a. nämna trygghetsdialoger. Catarina Klockerud, bitr. säkerhetschef, yttrar sig, "
         "t.ex. om kameror m.m. och dvs. mer. Mötet hölls den 17 februari 2022. Nästa möte kommer."
     )
-    sents = [s.text for s in build()(text).sents]
+    sents = [s.text for s in build(None, CACHE)(text).sents]
     assert sents == [
         "Vi vill bl.a. nämna trygghetsdialoger.",
         "Catarina Klockerud, bitr. säkerhetschef, yttrar sig, t.ex. om kameror m.m. och dvs. mer.",
@@ -179,7 +180,7 @@ def test_nykarleby_paragraph_items(tmp_path: Path) -> None:
 def test_lookup_lemmas_from_spacy_lookups_data() -> None:
     import spacy
 
-    doc = build()("Beredningen fick 11,5 miljoner kronor. Nämnderna och beredningen.")
+    doc = build(None, CACHE)("Beredningen fick 11,5 miljoner kronor. Nämnderna och beredningen.")
     ours = [t.lemma_ for t in doc]
     reference = spacy.blank("sv")
     reference.add_pipe("lemmatizer", config={"mode": "lookup"})

@@ -110,7 +110,9 @@ def test_a_part_longer_than_spacys_limit_is_read_in_chunks() -> None:
     pages = [Page(n, body, "") for n in range(1, 1101)]  # 1.1 M characters
     last = Page(1101, "Till sist beslutades 11,5 mnkr för trygghetskameror.", "")
     pages.append(last)
-    found = extract_part(Part(0, "verksamhetsberättelse", "Rapport", 1, 1101), pages)
+    found = extract_part(
+        Part(0, "verksamhetsberättelse", "Rapport", 1, 1101), pages, cache_dir=Settings().cache_dir
+    )
     assert len(found.amounts) == 1100 * 20 + 1
     assert found.amounts[-1].page == 1101 and found.amounts[-1].text == "11,5 mnkr"
     assert len(found.sentences) == 1100 * 20 + 1

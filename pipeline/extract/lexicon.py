@@ -19,6 +19,7 @@ import functools
 import gzip
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import tempfile
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, distribution, version
 from pathlib import Path
 
-FORMAT = "7"
+FORMAT = "9"
 MIN_PART = 3  # letters in each part of a compound
 MAX_PARTS = 4  # hunspell-sv's COMPOUNDWORDMAX
 MIN_COMPOUND = 2 * MIN_PART
@@ -123,6 +124,7 @@ def _build(path: Path) -> None:
             if known is None or _rank(lemma, lemmas) < _rank(known, lemmas):
                 joins[(form, place)] = lemma
     ends = {stem for stem, flags in entries if END in flags and ONLY_IN_COMPOUND not in flags}
+    listed = set(table) | set(table.values()) | (_lowercase_stems(dic) if dic else set())
     temp = path.with_name(path.name + f".{id(path)}.tmp")
     conn = sqlite3.connect(temp)
     with conn:
@@ -131,17 +133,27 @@ def _build(path: Path) -> None:
             "CREATE TABLE joins (form TEXT, place TEXT, lemma TEXT NOT NULL, PRIMARY KEY (form, place))"
             " WITHOUT ROWID;"
             "CREATE TABLE ends (lemma TEXT PRIMARY KEY) WITHOUT ROWID;"
+            "CREATE TABLE known (word TEXT PRIMARY KEY) WITHOUT ROWID;"
         )
-        conn.executemany(
-            "INSERT OR IGNORE INTO forms VALUES (?, ?)", ((k.lower(), v) for k, v in table.items())
-        )
+        for key in (lambda k: k, str.lower):  # as written (spaCy's lookup), then case-folded (a search's)
+            conn.executemany(
+                "INSERT OR IGNORE INTO forms VALUES (?, ?)", ((key(k), v) for k, v in table.items())
+            )
         conn.executemany(
             "INSERT INTO joins VALUES (?, ?, ?)", ((f, p, lemma) for (f, p), lemma in joins.items())
         )
         conn.executemany("INSERT INTO ends VALUES (?)", ((e,) for e in ends))
+        conn.executemany("INSERT INTO known VALUES (?)", ((w,) for w in listed))
         conn.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", ((w, w) for w in whole))  # 'storlek'
     conn.close()
     temp.replace(path)  # whole or not at all: another process may be reading the old one
+
+
+def _lowercase_stems(dic: Path) -> set[str]:
+    """The hunspell-sv stems written in lower case (uninflected words the lemma table
+    lacks: 'samt', 'kring', 'gentemot'; not its names and acronyms, 'AT', 'Säta')."""
+    lines = dic.read_text(encoding="utf-8").splitlines()[1:]
+    return {stem for stem in (line.split("/", 1)[0] for line in lines) if stem.islower()}
 
 
 def _part_lemma(stem: str, lemmas: set[str]) -> str:
@@ -178,13 +190,36 @@ class Lexicon:
 
     def __init__(self, cache_dir: Path) -> None:
         self.path = _cache_file(cache_dir)
-        self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
         self.key = self.path.stem.removeprefix("lexicon-")
         self._lemmas: dict[str, str] = {}
+        self._known: dict[str, bool] = {}
         self._parts: dict[str, tuple[str, ...]] = {}
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This process's connection: a reader forked from the process that opened the file
+        opens its own (SQLite connections do not survive a fork)."""
+        if self._conn is None or self._pid != os.getpid():
+            where = f"file:{self.path}?mode=ro&immutable=1"  # never changed in place: no locks
+            self._conn = sqlite3.connect(where, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._conn
+
     def close(self) -> None:
-        self.conn.close()
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.close()
+        self._conn = None
+
+    def knows(self, word: str) -> bool:
+        """Whether a word (as written) is a form or a lemma of the table or a lowercase
+        stem of the dictionary."""
+        found = self._known.get(word)
+        if found is None:
+            row = self.conn.execute("SELECT 1 FROM known WHERE word = ?", (word,)).fetchone()
+            found = self._known[word] = row is not None
+        return found
 
     def lemma(self, word: str) -> str:
         """The lemma of a lowercase word form; a compound the table lacks gets its head's
@@ -195,9 +230,15 @@ class Lexicon:
         return found
 
     def _table_lemma(self, form: str) -> str | None:
-        """The lemma the word lists give a form, or None for a form they lack."""
+        """The lemma the word lists give a form, case-folded, or None for a form they lack."""
+        found = self.looked_up(form)
+        return None if found is None else found.lower()
+
+    def looked_up(self, form: str) -> str | None:
+        """The lemma table's entry for a form as written ('Nämnderna' is not 'nämnderna'), as
+        spaCy's lookup lemmatizer reads it; None for a form it lacks."""
         row = self.conn.execute("SELECT lemma FROM forms WHERE form = ?", (form,)).fetchone()
-        return None if row is None else str(row[0]).lower()
+        return None if row is None else str(row[0])
 
     def _lemma(self, word: str) -> str:
         known = self._table_lemma(word)

@@ -16,7 +16,6 @@ import itertools
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,6 @@ from spacy.attrs import IDX, LEMMA, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.sv.stop_words import STOP_WORDS as SV_STOP_WORDS
 from spacy.language import Language
-from spacy.lookups import load_lookups
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -35,6 +33,7 @@ from ..errors import HandlingarError
 from ..models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from . import amounts as money
 from . import quality
+from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
 from .sections import paragraph_items, priority_sections
 from .sentences import sentence_starts
@@ -60,20 +59,21 @@ def sentences_component(nlp: Language, name: str) -> Any:
     return mark
 
 
-@functools.lru_cache(maxsize=1)
-def _lemma_table() -> Any:
-    return load_lookups(lang="sv", tables=["lemma_lookup"]).get_table("lemma_lookup")
+@functools.lru_cache(maxsize=2)
+def words(cache_dir: Path) -> Lexicon:
+    """The word lists (one SQLite file, opened once per process; see lexicon.py)."""
+    return Lexicon(cache_dir)
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> quality.Knows:
+@functools.lru_cache(maxsize=2)
+def lexicon(cache_dir: Path) -> quality.Knows:
     """Whether a lowercase word is Swedish: a form or a lemma of the lookup table, a
-    stop word, or a compound of two of them (with a linking s): 'trygghetsdialogerna'."""
-    table = _lemma_table()
-    words = set(table.values()) | set(SV_STOP_WORDS) | _dictionary_stems()
+    dictionary stem, a stop word, or a compound of two of them (with a linking s):
+    'trygghetsdialogerna'."""
+    listed = words(cache_dir).knows
 
     def one(word: str) -> bool:
-        return word in words or word in table
+        return word in SV_STOP_WORDS or listed(word)
 
     def knows(word: str) -> bool:
         if one(word):
@@ -87,49 +87,34 @@ def lexicon() -> quality.Knows:
     return knows
 
 
-def _dictionary_stems() -> set[str]:
-    """The stems of the hunspell-sv word list (uninflected words the lemma table lacks:
-    'samt', 'kring', 'gentemot'); empty when that package is not installed."""
-    try:
-        files = distribution("hunspell-sv").files or []
-    except PackageNotFoundError:
-        return set()
-    found = next((f for f in files if f.name == "sv_SE.dic"), None)
-    if found is None or not Path(str(found.locate())).is_file():
-        return set()
-    lines = Path(str(found.locate())).read_text(encoding="utf-8").splitlines()[1:]
-    stems = (line.split("/", 1)[0] for line in lines)
-    return {stem for stem in stems if stem.islower()}  # not its names and acronyms ('AT', 'Säta')
-
-
 def english(word: str) -> bool:
     return word in EN_STOP_WORDS
 
 
-def page_quality(text: str) -> str:
+def page_quality(text: str, cache_dir: Path) -> str:
     """'good' or 'garbled' for a page's text (see quality.page_quality)."""
-    return quality.page_quality(text, lexicon(), english)
+    return quality.page_quality(text, lexicon(cache_dir), english)
 
 
-def judged(pages: Sequence[Page]) -> list[Page]:
+def judged(pages: Sequence[Page], cache_dir: Path) -> list[Page]:
     """Pages with their text quality: 'garbled' where most words are not words."""
-    return [replace(p, quality=page_quality(p.body)) for p in pages]
+    return [replace(p, quality=page_quality(p.body, cache_dir)) for p in pages]
 
 
-@Language.factory("handlingar_lemmas")
-def lemmas_component(nlp: Language, name: str) -> Any:
-    """Lookup lemmas from spacy-lookups-data's Swedish table (660k forms), as
-    spaCy's lemmatizer in "lookup" mode gives them, but looked up once per
-    distinct word of a doc and written with one ``from_array``: spaCy's own
-    component does a Python call per token (a quarter of this stage's time)."""
-    table = _lemma_table()
+@Language.factory("handlingar_lemmas", default_config={"cache_dir": ""})
+def lemmas_component(nlp: Language, name: str, cache_dir: str) -> Any:
+    """Lookup lemmas from spacy-lookups-data's Swedish table (660k forms, read from the
+    lexicon file, not loaded whole), looked up once per distinct word of a doc and
+    written with one ``from_array``: spaCy's own component does a Python call per
+    token (a quarter of this stage's time). A word the table lacks is its own lemma."""
+    lookup = words(Path(cache_dir)).looked_up
     strings = nlp.vocab.strings
     known: dict[int, int] = {}
 
     def lemma_of(orth: int) -> int:
         if orth not in known:
             text = strings[orth]
-            known[orth] = strings.add(table.get(text, text))
+            known[orth] = strings.add(lookup(text) or text)
         return known[orth]
 
     def lemmatize(doc: Doc) -> Doc:
@@ -183,7 +168,7 @@ def _windows(doc: Doc, text: str) -> Iterator[Span]:
 
 
 @functools.lru_cache(maxsize=2)
-def build(model: str | None = None) -> Language:
+def build(model: str | None, cache_dir: Path) -> Language:
     """The pipeline, built once per process (cached)."""
     if model:
         if not spacy.util.is_package(model):
@@ -191,19 +176,19 @@ def build(model: str | None = None) -> Language:
         nlp = spacy.load(model, exclude=["parser", "senter"])
     else:
         nlp = spacy.blank("sv")
-        nlp.add_pipe("handlingar_lemmas")
+        nlp.add_pipe("handlingar_lemmas", config={"cache_dir": str(cache_dir)})
     nlp.add_pipe("handlingar_sentences", first=not model)
     nlp.add_pipe("handlingar_amounts")
     return nlp
 
 
 @functools.lru_cache(maxsize=2)
-def warm(model: str | None = None) -> int:
+def warm(model: str | None, cache_dir: Path) -> int:
     """Build the pipeline before worker processes fork, so they share it. Returns the
     process's resident memory in MB once it is built (measured the first time only: what
     the process holds for an ingest, not what earlier work in a long-lived one left)."""
-    build(model)
-    lexicon()
+    build(model, cache_dir)
+    lexicon(cache_dir)
     try:
         with open("/proc/self/statm") as fh:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") >> 20
@@ -288,12 +273,13 @@ def _speakers(doc: Doc, text: str, where: _Pages) -> Iterator[Speaker]:
             yield Speaker(ent.text, None, None, page)
 
 
-def _sentences(text: str, where: _Pages, bounds: list[int], pages: Sequence[Page]) -> Iterator[Sentence]:
+def _sentences(
+    text: str, where: _Pages, bounds: list[int], pages: Sequence[Page], knows: quality.Knows
+) -> Iterator[Sentence]:
     """Sentences from the start offsets (no Span objects: ``Span.sent`` walks the doc),
     each judged quotable or not."""
     by_number = {p.number: p for p in pages}
     widths = {p.number: quality.column_width(p) for p in pages}
-    knows = lexicon()
     for begin, end in itertools.pairwise(bounds):
         piece = text[begin:end]
         stripped = piece.strip()
@@ -314,12 +300,17 @@ CHUNK_CHARS = 200_000  # the language stage reads a long part in page-aligned pi
 
 
 def extract_part(
-    part: Part, pages: Sequence[Page], paragraph: str | None = None, model: str | None = None
+    part: Part,
+    pages: Sequence[Page],
+    paragraph: str | None = None,
+    model: str | None = None,
+    *,
+    cache_dir: Path,
 ) -> Extracted:
     """Amounts, speakers, sentences and sections of one part. Its pages are read as one
     text (a sentence may run over a page break), a long part in bounded chunks that end
     with a page, so memory stays flat for a 3,000-page report."""
-    found: list[Extracted] = [_extract_text(chunk, model) for chunk in chunks(pages)]
+    found: list[Extracted] = [_extract_text(chunk, model, cache_dir) for chunk in chunks(pages)]
     return Extracted(
         tuple(a for f in found for a in f.amounts),
         tuple(s for f in found for s in f.speakers),
@@ -348,10 +339,10 @@ def _ends_sentence(page: Page) -> bool:
     return page.body.rstrip().endswith((".", "!", "?", ":", "”"))
 
 
-def _extract_text(pages: Sequence[Page], model: str | None) -> Extracted:
+def _extract_text(pages: Sequence[Page], model: str | None, cache_dir: Path) -> Extracted:
     where = _Pages.of(pages)
     text = "\n".join(p.body for p in pages)
-    nlp = build(model)
+    nlp = build(model, cache_dir)
     doc = nlp.tokenizer(text)  # not make_doc: chunks keep the size bounded, not nlp.max_length
     doc.user_data["text"] = text  # spares the components a walk over every token (Doc.text)
     doc = nlp(doc)
@@ -360,7 +351,7 @@ def _extract_text(pages: Sequence[Page], model: str | None) -> Extracted:
         tuple(_amounts(doc, text, where, bounds)),
         tuple(_speakers(doc, text, where)),
         (),
-        tuple(_sentences(text, where, bounds, pages)),
+        tuple(_sentences(text, where, bounds, pages, lexicon(cache_dir))),
     )
 
 
