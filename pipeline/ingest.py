@@ -125,13 +125,14 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
         )
         for part in parts
     }
-    return Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
+    doc = Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
+    return replace(doc, shingles=dedup.part_shingles(doc))
 
 
 def unreadable(page: RawPage, cache_dir: Path) -> bool:
     """No text layer, a few stray characters, or a layer whose words are mostly not words."""
     text = "\n".join(line.text for line in page.lines)
-    if sum(1 for c in text if not c.isspace()) < MIN_TEXT_CHARS:
+    if len("".join(text.split())) < MIN_TEXT_CHARS:  # characters that are not whitespace
         return True
     return nlp.page_quality(text, cache_dir) == "garbled"
 

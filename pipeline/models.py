@@ -187,6 +187,9 @@ class Document:
     size: int = 0
     needs_ocr: bool = False
     extracted: dict[int, Extracted] = field(default_factory=dict)
+    # dedup's sampled shingle hashes by part seq, made by the reader (a part too short to
+    # compare has none); missing for a document read before, which dedup then cuts itself
+    shingles: dict[int, tuple[int, ...]] | None = None
 
     def pages_of(self, part: Part) -> list[Page]:
         return pages_in(self.pages, part)

@@ -18,7 +18,8 @@ from conftest import CORPUS, FIXTURES, MINUTES_2021, PLAN, V_STATEMENT
 from pipeline.answer.quotes import quotes
 from pipeline.answer.search import search
 from pipeline.errors import CatalogDamaged, HandlingarError, QueryError
-from pipeline.extract.nlp import chunks, extract_part
+from pipeline.extract.nlp import extract_part
+from pipeline.extract.passages import chunks
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
 from pipeline.models import Page, Part

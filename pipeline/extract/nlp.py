@@ -10,12 +10,11 @@ PER entities then add people, and nothing depends on it.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from . import amounts as money
 from . import quality
 from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
+from .passages import PageStarts, chunks, money_windows, sentence_at, sentence_bounds, stretches
 from .sections import paragraph_items, priority_sections
 from .sentences import sentence_starts
 
@@ -43,8 +43,7 @@ from .sentences import sentence_starts
 def sentences_component(nlp: Language, name: str) -> Any:
     """Sentence starts from sentences.py, written in one ``from_array`` call
     (setting ``is_sent_start`` token by token is quadratic in spaCy)."""
-    rules: dict[str, Any] = getattr(nlp.tokenizer, "rules", None) or {}
-    abbreviations = frozenset(k.lower() for k in rules if k.endswith(".") and len(k) > 1)
+    abbreviations = _abbreviations(nlp)
 
     def mark(doc: Doc) -> Doc:
         if not len(doc):
@@ -59,10 +58,19 @@ def sentences_component(nlp: Language, name: str) -> Any:
     return mark
 
 
+def _abbreviations(nlp: Language) -> frozenset[str]:
+    """The tokenizer's exceptions that end with a full stop ('bl.a.', 't.ex.')."""
+    rules: dict[str, Any] = getattr(nlp.tokenizer, "rules", None) or {}
+    return frozenset(k.lower() for k in rules if k.endswith(".") and len(k) > 1)
+
+
 @functools.lru_cache(maxsize=2)
 def words(cache_dir: Path) -> Lexicon:
     """The word lists (one SQLite file, opened once per process; see lexicon.py)."""
     return Lexicon(cache_dir)
+
+
+KNOWN_CACHE = 1 << 18  # distinct words whose verdict a process keeps
 
 
 @functools.lru_cache(maxsize=2)
@@ -75,6 +83,7 @@ def lexicon(cache_dir: Path) -> quality.Knows:
     def one(word: str) -> bool:
         return word in SV_STOP_WORDS or listed(word)
 
+    @functools.lru_cache(maxsize=KNOWN_CACHE)
     def knows(word: str) -> bool:
         if one(word):
             return True
@@ -128,22 +137,33 @@ def lemmas_component(nlp: Language, name: str, cache_dir: str) -> Any:
     return lemmatize
 
 
-@Language.factory("handlingar_amounts")
-def amounts_component(nlp: Language, name: str) -> Any:
-    matcher = Matcher(nlp.vocab)
-    matcher.add("AMOUNT", money.matcher_patterns())
+class AmountFinder:
+    """The amounts component: token patterns run only in windows around a number and a
+    unit word (passages.money_windows)."""
 
-    def find(doc: Doc) -> Doc:
-        """Run the token patterns only in windows around a number and a unit word."""
-        spans = []
-        for window in _windows(doc, _text(doc)):
-            spans += [
-                Span(doc, window.start + s, window.start + e, label="AMOUNT") for _, s, e in matcher(window)
-            ]
-        doc.spans["amounts"] = filter_spans(spans)
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("AMOUNT", money.matcher_patterns())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["amounts"] = self.spans(doc, money_windows(_text(doc)))
         return doc
 
-    return find
+    def spans(self, doc: Doc, windows: Iterable[tuple[int, int]]) -> list[Span]:
+        found = []
+        for start, end in windows:
+            window = doc.char_span(start, end, alignment_mode="expand")
+            if window is not None:
+                found += [
+                    Span(doc, window.start + s, window.start + e, label="AMOUNT")
+                    for _, s, e in self.matcher(window)
+                ]
+        return list(filter_spans(found))
+
+
+@Language.factory("handlingar_amounts")
+def amounts_component(nlp: Language, name: str) -> Any:
+    return AmountFinder(nlp)
 
 
 def _text(doc: Doc) -> str:
@@ -153,18 +173,17 @@ def _text(doc: Doc) -> str:
     return str(doc.user_data["text"])
 
 
-def _windows(doc: Doc, text: str) -> Iterator[Span]:
-    ranges: list[list[int]] = []
-    for hit in money.UNIT_HINT.finditer(text):
-        start, end = max(0, hit.start() - 40), min(len(text), hit.end() + 25)
-        if ranges and start <= ranges[-1][1]:
-            ranges[-1][1] = end
-        else:
-            ranges.append([start, end])
-    for start, end in ranges:
-        window = doc.char_span(start, end, alignment_mode="expand")
-        if window is not None:
-            yield window
+def windowed_amounts(nlp: Language, text: str) -> Iterator[tuple[Span, int]]:
+    """The amount spans of ``text`` with the offset of the doc each stands in: only the
+    stretches around money windows are tokenized (the same tokens as the whole text's,
+    see passages.py), so the cost follows the amounts, not the length of the text."""
+    finder = nlp.get_pipe("handlingar_amounts")
+    assert isinstance(finder, AmountFinder)
+    for stretch in stretches(text, money_windows(text)):
+        doc = nlp.tokenizer(text[stretch.start : stretch.end])
+        local = [(a - stretch.start, b - stretch.start) for a, b in stretch.windows]
+        for span in finder.spans(doc, local):
+            yield span, stretch.start
 
 
 @functools.lru_cache(maxsize=2)
@@ -196,61 +215,39 @@ def warm(model: str | None, cache_dir: Path) -> int:
         return 0
 
 
-@dataclass(frozen=True)
-class _Pages:
-    """Where each page starts in the part's text (pages joined by one newline)."""
-
-    numbers: list[int]
-    starts: list[int]
-
-    @classmethod
-    def of(cls, pages: Sequence[Page]) -> _Pages:
-        starts, at = [], 0
-        for page in pages:
-            starts.append(at)
-            at += len(page.body) + 1
-        return cls([p.number for p in pages], starts)
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        """Part offset -> (page number, offset in that page's body)."""
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return self.numbers[k], offset - self.starts[k]
-
-
 def _bounds(doc: Doc, text: str) -> list[int]:
-    """Character offsets where sentences start, and the end of the text.
-    (``doc.text`` is rebuilt from every token on each use: callers pass the text.)"""
+    """Character offsets where a trained pipeline's doc starts sentences, and the end of
+    the text. (``doc.text`` is rebuilt from every token on each use: callers pass the text.)"""
     if not len(doc):
         return [0]
     marks = doc.to_array([SENT_START, IDX]).astype("int64")  # SENT_START: 1 start, -1 not
     return [int(i) for i in marks[marks[:, 0] == 1, 1]] + [len(text)]
 
 
-def _sentence_at(text: str, bounds: list[int], offset: int) -> str:
-    k = bisect.bisect_right(bounds, offset) - 1
-    return " ".join(text[bounds[k] : bounds[k + 1]].split())
-
-
-def _amounts(doc: Doc, text: str, where: _Pages, bounds: list[int]) -> Iterator[Amount]:
-    for span in doc.spans["amounts"]:
+def _amounts(
+    found: Iterable[tuple[Span, int]], text: str, where: PageStarts, bounds: list[int]
+) -> Iterator[Amount]:
+    """Amounts from spans, each with the offset in ``text`` of the doc it stands in."""
+    for span, offset in found:
+        doc = span.doc
         before = [t.text for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
         value = money.sek_value(span.text)
         if before and before[-1].lower() == "minus":
             value = -value
         written = span.text[:-1] if span.text.endswith(".") else span.text  # 'kr.' ending a sentence
-        page, start = where.locate(span.start_char)
+        page, start = where.locate(offset + span.start_char)
         yield Amount(
             text=written,
             sek=value,
             qualifier=money.qualifier(before),
-            sentence=_sentence_at(text, bounds, span.start_char),
+            sentence=sentence_at(text, bounds, offset + span.start_char),
             page=page,
             start=start,
             end=start + len(written),
         )
 
 
-def _speakers(doc: Doc, text: str, where: _Pages) -> Iterator[Speaker]:
+def _speakers(ents: Iterable[Span], text: str, where: PageStarts) -> Iterator[Speaker]:
     seen = set()
     for name, party, offset in speakers_in(text):
         seen.add((name, where.locate(offset)[0]))
@@ -266,7 +263,7 @@ def _speakers(doc: Doc, text: str, where: _Pages) -> Iterator[Speaker]:
         if (name, where.locate(offset)[0]) not in seen:
             seen.add((name, where.locate(offset)[0]))
             yield Speaker(name, None, role, where.locate(offset)[0])
-    for ent in doc.ents:
+    for ent in ents:  # a trained pipeline's people
         page = where.locate(ent.start_char)[0]
         if ent.label_ in ("PER", "PRS") and len(ent.text.split()) >= 2 and (ent.text, page) not in seen:
             seen.add((ent.text, page))
@@ -274,7 +271,7 @@ def _speakers(doc: Doc, text: str, where: _Pages) -> Iterator[Speaker]:
 
 
 def _sentences(
-    text: str, where: _Pages, bounds: list[int], pages: Sequence[Page], knows: quality.Knows
+    text: str, where: PageStarts, bounds: list[int], pages: Sequence[Page], knows: quality.Knows
 ) -> Iterator[Sentence]:
     """Sentences from the start offsets (no Span objects: ``Span.sent`` walks the doc),
     each judged quotable or not."""
@@ -294,9 +291,6 @@ def _sentences(
                 and not quality.layout_breaks(page, start, start + len(stripped), widths[number])
             )
             yield Sentence(number, start, start + len(stripped), quotable)
-
-
-CHUNK_CHARS = 200_000  # the language stage reads a long part in page-aligned pieces of about this size
 
 
 def extract_part(
@@ -319,37 +313,24 @@ def extract_part(
     )
 
 
-def chunks(pages: Sequence[Page], size: int = CHUNK_CHARS) -> Iterator[Sequence[Page]]:
-    """Runs of whole pages of about ``size`` characters; a run ends, where it can, with a
-    page whose text ends a sentence (so that no sentence is cut between two runs)."""
-    start = 0
-    while start < len(pages):
-        end, length = start, 0
-        while end < len(pages) and (end == start or length + len(pages[end].body) <= size):
-            length += len(pages[end].body) + 1
-            end += 1
-        if end < len(pages):
-            ends = [k for k in range(end, max(start + 1, end - 5), -1) if _ends_sentence(pages[k - 1])]
-            end = ends[0] if ends else end
-        yield pages[start:end]
-        start = end
-
-
-def _ends_sentence(page: Page) -> bool:
-    return page.body.rstrip().endswith((".", "!", "?", ":", "”"))
-
-
 def _extract_text(pages: Sequence[Page], model: str | None, cache_dir: Path) -> Extracted:
-    where = _Pages.of(pages)
+    """With the rules alone, no token is needed but around amounts (the whole text is
+    not tokenized); a trained pipeline reads the whole text for its entities."""
+    where = PageStarts.of(pages)
     text = "\n".join(p.body for p in pages)
     nlp = build(model, cache_dir)
-    doc = nlp.tokenizer(text)  # not make_doc: chunks keep the size bounded, not nlp.max_length
-    doc.user_data["text"] = text  # spares the components a walk over every token (Doc.text)
-    doc = nlp(doc)
-    bounds = _bounds(doc, text)
+    ents: Iterable[Span] = ()
+    if model:
+        doc = nlp.tokenizer(text)  # not make_doc: chunks keep the size bounded, not nlp.max_length
+        doc.user_data["text"] = text  # spares the components a walk over every token (Doc.text)
+        doc = nlp(doc)
+        bounds, spans, ents = _bounds(doc, text), [(s, 0) for s in doc.spans["amounts"]], doc.ents
+    else:
+        bounds = sentence_bounds(text, _abbreviations(nlp))
+        spans = list(windowed_amounts(nlp, text))
     return Extracted(
-        tuple(_amounts(doc, text, where, bounds)),
-        tuple(_speakers(doc, text, where)),
+        tuple(_amounts(spans, text, where, bounds)),
+        tuple(_speakers(ents, text, where)),
         (),
         tuple(_sentences(text, where, bounds, pages, lexicon(cache_dir))),
     )

@@ -54,16 +54,20 @@ def page_quality(text: str, knows: Knows, english: Knows) -> str:
 def sentence_shaped(text: str) -> bool:
     """The shape of a whole sentence, from its text alone (also used on catalogs
     written before sentences were judged at ingest)."""
-    flat = " ".join(text.split())
-    words = flat.split()
-    numeric = sum(1 for w in words if any(c.isdigit() for c in w))
+    words = text.split()
+    flat = " ".join(words)
     return (
         len(words) >= MIN_QUOTE_WORDS
         and bool(_STARTS.match(flat))
         and bool(_ENDS.search(flat))
         and not _FURNITURE.search(text)
-        and numeric <= 0.4 * len(words)
+        and _numeric(words) <= 0.4 * len(words)
     )
+
+
+def _numeric(words: list[str]) -> int:
+    """How many of the words hold a digit."""
+    return sum(1 for w in words if not w.isalpha() and any(c.isdigit() for c in w))
 
 
 def words_are_words(text: str, knows: Knows) -> bool:

@@ -83,25 +83,34 @@ def _plumber_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
             yield RawPage(number, tuple(Line(line) for line in text.split("\n")))
 
 
-def _font_facts(textpage: pdfium.PdfTextPage, index: int) -> tuple[bool, float]:
-    buf = ctypes.create_string_buffer(96)
+_FONT_NAME = 96  # bytes of a font's name read
+
+
+def _font_facts(
+    textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctypes.c_char]
+) -> tuple[bool, float]:
     flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buf, 96, ctypes.byref(flags))
-    name = buf.value.decode("latin-1", "replace").lower()
+    written = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buf, _FONT_NAME, ctypes.byref(flags))
+    # pdfium leaves the (reused) buffer alone when the name does not fit: no name then
+    name = buf.value.decode("latin-1", "replace").lower() if 0 < written <= _FONT_NAME else ""
     weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
     bold = "bold" in name or "black" in name or "heavy" in name or weight >= 600
     size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
     return bold, round(size, 1)
 
 
-def _line_facts(textpage: pdfium.PdfTextPage, start: int, piece: str, count: int) -> tuple[bool, float]:
+def _line_facts(
+    textpage: pdfium.PdfTextPage, start: int, piece: str, count: int, buf: ctypes.Array[ctypes.c_char]
+) -> tuple[bool, float]:
     """Weight and size of a line: the majority of its first, middle and last characters
     (one character is poor evidence: a line may open with a word set in another font)."""
     first = start + len(piece) - len(piece.lstrip())
     last = start + len(piece.rstrip()) - 1
     if not piece.strip() or first >= count:
         return False, 0.0
-    facts = [_font_facts(textpage, i) for i in sorted({first, (first + last) // 2, last}) if 0 <= i < count]
+    facts = [
+        _font_facts(textpage, i, buf) for i in sorted({first, (first + last) // 2, last}) if 0 <= i < count
+    ]
     bold = sum(1 for b, _ in facts if b) * 2 > len(facts)
     return bold, sorted(size for _, size in facts)[len(facts) // 2]
 
@@ -114,11 +123,12 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
     count = textpage.count_chars()
     lines: list[Line] = []
     pos = 0
+    buf = ctypes.create_string_buffer(_FONT_NAME)
     for raw_line in text.split("\r\n"):
         pieces = raw_line.split(SOFT_HYPHEN_MARK)
         start = pos
         for k, piece in enumerate(pieces):
-            bold, size = _line_facts(textpage, start, piece, count)
+            bold, size = _line_facts(textpage, start, piece, count, buf)
             lines.append(Line(piece + ("-" if k < len(pieces) - 1 else ""), bold, size))
             start += len(piece) + 1
         pos += len(raw_line) + 2

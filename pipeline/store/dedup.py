@@ -42,7 +42,10 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str) -> list[int]:
     """Sampled hashes of word 5-grams (signed 63-bit, fits SQLite INTEGER)."""
-    tokens = words(text)
+    return _hashes(words(text))
+
+
+def _hashes(tokens: list[str]) -> list[int]:
     found = set()
     for i in range(len(tokens) - SHINGLE + 1):
         gram = " ".join(tokens[i : i + SHINGLE]).encode()
@@ -78,15 +81,27 @@ def _canonical(copies: Sequence[Copy]) -> Copy:
     return min(complete, key=lambda c: (not c.standalone, c.date, c.document_id, c.seq))
 
 
+def part_shingles(doc: Document) -> dict[int, tuple[int, ...]]:
+    """Each comparable part's sampled shingles, by part seq (run by the reader, in
+    parallel, so the process that stores documents only looks them up)."""
+    found = {}
+    for part in doc.parts:
+        tokens = words(doc.part_text(part))
+        if len(tokens) >= MIN_WORDS:
+            found[part.seq] = tuple(_hashes(tokens))
+    return found
+
+
 def update(catalog: Catalog, doc: Document, part_ids: Sequence[int]) -> set[int]:
     """Index the new document's parts for dedup and regroup where they repeat
     earlier text. Returns the ids of parts whose canonical status changed."""
     changed: set[int] = set()
+    cut = doc.shingles if doc.shingles is not None else part_shingles(doc)
     for part, part_id in zip(doc.parts, part_ids, strict=True):
-        text = doc.part_text(part)
-        if len(words(text)) < MIN_WORDS:
+        if part.seq not in cut:
             continue
-        hashes = shingles(text)
+        text = doc.part_text(part)
+        hashes = list(cut[part.seq])
         catalog.store_shingles(part_id, hashes)
         matches = _confirmed(catalog, part_id, text, hashes)
         if matches:

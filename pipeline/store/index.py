@@ -48,7 +48,7 @@ from .query import (
     quoted,
 )
 from .query import snippet as make_snippet
-from .rows import RawHit, board_words, index_fields
+from .rows import IndexedViews, RawHit, board_words, index_fields
 
 _EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
 _TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"
@@ -70,6 +70,7 @@ class Analyzer:
         )
         self.forms = forms
         self.stems: dict[str, str] = {}
+        self.lines = IndexedViews(forms, _TEXT_RE).lines
 
     def stem(self, word: str) -> str:
         found = self.stems.get(word)

@@ -6,12 +6,12 @@ Every answer reads through these methods; none of them writes.
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 from ..models import name_only
+from .near import NearReads
 from .pages import PageReads
 
 LOW_OCR_CONFIDENCE = 80.0  # an OCR page under this mean word confidence is flagged: check the scan
@@ -19,7 +19,7 @@ LOW_OCR_CONFIDENCE = 80.0  # an OCR page under this mean word confidence is flag
 FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
 
 
-class Reads(PageReads):
+class Reads(PageReads, NearReads):
     """Read-only questions to the catalog, answered as plain dicts and values."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -162,42 +162,6 @@ class Reads(PageReads):
             out.setdefault(row["repeat_of"], []).append(dict(row))
         return out
 
-    def shingle_candidates(
-        self, part_id: int, hashes: list[int], max_parts: int, share: float
-    ) -> list[tuple[int, int, int]]:
-        """(other part, shared sampled shingles, its sampled shingle count) for the
-        parts that may share ``share`` of this part's shingles, counted over the
-        shingles at most ``max_parts`` parts hold.
-
-        Prefix filtering: a part sharing at least ``needed`` of the ``usable``
-        shingles must hold one of any ``usable - needed + 1`` of them, so only the
-        rarest that many are looked up; common shingles are never scanned."""
-        usable = [
-            r["hash"]
-            for r in self.conn.execute(
-                "SELECT hash FROM shingle_counts WHERE hash IN (SELECT value FROM json_each(?)) AND n <= ?"
-                " ORDER BY n, hash",
-                (json.dumps(hashes), max_parts),
-            )
-        ]
-        needed = math.ceil(share * len(hashes))
-        if not usable or len(usable) < needed:
-            return []
-        probe = usable[: len(usable) - needed + 1]
-        # a part can share no more than it holds: a size out of range cannot qualify
-        others = self.conn.execute(
-            "SELECT DISTINCT s.part_id, p.shingles FROM shingles s JOIN parts p ON p.id = s.part_id"
-            " WHERE s.hash IN (SELECT value FROM json_each(?)) AND s.part_id != ?"
-            " AND p.shingles BETWEEN ? AND ?",
-            (json.dumps(probe), part_id, needed, len(usable) / share),
-        ).fetchall()
-        wanted = set(usable)
-        return [(other, self._shared(other, wanted), size) for other, size in others]
-
-    def _shared(self, part_id: int, wanted: set[int]) -> int:
-        rows = self.conn.execute("SELECT hash FROM shingles WHERE part_id = ?", (part_id,))
-        return sum(1 for (value,) in rows if value in wanted)
-
     def part_text(self, part_id: int) -> str:
         rows = self.conn.execute(
             "SELECT g.body FROM pages g JOIN parts p ON p.document_id = g.document_id"
@@ -205,24 +169,6 @@ class Reads(PageReads):
             (part_id,),
         )
         return "\n".join(_body(r) for r in rows)
-
-    def canonical_of(self, part_id: int) -> int:
-        row = self.conn.execute("SELECT repeat_of FROM parts WHERE id = ?", (part_id,)).fetchone()
-        return int(row["repeat_of"]) if row and row["repeat_of"] is not None else part_id
-
-    def repeat_ids(self, part_id: int) -> list[int]:
-        return [r["id"] for r in self.conn.execute("SELECT id FROM parts WHERE repeat_of = ?", (part_id,))]
-
-    def copies(self, part_ids: list[int]) -> list[dict[str, Any]]:
-        marks = ",".join("?" * len(part_ids))
-        rows = self.conn.execute(
-            "SELECT p.id AS part_id, p.document_id, p.seq, p.chars,"
-            " (SELECT COUNT(*) FROM parts q WHERE q.document_id = p.document_id) = 1 AS standalone,"
-            " COALESCE(d.date, '') AS date"
-            f" FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})",
-            part_ids,
-        )
-        return [{**dict(r), "standalone": bool(r["standalone"])} for r in rows]
 
     def section_at(self, part_id: int, page: int, text: str = "") -> str | None:
         """The section of a part that holds the line ``text`` on ``page`` (else the

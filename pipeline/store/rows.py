@@ -9,13 +9,37 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..years import matched_years, shown_year
-from .query import Token
 
 
 class Views(Protocol):
-    def lemmas(self, source: str) -> list[Token]: ...
+    def lines(self, source: str) -> tuple[str, str]: ...
 
-    def parts(self, source: str) -> list[Token]: ...
+
+class Forms(Protocol):
+    def lemma(self, word: str) -> str: ...
+
+    def parts(self, word: str) -> tuple[str, ...]: ...
+
+
+class IndexedViews:
+    """The lemma and parts views of a text as the index takes them: one lemma per word
+    (in step with the stemmed view's words), and each compound's parts; each distinct
+    word as written is read from the lexicon once."""
+
+    def __init__(self, forms: Forms, word_re: re.Pattern[str]) -> None:
+        self.forms, self.word_re = forms, word_re
+        self.viewed: dict[str, tuple[str, str]] = {}  # a word as written -> its lemma, its parts
+
+    def lines(self, source: str) -> tuple[str, str]:
+        views = [self._views(word) for word in self.word_re.findall(source)]
+        return " ".join(lemma for lemma, _ in views), " ".join(parts for _, parts in views if parts)
+
+    def _views(self, word: str) -> tuple[str, str]:
+        found = self.viewed.get(word)
+        if found is None:
+            lower = word.lower()
+            found = self.viewed[word] = (self.forms.lemma(lower), " ".join(self.forms.parts(lower)))
+        return found
 
 
 @dataclass(frozen=True)
@@ -31,6 +55,7 @@ def board_words(board: str | None) -> str:
 
 def index_fields(row: dict[str, Any], analyzer: Views) -> dict[str, Any]:
     text = row["text"]
+    lemmas, parts = analyzer.lines(text)
     return {
         "block": row["id"],
         "document": row["document_id"],
@@ -48,6 +73,6 @@ def index_fields(row: dict[str, Any], analyzer: Views) -> dict[str, Any]:
         "facet_party": row["party"] or "",
         "text": text,
         "exact": text,
-        "lemma": " ".join(t.text for t in analyzer.lemmas(text)),
-        "parts": " ".join(t.text for t in analyzer.parts(text)),
+        "lemma": lemmas,
+        "parts": parts,
     }
