@@ -13,8 +13,9 @@ import pdfgen
 from cli import main
 from conftest import CORPUS, FIXTURES, PLAN, shared_dir
 from pipeline.answer.listings import document_listing as documents
-from pipeline.errors import HandlingarError
+from pipeline.errors import Encrypted, HandlingarError, NoPages
 from pipeline.ingest import ingest
+from pipeline.read.pdf import open_pdf
 from pipeline.settings import Settings
 
 CASES = {
@@ -24,6 +25,24 @@ CASES = {
     "no-pages.pdf": "PDF has no pages",
     "truncated-download.pdf": "truncated or damaged PDF",
 }
+
+
+def test_a_file_read_after_an_encrypted_one_gets_its_own_reason(tmp_path: Path) -> None:
+    """pdfium keeps its last error: a reader that refused an encrypted file must not call
+    the next broken file encrypted too (readers live across files)."""
+    encrypted = shared_dir("realworld/malformed") / "password-example.pdf"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(encrypted, folder / "a-encrypted.pdf")
+    shutil.copy(FIXTURES / "no-pages.pdf", folder / "b-no-pages.pdf")
+    report = ingest([folder], Settings(index_dir=tmp_path / "ix", workers=1))
+    reasons = {Path(f["path"]).name: f["error"] for f in report.failed}
+    assert reasons["a-encrypted.pdf"].startswith("encrypted")
+    assert reasons["b-no-pages.pdf"].startswith("PDF has no pages")
+    with pytest.raises(Encrypted):
+        open_pdf(encrypted)
+    with pytest.raises(NoPages):
+        open_pdf(FIXTURES / "no-pages.pdf")
 
 
 @pytest.mark.parametrize(("name", "reason"), sorted(CASES.items()))

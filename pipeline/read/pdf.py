@@ -45,7 +45,7 @@ def open_pdf(path: Path) -> pdfium.PdfDocument | None:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         message = str(exc)
-        if "password" in message.lower():
+        if "password" in message.lower() and _has_encryption(path):  # pdfium's error code can be stale
             raise Encrypted(str(path)) from None
         if _second_opinion(path) > 0:
             return None
@@ -55,6 +55,19 @@ def open_pdf(path: Path) -> pdfium.PdfDocument | None:
         pdf.close()
         raise NoPages(str(path))
     return pdf
+
+
+def _has_encryption(path: Path) -> bool:
+    """Whether the file has an encryption dictionary (its trailer names /Encrypt). pdfium
+    reports the last error it recorded, which a file that fails for another reason does
+    not reset: a password error read after an encrypted file would be the earlier file's."""
+    tail = b""
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            if b"/Encrypt" in tail + chunk:
+                return True
+            tail = chunk[-16:]
+    return False
 
 
 def _second_opinion(path: Path) -> int:

@@ -1,13 +1,18 @@
-"""Run one file's work in a forked child under a time and memory budget.
+"""Run each file's work in a forked reader under a time and memory budget.
 
 A decompression bomb, a page with millions of operators or a crash inside the
-PDF library costs that one file, never the batch: the child is killed when it
-runs over time, and its address space is capped so an allocation past the
-budget fails inside the child.
+PDF library costs that one file, never the batch: the reader is killed when it
+runs over time, and its address space is capped for each file so an allocation
+past the budget fails inside the reader.
+
+Readers live across files (a fork per file cost the main process 10 ms, and each
+reader started its caches of words from nothing): a reader is replaced when it
+was killed, failed, or grew by more than half its share over what it held at start.
 """
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import multiprocessing
 import os
@@ -15,7 +20,7 @@ import resource
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -55,56 +60,129 @@ def reader_share(budget_mb: int, workers: int, main_mb: int) -> int:
 
 
 def _limit_memory(memory_mb: int) -> None:
-    """Cap the child's address space at what it has now plus the budget."""
+    """Cap the reader's address space at what it has now plus the budget (the soft limit
+    only, so the next file's cap can be set again from what the reader holds then)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _statm(0) + memory_mb * 1024 * 1024
+    for bound in (soft, hard):
+        limit = min(limit, bound) if bound >= 0 else limit  # RLIM_INFINITY is -1
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _statm(field: int) -> int:
+    """Bytes of the process's address space (field 0) or resident memory (field 1)."""
     try:
         with open("/proc/self/statm") as fh:
-            current = int(fh.read().split()[0]) * _PAGE
+            return int(fh.read().split()[field]) * _PAGE
     except OSError:
-        current = 0
-    limit = current + memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        return 0
 
 
 def _close_inherited(keep: int) -> None:
-    """Close what the child inherited from the parent but does not use: the
-    search index's writer lock (a lock the child held would outlive a killed
-    parent), the catalog's files, the other children's pipes."""
+    """Close what the reader inherited from the parent but does not use: the
+    search index's writer lock (a lock the reader held would outlive a killed
+    parent), the catalog's files, the other readers' pipes."""
     limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
     top = limit if 0 < limit < 1 << 20 else 1 << 16
     os.closerange(3, keep)
     os.closerange(keep + 1, top)
 
 
-def _child(
-    conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int, ticks: bool
-) -> None:
-    result: tuple[Any, ...]
+def _reader(conn: Connection, fn: Callable[..., Any], memory_mb: int, ticks: bool) -> None:
+    """A reader's life: one job after another from the pipe, until told to stop, a job
+    fails, or the reader has grown by more than half its share."""
     faulthandler.disable()  # a crash inside the PDF library is reported by the parent
     _close_inherited(conn.fileno())
-    try:
-        _limit_memory(memory_mb)
-        result = ("ok", fn(*args, tick=lambda *info: conn.send(("tick", *info))) if ticks else fn(*args))
-    except InputError as exc:
-        result = ("err", type(exc).__name__, exc.detail)
-    except MemoryError:
-        result = ("err", "OverBudget", f"over the reader's memory share of {memory_mb} MB")
-    except Exception as exc:  # anything a broken PDF makes a library raise
-        last = traceback.extract_tb(exc.__traceback__)[-1:]
-        where = f" at {last[0].name}" if last else ""
-        result = ("err", "ReadFailed", f"{type(exc).__name__}: {exc}{where}"[:300])
-    try:
-        conn.send(result)
-    except MemoryError:
-        conn.send(("err", "OverBudget", f"result over the reader's memory share of {memory_mb} MB"))
+    started, own_limit = _statm(1), resource.getrlimit(resource.RLIMIT_AS)
+    while (job := conn.recv()) is not None:
+        result = _run(conn, fn, job, memory_mb, ticks)
+        resource.setrlimit(resource.RLIMIT_AS, own_limit)
+        grown = _statm(1) - started > memory_mb * 1024 * 1024 // 2
+        try:
+            conn.send((*result, result[0] == "ok" and not grown))  # the last field: whether it goes on
+        except MemoryError:
+            conn.send(
+                ("err", "OverBudget", f"result over the reader's memory share of {memory_mb} MB", False)
+            )
+        if result[0] != "ok" or grown:
+            break
     conn.close()
 
 
+def _run(
+    conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int, ticks: bool
+) -> tuple[Any, ...]:
+    try:
+        _limit_memory(memory_mb)
+        value = fn(*args, tick=lambda *info: conn.send(("tick", *info))) if ticks else fn(*args)
+        return ("ok", value)
+    except InputError as exc:
+        return ("err", type(exc).__name__, exc.detail)
+    except MemoryError:
+        return ("err", "OverBudget", f"over the reader's memory share of {memory_mb} MB")
+    except Exception as exc:  # anything a broken PDF makes a library raise
+        last = traceback.extract_tb(exc.__traceback__)[-1:]
+        where = f" at {last[0].name}" if last else ""
+        return ("err", "ReadFailed", f"{type(exc).__name__}: {exc}{where}"[:300])
+
+
 @dataclass
-class _Running:
-    key: str
+class _Reader:
     process: multiprocessing.process.BaseProcess
     conn: Connection
-    started: float
+    key: str | None = None  # the job it reads now (None: idle)
+    started: float = 0.0
+
+
+@dataclass
+class _Pool:
+    """The readers of one run, started when there is work for them."""
+
+    fn: Callable[..., Any]
+    size: int
+    memory_mb: int
+    ticks: bool
+    readers: list[_Reader] = field(default_factory=list)
+
+    def idle(self) -> _Reader | None:
+        for reader in self.readers:
+            if reader.key is None:
+                return reader
+        if len(self.readers) < self.size:
+            return self._start()
+        return None
+
+    def _start(self) -> _Reader:
+        context = multiprocessing.get_context("fork")
+        parent, child = context.Pipe(duplex=True)
+        process = context.Process(
+            target=_reader, args=(child, self.fn, self.memory_mb, self.ticks), daemon=True
+        )
+        process.start()
+        child.close()
+        reader = _Reader(process, parent)
+        self.readers.append(reader)
+        return reader
+
+    def give(self, reader: _Reader, key: str, args: tuple[Any, ...]) -> None:
+        reader.conn.send(args)
+        reader.key, reader.started = key, time.monotonic()
+
+    def busy(self) -> list[_Reader]:
+        return [r for r in self.readers if r.key is not None]
+
+    def retire(self, reader: _Reader, kill: bool = False) -> None:
+        if kill:
+            reader.process.kill()
+        reader.process.join(timeout=5)
+        reader.conn.close()
+        self.readers.remove(reader)
+
+    def close(self) -> None:
+        for reader in list(self.readers):
+            with contextlib.suppress(OSError):
+                reader.conn.send(None)
+            self.retire(reader, kill=reader.key is not None)
 
 
 def run_budgeted(
@@ -115,67 +193,62 @@ def run_budgeted(
     memory_mb: int,
     on_tick: Callable[..., None] | None = None,
 ) -> Iterator[Outcome]:
-    """Run ``fn(*args)`` for each (key, args) in forked children, ``workers`` at
-    a time, yielding an Outcome per job as each finishes. With ``on_tick``, ``fn`` is
-    also given ``tick``: each call tells the parent the child got a step further (a page
+    """Run ``fn(*args)`` for each (key, args) in forked readers, ``workers`` at a
+    time, yielding an Outcome per job as each finishes. With ``on_tick``, ``fn`` is
+    also given ``tick``: each call tells the parent the reader got a step further (a page
     read by OCR), which starts its time budget again and is passed on to ``on_tick``."""
-    context = multiprocessing.get_context("fork")
+    pool = _Pool(fn, workers, memory_mb, on_tick is not None)
     pending = iter(jobs)
-    running: list[_Running] = []
     exhausted = False
-    while running or not exhausted:
-        while not exhausted and len(running) < workers:
-            job = next(pending, None)
-            if job is None:
-                exhausted = True
-                break
-            parent, child = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_child, args=(child, fn, job[1], memory_mb, on_tick is not None), daemon=True
-            )
-            process.start()
-            child.close()
-            running.append(_Running(job[0], process, parent, time.monotonic()))
-        if running:
-            yield from _collect(running, timeout_s, memory_mb, on_tick)
-
-
-def _collect(
-    running: list[_Running], timeout_s: float, memory_mb: int, on_tick: Callable[..., None] | None
-) -> Iterator[Outcome]:
-    ready = set(wait([r.conn for r in running], timeout=0.1))
-    for item in list(running):
-        outcome: Outcome | None = None
-        if item.conn in ready:
-            received = _receive(item, memory_mb)
-            if isinstance(received, tuple):  # a tick: the child is alive and a step further
-                item.started = time.monotonic()
-                if on_tick:
-                    on_tick(item.key, *received)
-                continue
-            outcome = received
-        elif time.monotonic() - item.started > timeout_s:
-            item.process.kill()
-            outcome = Outcome(item.key, error="OverBudget", detail=f"over the time budget of {timeout_s:g} s")
-        if outcome is not None:
-            item.process.join(timeout=5)
-            item.conn.close()
-            running.remove(item)
-            yield outcome
-
-
-def _receive(item: _Running, memory_mb: int) -> Outcome | tuple[Any, ...]:
     try:
-        message = item.conn.recv()
+        while pool.busy() or not exhausted:
+            while not exhausted and (reader := pool.idle()) is not None:
+                job = next(pending, None)
+                if job is None:
+                    exhausted = True
+                    break
+                pool.give(reader, job[0], job[1])
+            if pool.busy():
+                yield from _collect(pool, timeout_s, on_tick)
+    finally:
+        pool.close()
+
+
+def _collect(pool: _Pool, timeout_s: float, on_tick: Callable[..., None] | None) -> Iterator[Outcome]:
+    busy = pool.busy()
+    ready = set(wait([r.conn for r in busy], timeout=0.1))
+    for reader in busy:
+        assert reader.key is not None
+        key = reader.key
+        if reader.conn in ready:
+            outcome, goes_on = _receive(reader, key, pool.memory_mb)
+            if outcome is None:  # a tick: the reader is alive and a step further
+                reader.started = time.monotonic()
+                if on_tick:
+                    on_tick(key, *goes_on)
+                continue
+            reader.key = None
+            if goes_on is not True:
+                pool.retire(reader)
+            yield outcome
+        elif time.monotonic() - reader.started > timeout_s:
+            pool.retire(reader, kill=True)
+            yield Outcome(key, error="OverBudget", detail=f"over the time budget of {timeout_s:g} s")
+
+
+def _receive(reader: _Reader, key: str, memory_mb: int) -> tuple[Outcome | None, Any]:
+    """(the outcome, whether the reader goes on), or (None, the tick's details)."""
+    try:
+        message = reader.conn.recv()
     except (EOFError, OSError):
-        item.process.join(timeout=5)
-        code = item.process.exitcode or 0
+        reader.process.join(timeout=5)
+        code = reader.process.exitcode or 0
         if code < 0:
             detail = f"the reader died on signal {-code}, most likely over its memory share of {memory_mb} MB"
-            return Outcome(item.key, error="OverBudget", detail=detail)
-        return Outcome(item.key, error="ReadFailed", detail=f"the reader crashed (exit code {code})")
+            return Outcome(key, error="OverBudget", detail=detail), False
+        return Outcome(key, error="ReadFailed", detail=f"the reader crashed (exit code {code})"), False
     if message[0] == "tick":
-        return tuple(message[1:])
+        return None, tuple(message[1:])
     if message[0] == "ok":
-        return Outcome(item.key, value=message[1])
-    return Outcome(item.key, error=message[1], detail=message[2])
+        return Outcome(key, value=message[1]), message[2]
+    return Outcome(key, error=message[1], detail=message[2]), False
