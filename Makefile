@@ -2,7 +2,7 @@
 PYTHON ?= python3
 INDEX ?= index
 
-.PHONY: install system demo test lint bench
+.PHONY: install system demo test lint bench bench-system
 
 # OCR: Tesseract with its Swedish and English models and orientation detection (Debian's
 # packages). Installed when missing and we are root; without it ingest still works and says
@@ -45,7 +45,20 @@ lint:
 test: install lint
 	$(PYTHON) -m pytest
 
-bench: install
+# The benchmark's comparison: Recoll (Debian's recollcmd, with poppler's pdftotext for PDFs).
+BENCH_PACKAGES = recollcmd poppler-utils
+
+bench-system:
+	@if ! command -v recollindex >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_PACKAGES) >/dev/null; \
+	  else \
+	    echo "The Recoll comparison needs: sudo apt-get install $(BENCH_PACKAGES)"; \
+	  fi; \
+	fi
+
+bench: install bench-system
+	$(PYTHON) bench/recoll_bench.py
 	$(PYTHON) bench/ingest_bench.py
 	$(PYTHON) bench/search_bench.py
 	$(PYTHON) bench/memory_bench.py

@@ -32,6 +32,7 @@ from .settings import Settings
 from .store import dedup, index
 from .store.catalog import Catalog
 from .store.lock import ingest_lock
+from .store.rows import block_views
 from .store.writer import Batch, sync
 
 Progress = Callable[[int, int, str], None]
@@ -126,7 +127,15 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
         for part in parts
     }
     doc = Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
-    return replace(doc, shingles=dedup.part_shingles(doc))
+    return prepared(doc, settings)
+
+
+def prepared(doc: Document, settings: Settings) -> Document:
+    """What the process that stores documents would otherwise work out one file at a
+    time: dedup's shingles, the blocks, and the index's word views of each block."""
+    blocks = tuple(b for page in doc.pages for b in page_blocks(page))
+    views = block_views((b.text for b in blocks), nlp.words(settings.cache_dir))
+    return replace(doc, shingles=dedup.part_shingles(doc), blocks=blocks, views=views)
 
 
 def unreadable(page: RawPage, cache_dir: Path) -> bool:
@@ -219,6 +228,7 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
         try:
             batch.open()
             sync(batch)  # finish what a killed run left unindexed
+            dedup.recover(catalog)  # and the shingles it held in memory
             plan = Plan()
             for found in discover(paths):
                 report.files_seen += 1
@@ -268,10 +278,13 @@ def _process(
         stored = _store(catalog, outcome, plan.read[outcome.key], batch, report)
         if stored:
             started = time.perf_counter()
-            batch.add(stored, fresh=True)
+            batch.add(stored, fresh=True, views=outcome.value.views)
             report.timed("index", started)
         if progress:
             progress(done, len(plan.read), shown(Path(plan.read[outcome.key][0].name)))
+    started = time.perf_counter()
+    catalog.flush_shingles()
+    report.timed("dedup", started)
     started = time.perf_counter()
     batch.commit()
     report.timed("index", started)
@@ -291,7 +304,7 @@ def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: I
         _fail(catalog, report, shown(path), error_class(shown(path), outcome.detail).why)
         return None
     doc: Document = outcome.value
-    blocks = [b for page in doc.pages for b in page_blocks(page)]
+    blocks = doc.blocks if doc.blocks is not None else [b for page in doc.pages for b in page_blocks(page)]
     part_ids, removed = catalog.store_document(doc, outcome.key, stat.st_mtime, blocks, os.fsencode(path))
     if removed:
         batch.remove([removed])

@@ -190,6 +190,10 @@ class Document:
     # dedup's sampled shingle hashes by part seq, made by the reader (a part too short to
     # compare has none); missing for a document read before, which dedup then cuts itself
     shingles: dict[int, tuple[int, ...]] | None = None
+    # the reader's blocks of every page, and each block text's lemma and parts views for
+    # the index (see store/rows.py); missing for a document read before
+    blocks: tuple[Block, ...] | None = None
+    views: dict[str, tuple[str, str]] | None = None
 
     def pages_of(self, part: Part) -> list[Page]:
         return pages_in(self.pages, part)

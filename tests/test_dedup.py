@@ -4,6 +4,7 @@ and never grouping documents that only share boilerplate."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -63,3 +64,31 @@ def test_shingles_ignore_line_breaks_and_case() -> None:
     text = "Beredningen har under året tagit del av det arbete som den operativa samordnaren gjort"
     assert shingles(text) == shingles(text.upper().replace(" ", "\n"))
     assert similarity(text, text.replace(" ", "\n")) == 1.0
+
+
+def _stored_shingles(settings: Settings) -> set[tuple[int, int]]:
+    conn = sqlite3.connect(settings.catalog_path)
+    try:
+        return set(conn.execute("SELECT hash, part_id FROM shingles").fetchall())
+    finally:
+        conn.close()
+
+
+def test_shingles_a_killed_run_held_in_memory_are_cut_again(tmp_path: Path) -> None:
+    """The run's shingles are merged into the catalog when it ends; a run killed before
+    that leaves parts with a shingle count and no shingles, which the next ingest cuts
+    again from their stored text, so later files are still compared with them."""
+    settings = Settings(index_dir=tmp_path / "ix")
+    ingest([CORPUS], settings)
+    merged = _stored_shingles(settings)
+    assert len(merged) > 1000
+    conn = sqlite3.connect(settings.catalog_path)
+    with conn:
+        conn.execute("DELETE FROM shingles")  # what a kill before the merge leaves
+    conn.close()
+    ingest([STANDALONE], settings)
+    after = _stored_shingles(settings)
+    assert merged <= after and len(after) > len(merged)  # the corpus's again, and the new file's
+    shape = _shape(duplicate_groups(settings))
+    canonical, repeats = shape[0]
+    assert Path(STANDALONE).name in {canonical[0], *(r[0] for r in repeats)}

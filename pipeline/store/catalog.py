@@ -23,13 +23,14 @@ from ..models import Block, Document, Extracted, Part
 from ..years import about_year
 from . import schema
 from .reads import Reads
+from .shingles import ShingleStore
 
 
 def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S")
 
 
-class Catalog(Reads):
+class Catalog(Reads, ShingleStore):
     """A catalog file opened for writing (ingest) or for reading (every answer)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -55,7 +56,9 @@ class Catalog(Reads):
                 conn.close()
                 raise CatalogError("the catalog is empty: run 'handlingar ingest PATH' first")
             schema.migrate(conn)
-        return cls(conn, path)
+        catalog = cls(conn, path)
+        catalog.start_shingles()
+        return catalog
 
     @classmethod
     def read(cls, path: Path) -> Catalog:
@@ -256,11 +259,6 @@ class Catalog(Reads):
             conn.execute("UPDATE documents SET indexed = 0")
 
     # -- dedup ---------------------------------------------------------------
-
-    def store_shingles(self, part_id: int, hashes: list[int]) -> None:
-        with self.transaction() as conn:
-            conn.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, part_id) for h in hashes])
-            conn.execute("UPDATE parts SET shingles = ? WHERE id = ?", (len(hashes), part_id))
 
     def set_repeats(self, updates: list[tuple[int, int | None, float | None]]) -> None:
         """(part id, canonical part id or None, similarity) for every copy in a group;

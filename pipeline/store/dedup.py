@@ -92,6 +92,15 @@ def part_shingles(doc: Document) -> dict[int, tuple[int, ...]]:
     return found
 
 
+def recover(catalog: Catalog) -> int:
+    """Cut again the shingles a killed run held in memory (see shingles.py); how many parts."""
+    missing = catalog.missing_shingles()
+    for part_id in missing:
+        catalog.store_shingles(part_id, shingles(catalog.part_text(part_id)))
+    catalog.flush_shingles()
+    return len(missing)
+
+
 def update(catalog: Catalog, doc: Document, part_ids: Sequence[int]) -> set[int]:
     """Index the new document's parts for dedup and regroup where they repeat
     earlier text. Returns the ids of parts whose canonical status changed."""

@@ -48,12 +48,11 @@ from .query import (
     quoted,
 )
 from .query import snippet as make_snippet
-from .rows import IndexedViews, RawHit, board_words, index_fields
+from .rows import TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, board_words, index_fields
 
 _EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
-_TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"
 _EXACT_PATTERN = rf"[^\s{_EDGE}](?:\S*[^\s{_EDGE}])?"
-_TEXT_RE, _EXACT_RE = re.compile(_TEXT_PATTERN), re.compile(_EXACT_PATTERN)
+_TEXT_PATTERN, _TEXT_RE, _EXACT_RE = TEXT_PATTERN, TEXT_RE, re.compile(_EXACT_PATTERN)
 _REGEX_META = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
 
 
@@ -70,7 +69,8 @@ class Analyzer:
         )
         self.forms = forms
         self.stems: dict[str, str] = {}
-        self.lines = IndexedViews(forms, _TEXT_RE).lines
+        self.views = IndexedViews(forms)
+        self.lines = self.views.lines
 
     def stem(self, word: str) -> str:
         found = self.stems.get(word)

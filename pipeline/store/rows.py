@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..years import matched_years, shown_year
+
+TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"  # a word of the stemmed, lemma and parts views
+TEXT_RE = re.compile(TEXT_PATTERN)
 
 
 class Views(Protocol):
@@ -26,12 +30,16 @@ class IndexedViews:
     (in step with the stemmed view's words), and each compound's parts; each distinct
     word as written is read from the lexicon once."""
 
-    def __init__(self, forms: Forms, word_re: re.Pattern[str]) -> None:
-        self.forms, self.word_re = forms, word_re
+    def __init__(self, forms: Forms) -> None:
+        self.forms = forms
         self.viewed: dict[str, tuple[str, str]] = {}  # a word as written -> its lemma, its parts
+        self.given: dict[str, tuple[str, str]] = {}  # a block text -> its views, made by a reader
 
     def lines(self, source: str) -> tuple[str, str]:
-        views = [self._views(word) for word in self.word_re.findall(source)]
+        found = self.given.get(source)
+        if found is not None:
+            return found
+        views = [self._views(word) for word in TEXT_RE.findall(source)]
         return " ".join(lemma for lemma, _ in views), " ".join(parts for _, parts in views if parts)
 
     def _views(self, word: str) -> tuple[str, str]:
@@ -76,3 +84,9 @@ def index_fields(row: dict[str, Any], analyzer: Views) -> dict[str, Any]:
         "lemma": lemmas,
         "parts": parts,
     }
+
+
+def block_views(texts: Iterable[str], forms: Forms) -> dict[str, tuple[str, str]]:
+    """Each block text's lemma and parts views (made by a reader, in parallel)."""
+    views = IndexedViews(forms)
+    return {text: views.lines(text) for text in texts}

@@ -31,13 +31,18 @@ class Batch:
             self.writer, self.analyzer = index.open_writer(self.settings, self.catalog.generation, self.forms)
         return self.writer, self.analyzer
 
-    def add(self, doc_id: str, fresh: bool = False) -> None:
+    def add(self, doc_id: str, fresh: bool = False, views: dict[str, tuple[str, str]] | None = None) -> None:
         """Index a document's canonical blocks; ``fresh`` when this run stored it
-        (nothing of it can be in the index yet, so no delete)."""
+        (nothing of it can be in the index yet, so no delete); ``views``: the lemma and
+        parts views of its block texts, when a reader made them."""
         writer, analyzer = self.open()
         if not fresh:
             writer.delete_documents_by_term("document", doc_id)
-        index.add_rows(writer, analyzer, self.catalog.canonical_blocks(doc_id))
+        analyzer.views.given = views or {}
+        try:
+            index.add_rows(writer, analyzer, self.catalog.canonical_blocks(doc_id))
+        finally:
+            analyzer.views.given = {}
         self.pending.append(doc_id)
         if len(self.pending) >= self.every:
             self.commit()
