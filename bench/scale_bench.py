@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from memory_bench import children, kilobytes  # noqa: E402
 
 
-def child(pdfs: Path, index: Path, workers: int) -> None:
+def child(pdfs: Path, index: Path, workers: int, out_file: Path) -> None:
     """The ingest itself, in this process, so that its own write count can be read."""
     from pipeline.ingest import ingest
     from pipeline.settings import Settings
@@ -45,7 +45,8 @@ def child(pdfs: Path, index: Path, workers: int) -> None:
     io = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
     out: dict[str, object] = {"pages": report.pages, "files": report.documents_added, "seconds": seconds}
     out |= {"written": int(io["write_bytes"]), "marks": marks, "stages": report.seconds}
-    print(json.dumps(out))
+    out |= {"written_by_stage": report.written}
+    out_file.write_text(json.dumps(out))
 
 
 def folder_bytes(path: Path) -> int:
@@ -54,16 +55,16 @@ def folder_bytes(path: Path) -> int:
 
 def run(pdfs: Path, index: Path, workers: int) -> tuple[dict[str, object], int]:
     """The child's figures and the peak PSS (KB) of its whole process tree."""
-    command = [sys.executable, __file__, "--child", str(pdfs), str(index), str(workers)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    figures = index.parent / "figures.json"
+    command = [sys.executable, __file__, "--child", str(pdfs), str(index), str(workers), str(figures)]
+    process = subprocess.Popen(command)
     peak = 0
     while process.poll() is None:
         peak = max(peak, sum(kilobytes(pid, "Pss", "smaps_rollup") for pid in children(process.pid)))
         time.sleep(0.2)
-    out, _ = process.communicate()
     if process.returncode:
         raise SystemExit(f"the ingest failed ({process.returncode})")
-    return json.loads(out), peak
+    return json.loads(figures.read_text()), peak
 
 
 def curve(marks: list[tuple[float, int]], pages_per_file: float) -> list[str]:
@@ -83,10 +84,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pdfs", type=Path, help="a folder generated before (bench/generate.py)")
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]))
+        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]), Path(args.child[3]))
         return
     tmp = Path(tempfile.mkdtemp(prefix="handlingar-scale-"))
     try:
@@ -123,6 +124,11 @@ def report(found: dict[str, object], peak_kb: int, index: Path) -> None:
         f"  written to disk: {written / 1e6:.0f} MB; catalog {catalog / 1e6:.0f} MB, search index"
         f" {search / 1e6:.0f} MB; writes / catalog = {written / catalog:.2f}"
     )
+    by_stage: dict[str, int] = found["written_by_stage"]  # type: ignore[assignment]
+    dedup = by_stage.get("dedup", 0)
+    shown = ", ".join(f"{k} {v / 1e6:.0f} MB" for k, v in sorted(by_stage.items()))
+    print(f"  written while in each stage of the main process: {shown}")
+    print(f"  dedup's writes / catalog = {dedup / catalog:.2f} (goal: at most 2)")
     marks = [(float(t), int(n)) for t, n in found["marks"]]  # type: ignore[attr-defined]
     print("\n".join(curve(marks, pages / max(1, int(str(found["files"]))))))
 

@@ -33,6 +33,7 @@ def snapshot(folders: list[Path]) -> dict[str, Any]:
         index = Path(tmp) / "index"
         out: dict[str, Any] = {"ingest": run(index, "ingest", "--workers", "1", *map(str, folders))}
         out["ingest"]["out"].pop("seconds", None)
+        out["ingest"]["out"].pop("written", None)
         out["documents"] = run(index, "documents")
         for q in QUERIES:
             out[f"search {q}"] = found = run(index, "search", q, "--limit", "1000")

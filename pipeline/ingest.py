@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from stat import S_ISCHR, S_ISFIFO, S_ISSOCK
@@ -55,12 +56,29 @@ class IngestReport:
     ocr_cached: int = 0  # of those, pages whose image was read before (the OCR cache)
     pages_without_text: int = 0  # pages stored with no text (OCR not installed, or it read nothing)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in the main process, by stage
+    written: dict[str, int] = field(default_factory=dict)  # bytes the main process wrote to disk, by stage
 
-    def timed(self, stage: str, started: float) -> None:
-        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + time.perf_counter() - started, 3)
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time a stage of the main process and count the bytes it writes."""
+        started, before = time.perf_counter(), written_bytes()
+        try:
+            yield
+        finally:
+            self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - started, 3)
+            self.written[name] = self.written.get(name, 0) + written_bytes() - before
 
     def as_json(self) -> dict[str, object]:
         return dict(self.__dict__)
+
+
+def written_bytes() -> int:
+    """Bytes this process has had written to disk (Linux's /proc/self/io; 0 elsewhere)."""
+    try:
+        with open("/proc/self/io") as fh:
+            return next((int(line.split()[1]) for line in fh if line.startswith("write_bytes:")), 0)
+    except OSError:
+        return 0
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path | tuple[Path, str]]:
@@ -277,23 +295,19 @@ def _process(
     for done, outcome in enumerate(outcomes, start=1):
         stored = _store(catalog, outcome, plan.read[outcome.key], batch, report)
         if stored:
-            started = time.perf_counter()
-            batch.add(stored, fresh=True, views=outcome.value.views)
-            report.timed("index", started)
+            with report.stage("index"):
+                batch.add(stored, fresh=True, views=outcome.value.views)
         if progress:
             progress(done, len(plan.read), shown(Path(plan.read[outcome.key][0].name)))
-    started = time.perf_counter()
-    catalog.flush_shingles()
-    report.timed("dedup", started)
-    started = time.perf_counter()
-    batch.commit()
-    report.timed("index", started)
+    with report.stage("dedup"):
+        catalog.flush_shingles()
+    with report.stage("index"):
+        batch.commit()
     for key, (path, digest, stat) in plan.repeats:
         if catalog.has_document(digest):
             catalog.add_path(key, digest, stat.st_size, stat.st_mtime, os.fsencode(path))
-    started = time.perf_counter()
-    sync(batch)
-    report.timed("index", started)
+    with report.stage("index"):
+        sync(batch)
 
 
 def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: IngestReport) -> str | None:
@@ -305,12 +319,12 @@ def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: I
         return None
     doc: Document = outcome.value
     blocks = doc.blocks if doc.blocks is not None else [b for page in doc.pages for b in page_blocks(page)]
-    part_ids, removed = catalog.store_document(doc, outcome.key, stat.st_mtime, blocks, os.fsencode(path))
+    with report.stage("store"):
+        part_ids, removed = catalog.store_document(doc, outcome.key, stat.st_mtime, blocks, os.fsencode(path))
     if removed:
         batch.remove([removed])
-    started = time.perf_counter()
-    dedup.update(catalog, doc, part_ids)
-    report.timed("dedup", started)
+    with report.stage("dedup"):
+        dedup.update(catalog, doc, part_ids)
     report.documents_added += 1
     report.pages += len(doc.pages)
     report.pages_without_text += sum(1 for p in doc.pages if not p.has_text)

@@ -5,6 +5,7 @@ Works on plain :class:`RawPage` records; never sees a PDF object.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -89,6 +90,7 @@ def join_lines(text: str) -> str:
     return " ".join(_BREAK_AFTER_DASH.sub(attach, text).split())
 
 
+@functools.lru_cache(maxsize=8192)  # each line near a page's top or foot is keyed twice; headers repeat
 def _key(text: str) -> str:
     """What two header lines share when they are the same header: numbers, case, punctuation,
     diacritics and stray one- or two-letter tokens aside, as OCR reads one header a little

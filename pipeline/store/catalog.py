@@ -115,6 +115,7 @@ class Catalog(Reads, ShingleStore):
         if self.conn.execute("SELECT 1 FROM paths WHERE document_id = ?", (doc_id,)).fetchone():
             return None
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        self.forget_run_counts()  # its parts' run shingles went with it
         return doc_id
 
     def store_document(

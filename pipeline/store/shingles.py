@@ -38,13 +38,29 @@ class ShingleStore:
     def start_shingles(self) -> None:
         self.conn.execute("PRAGMA temp_store = MEMORY")
         self.conn.executescript(_RUN_SCHEMA)
+        self._held: dict[int, int] | None = {}  # how many of the run's parts hold each hash
 
     def store_shingles(self, part_id: int, hashes: list[int]) -> None:
         with self.conn:
             self.conn.executemany("INSERT INTO run_shingles VALUES (?, ?)", [(h, part_id) for h in hashes])
             self.conn.execute("UPDATE parts SET shingles = ? WHERE id = ?", (len(hashes), part_id))
+        held = self._run_held()
+        for value in hashes:
+            held[value] = held.get(value, 0) + 1
         if self._run_rows() >= FLUSH_ROWS:
             self.flush_shingles()
+
+    def _run_held(self) -> dict[int, int]:
+        """The run's count per hash, kept in memory (counting rows per lookup read every
+        row of a boilerplate shingle); counted again after a part was removed."""
+        if self._held is None:
+            rows = self.conn.execute("SELECT hash, count(*) FROM run_shingles GROUP BY hash")
+            self._held = {int(value): int(n) for value, n in rows}
+        return self._held
+
+    def forget_run_counts(self) -> None:
+        """A part was removed (its run rows go with it): count the run's hashes again."""
+        self._held = None
 
     def _run_rows(self) -> int:
         return int(self.conn.execute("SELECT max(rowid) FROM run_shingles").fetchone()[0] or 0)
@@ -56,6 +72,7 @@ class ShingleStore:
                 "INSERT INTO shingles SELECT hash, part_id FROM run_shingles ORDER BY hash"
             )
             self.conn.execute("DELETE FROM run_shingles")
+        self._held = {}
         return int(cursor.rowcount)
 
     def missing_shingles(self) -> list[int]:
@@ -96,17 +113,15 @@ class ShingleStore:
     def _usable(self, hashes: list[int], max_parts: int) -> list[int]:
         """The hashes at most ``max_parts`` parts hold (the catalog's and the run's), the
         rarest first (ties by hash)."""
-        listed = json.dumps(hashes)
-        held: dict[int, int] = {}
-        for query in (
-            "SELECT hash, n FROM shingle_counts WHERE hash IN (SELECT value FROM json_each(?))",
-            "SELECT hash, count(*) FROM run_shingles WHERE hash IN (SELECT value FROM json_each(?))"
-            " GROUP BY hash",
-        ):
-            for value, n in self.conn.execute(query, (listed,)):
-                held[value] = held.get(value, 0) + n
-        counted = [(held.get(h, 0), h) for h in hashes]
-        return [h for n, h in sorted(counted) if 1 <= n <= max_parts]
+        held = dict(
+            self.conn.execute(
+                "SELECT hash, n FROM shingle_counts WHERE hash IN (SELECT value FROM json_each(?))",
+                (json.dumps(hashes),),
+            ).fetchall()
+        )
+        run = self._run_held()
+        counted = sorted((held.get(h, 0) + run.get(h, 0), h) for h in hashes)
+        return [h for n, h in counted if 1 <= n <= max_parts]
 
     def _shared(self, part_ids: list[int], usable: list[int]) -> dict[int, int]:
         """How many of the ``usable`` shingles each part holds, counted in one pass."""
