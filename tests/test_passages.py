@@ -91,18 +91,3 @@ def test_a_long_text_without_amounts_tokenizes_nothing(tmp_path: Path) -> None:
     text = "Nämnden beslutade att godkänna planen. " * 2000
     assert list(stretches(text, [])) == []
     assert list(windowed_amounts(build(None, CACHE), text)) == []
-
-
-def test_fonts_read_once_per_text_object_give_the_same_lines() -> None:
-    """Weight and size read once per pdfium text object equal those read character by
-    character, on every page of the sample corpus and the real documents."""
-    pdfs = sorted(CORPUS.glob("*.pdf")) + sorted(shared_dir("realworld").rglob("*.pdf"))
-    compared = 0
-    for pdf in pdfs:
-        try:
-            fast = list(read_pages(pdf, 5000))
-        except Exception:  # an unreadable file is another test's business
-            continue
-        assert fast == list(read_pages(pdf, 5000, by_object=False)), pdf.name
-        compared += sum(1 for page in fast for line in page.lines if line.size)
-    assert compared > 1000

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ctypes
 import io
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pdfplumber
@@ -112,44 +112,23 @@ def _font_facts(
     return bold, round(size, 1)
 
 
-Facts = Callable[[int], tuple[bool, float]]
-
-
-def font_facts(textpage: pdfium.PdfTextPage, by_object: bool = True) -> Facts:
-    """Weight and size of a character by its index. All characters of one text object
-    share its font and size, so with ``by_object`` they are read once per object (one
-    call instead of three per character); a character pdfium made up (a space, a line
-    break) without an object is read on its own."""
-    buf = ctypes.create_string_buffer(_FONT_NAME)
-    known: dict[int, tuple[bool, float]] = {}
-
-    def facts(index: int) -> tuple[bool, float]:
-        if not by_object:
-            return _font_facts(textpage, index, buf)
-        key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage.raw, index), ctypes.c_void_p).value
-        if not key:
-            return _font_facts(textpage, index, buf)
-        found = known.get(key)
-        if found is None:
-            found = known[key] = _font_facts(textpage, index, buf)
-        return found
-
-    return facts
-
-
-def _line_facts(start: int, piece: str, count: int, facts_of: Facts) -> tuple[bool, float]:
+def _line_facts(
+    textpage: pdfium.PdfTextPage, start: int, piece: str, count: int, buf: ctypes.Array[ctypes.c_char]
+) -> tuple[bool, float]:
     """Weight and size of a line: the majority of its first, middle and last characters
     (one character is poor evidence: a line may open with a word set in another font)."""
     first = start + len(piece) - len(piece.lstrip())
     last = start + len(piece.rstrip()) - 1
     if not piece.strip() or first >= count:
         return False, 0.0
-    facts = [facts_of(i) for i in sorted({first, (first + last) // 2, last}) if 0 <= i < count]
+    facts = [
+        _font_facts(textpage, i, buf) for i in sorted({first, (first + last) // 2, last}) if 0 <= i < count
+    ]
     bold = sum(1 for b, _ in facts if b) * 2 > len(facts)
     return bold, sorted(size for _, size in facts)[len(facts) // 2]
 
 
-def page_lines(textpage: pdfium.PdfTextPage, by_object: bool = True) -> tuple[Line, ...]:
+def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
     """Lines of a page. pdfium removes the line break after a soft hyphen and
     marks it U+FFFE; the break and the hyphen are put back here so that clean.py
     decides, with the words on both sides, whether to join."""
@@ -157,21 +136,20 @@ def page_lines(textpage: pdfium.PdfTextPage, by_object: bool = True) -> tuple[Li
     count = textpage.count_chars()
     lines: list[Line] = []
     pos = 0
-    facts_of = font_facts(textpage, by_object)
+    buf = ctypes.create_string_buffer(_FONT_NAME)
     for raw_line in text.split("\r\n"):
         pieces = raw_line.split(SOFT_HYPHEN_MARK)
         start = pos
         for k, piece in enumerate(pieces):
-            bold, size = _line_facts(start, piece, count, facts_of)
+            bold, size = _line_facts(textpage, start, piece, count, buf)
             lines.append(Line(piece + ("-" if k < len(pieces) - 1 else ""), bold, size))
             start += len(piece) + 1
         pos += len(raw_line) + 2
     return tuple(lines)
 
 
-def read_pages(path: Path, max_pages: int, *, by_object: bool = True) -> Iterator[RawPage]:
-    """Yield the pages of ``path`` one at a time (bounded memory). ``by_object=False``
-    reads every character's font on its own (slower; the same lines, which a test checks)."""
+def read_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
+    """Yield the pages of ``path`` one at a time (bounded memory)."""
     pdf = open_pdf(path)
     if pdf is None:
         yield from _plumber_pages(path, max_pages)
@@ -180,16 +158,16 @@ def read_pages(path: Path, max_pages: int, *, by_object: bool = True) -> Iterato
         count = len(pdf)
         _check_count(path, count, max_pages)
         for number in range(1, count + 1):
-            yield _read_page(pdf, number, path, by_object)
+            yield _read_page(pdf, number, path)
     finally:
         pdf.close()
 
 
-def _read_page(pdf: pdfium.PdfDocument, number: int, path: Path, by_object: bool) -> RawPage:
+def _read_page(pdf: pdfium.PdfDocument, number: int, path: Path) -> RawPage:
     try:
         page = pdf[number - 1]
         textpage = page.get_textpage()
-        lines = page_lines(textpage, by_object)
+        lines = _page_lines(textpage)
         textpage.close()
         page.close()
     except pdfium.PdfiumError as exc:
