@@ -59,6 +59,7 @@ bench-system:
 
 bench: install bench-system
 	$(PYTHON) bench/recoll_bench.py
+	$(PYTHON) bench/scale_bench.py
 	$(PYTHON) bench/ingest_bench.py
 	$(PYTHON) bench/search_bench.py
 	$(PYTHON) bench/memory_bench.py

@@ -46,10 +46,13 @@ def shingles(text: str) -> list[int]:
 
 
 def _hashes(tokens: list[str]) -> list[int]:
+    """(The UTF-8 of words joined by spaces is their UTF-8 joined by b" ": each word is
+    encoded once, not five times.)"""
+    encoded = [t.encode() for t in tokens]
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
     found = set()
-    for i in range(len(tokens) - SHINGLE + 1):
-        gram = " ".join(tokens[i : i + SHINGLE]).encode()
-        value = int.from_bytes(hashlib.blake2b(gram, digest_size=8).digest(), "big") >> 1
+    for i in range(len(encoded) - SHINGLE + 1):
+        value = from_bytes(blake2b(b" ".join(encoded[i : i + SHINGLE]), digest_size=8).digest(), "big") >> 1
         if value % SAMPLE == 0:
             found.add(value)
     return sorted(found)

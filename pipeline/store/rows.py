@@ -39,7 +39,8 @@ class IndexedViews:
         found = self.given.get(source)
         if found is not None:
             return found
-        views = [self._views(word) for word in TEXT_RE.findall(source)]
+        known = self.viewed.get
+        views = [known(word) or self._views(word) for word in TEXT_RE.findall(source)]
         return " ".join(lemma for lemma, _ in views), " ".join(parts for _, parts in views if parts)
 
     def _views(self, word: str) -> tuple[str, str]:
