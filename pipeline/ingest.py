@@ -292,22 +292,44 @@ def _process(
             )
 
     outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, share, ocr_page_read)
-    for done, outcome in enumerate(outcomes, start=1):
-        stored = _store(catalog, outcome, plan.read[outcome.key], batch, report)
-        if stored:
-            with report.stage("index"):
-                batch.add(stored, fresh=True, views=outcome.value.views)
-        if progress:
-            progress(done, len(plan.read), shown(Path(plan.read[outcome.key][0].name)))
-    with report.stage("dedup"):
-        catalog.flush_shingles()
-    with report.stage("index"):
-        batch.commit()
+    with catalog.grouped():
+        _store_all(catalog, outcomes, plan, batch, report, progress)
+        with report.stage("dedup"):
+            catalog.flush_shingles()
+        with report.stage("index"):
+            batch.commit()
     for key, (path, digest, stat) in plan.repeats:
         if catalog.has_document(digest):
             catalog.add_path(key, digest, stat.st_size, stat.st_mtime, os.fsencode(path))
     with report.stage("index"):
         sync(batch)
+
+
+GROUP_DOCUMENTS, GROUP_SECONDS = 64, 2.0  # the catalog commits after this many documents or seconds
+
+
+def _store_all(
+    catalog: Catalog,
+    outcomes: Iterable[Outcome],
+    plan: Plan,
+    batch: Batch,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    """Store each outcome as it comes, committing the catalog a group at a time."""
+    group, since = 0, time.monotonic()
+    for done, outcome in enumerate(outcomes, start=1):
+        stored = _store(catalog, outcome, plan.read[outcome.key], batch, report)
+        if stored:
+            with report.stage("index"):
+                batch.add(stored, fresh=True, views=outcome.value.views)
+        group += 1
+        if group >= GROUP_DOCUMENTS or time.monotonic() - since >= GROUP_SECONDS:
+            with report.stage("store"):
+                catalog.commit_group()
+            group, since = 0, time.monotonic()
+        if progress:
+            progress(done, len(plan.read), shown(Path(plan.read[outcome.key][0].name)))
 
 
 def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: IngestReport) -> str | None:

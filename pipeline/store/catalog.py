@@ -36,6 +36,7 @@ class Catalog(Reads, ShingleStore):
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         super().__init__(conn)
         self.path = path
+        self.grouping = False  # inside ``grouped``: units of work are savepoints
 
     @classmethod
     def open(cls, path: Path, create: bool = False) -> Catalog:
@@ -89,8 +90,41 @@ class Catalog(Reads, ShingleStore):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        with self.conn:
+        """One unit of work, all or nothing: its own transaction, or inside a group (see
+        ``grouped``) a savepoint of the group's."""
+        if not self.grouping:
+            with self.conn:
+                yield self.conn
+            return
+        self.conn.execute("SAVEPOINT unit")
+        try:
             yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK TO unit")
+            self.conn.execute("RELEASE unit")
+            raise
+        self.conn.execute("RELEASE unit")
+
+    @contextmanager
+    def grouped(self) -> Iterator[None]:
+        """Commit the documents an ingest stores a group at a time (``commit_group``), not
+        one by one: each commit writes again the pages all its tables end on. A run killed
+        in a group loses that group's documents whole, to be read again the next time."""
+        self.conn.execute("BEGIN")
+        self.grouping = True
+        try:
+            yield
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+        finally:
+            self.grouping = False
+
+    def commit_group(self) -> None:
+        if self.grouping:
+            self.conn.commit()
+            self.conn.execute("BEGIN")
 
     # -- paths and documents -------------------------------------------------
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 FLUSH_ROWS = 2_000_000  # rows of the run's table (about 100 MB) before they are merged
@@ -34,6 +36,8 @@ class ShingleStore:
     """A base of ``Catalog``: dedup's shingles, written and looked up."""
 
     conn: Any  # the catalog's sqlite3 connection, opened for writing
+    transaction: Callable[[], AbstractContextManager[Any]]  # the catalog's unit of work
+    commit_group: Callable[[], None]
 
     def start_shingles(self) -> None:
         self.conn.execute("PRAGMA temp_store = MEMORY")
@@ -41,7 +45,7 @@ class ShingleStore:
         self._held: dict[int, int] | None = {}  # how many of the run's parts hold each hash
 
     def store_shingles(self, part_id: int, hashes: list[int]) -> None:
-        with self.conn:
+        with self.transaction():
             self.conn.executemany("INSERT INTO run_shingles VALUES (?, ?)", [(h, part_id) for h in hashes])
             self.conn.execute("UPDATE parts SET shingles = ? WHERE id = ?", (len(hashes), part_id))
         held = self._run_held()
@@ -67,12 +71,13 @@ class ShingleStore:
 
     def flush_shingles(self) -> int:
         """Merge the run's shingles into the catalog, in hash order; returns how many."""
-        with self.conn:
+        with self.transaction():
             cursor = self.conn.execute(
                 "INSERT INTO shingles SELECT hash, part_id FROM run_shingles ORDER BY hash"
             )
             self.conn.execute("DELETE FROM run_shingles")
         self._held = {}
+        self.commit_group()  # its writes are dedup's, not those of the documents stored next
         return int(cursor.rowcount)
 
     def missing_shingles(self) -> list[int]:

@@ -56,6 +56,7 @@ class Batch:
 
     def commit(self) -> None:
         if self.writer is not None:
+            self.catalog.commit_group()  # the index never holds a document the catalog may lose
             self.writer.commit()
             self.catalog.mark_indexed(self.pending)
         self.pending = []
