@@ -60,7 +60,7 @@ def main() -> None:
     default=1024,
     show_default=True,
     type=click.IntRange(64),
-    help="Memory budget per file, MB (≥ 64).",
+    help="Memory budget of the whole ingest, MB (≥ 64): the main process and a share per reader.",
 )
 @click.option(
     "--parties",
