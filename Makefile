@@ -11,21 +11,21 @@ OCR_PACKAGES = tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-o
 # The browser tests of `handlingar serve`: Debian's Chromium and its WebDriver (nothing downloads a browser).
 BROWSER_PACKAGES = chromium chromium-driver
 
+# $(call apt_when_missing,CHECK,PACKAGES,WHY): install Debian PACKAGES when the shell test CHECK
+# fails and we are root; otherwise say WHY and what to install.
+define apt_when_missing
+	@if ! { $(1); }; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	  else \
+	    echo "$(3): sudo apt-get install $(2)"; \
+	  fi; \
+	fi
+endef
+
 system:
-	@if ! tesseract --list-langs 2>/dev/null | grep -qx swe; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null; \
-	  else \
-	    echo "OCR needs Tesseract with Swedish: sudo apt-get install $(OCR_PACKAGES)"; \
-	  fi; \
-	fi
-	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
-	  else \
-	    echo "The browser tests need: sudo apt-get install $(BROWSER_PACKAGES)"; \
-	  fi; \
-	fi
+	$(call apt_when_missing,tesseract --list-langs 2>/dev/null | grep -qx swe,$(OCR_PACKAGES),OCR needs Tesseract with Swedish)
+	$(call apt_when_missing,command -v chromedriver >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1,$(BROWSER_PACKAGES),The browser tests need)
 
 install: system
 	$(PYTHON) -m pip install -q --disable-pip-version-check -e '.[dev]'
@@ -49,13 +49,7 @@ test: install lint
 BENCH_PACKAGES = recollcmd poppler-utils
 
 bench-system:
-	@if ! command -v recollindex >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_PACKAGES) >/dev/null; \
-	  else \
-	    echo "The Recoll comparison needs: sudo apt-get install $(BENCH_PACKAGES)"; \
-	  fi; \
-	fi
+	$(call apt_when_missing,command -v recollindex >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1,$(BENCH_PACKAGES),The Recoll comparison needs)
 
 bench: install bench-system
 	$(PYTHON) bench/recoll_bench.py
