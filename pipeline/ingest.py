@@ -25,7 +25,7 @@ from .extract.clean import clean_pages
 from .extract.lexicon import Lexicon
 from .extract.minutes import item_marks
 from .extract.structure import infer_meta, split_parts
-from .models import Document, Meta, Part, RawPage, pages_in
+from .models import Block, Document, Meta, Part, RawPage, pages_in
 from .read import ocr
 from .read.pdf import read_pages, render_pages
 from .read.workers import Outcome, reader_share, run_budgeted
@@ -151,9 +151,16 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
 def prepared(doc: Document, settings: Settings) -> Document:
     """What the process that stores documents would otherwise work out one file at a
     time: dedup's shingles, the blocks, and the index's word views of each block."""
-    blocks = tuple(b for page in doc.pages for b in page_blocks(page))
+    blocks = _blocks(doc)
     views = block_views((b.text for b in blocks), nlp.words(settings.cache_dir))
     return replace(doc, shingles=dedup.part_shingles(doc), blocks=blocks, views=views)
+
+
+def _blocks(doc: Document) -> tuple[Block, ...]:
+    """The document's blocks: a reader's, else cut from its pages."""
+    if doc.blocks is not None:
+        return doc.blocks
+    return tuple(b for page in doc.pages for b in page_blocks(page))
 
 
 def unreadable(page: RawPage, cache_dir: Path) -> bool:
@@ -340,9 +347,10 @@ def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: I
         _fail(catalog, report, shown(path), error_class(shown(path), outcome.detail).why)
         return None
     doc: Document = outcome.value
-    blocks = doc.blocks if doc.blocks is not None else [b for page in doc.pages for b in page_blocks(page)]
     with report.stage("store"):
-        part_ids, removed = catalog.store_document(doc, outcome.key, stat.st_mtime, blocks, os.fsencode(path))
+        part_ids, removed = catalog.store_document(
+            doc, outcome.key, stat.st_mtime, _blocks(doc), os.fsencode(path)
+        )
     if removed:
         batch.remove([removed])
     with report.stage("dedup"):
