@@ -24,7 +24,6 @@ FLUSH_ROWS = 2_000_000  # rows of the run's table (about 100 MB) before they are
 
 _RUN_SCHEMA = """
 CREATE TEMP TABLE IF NOT EXISTS run_shingles (hash INTEGER NOT NULL, part_id INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS temp.run_shingles_hash ON run_shingles(hash);
 CREATE INDEX IF NOT EXISTS temp.run_shingles_part ON run_shingles(part_id);
 CREATE TEMP TRIGGER IF NOT EXISTS run_part_gone AFTER DELETE ON main.parts BEGIN
     DELETE FROM run_shingles WHERE part_id = OLD.id;
@@ -42,29 +41,31 @@ class ShingleStore:
     def start_shingles(self) -> None:
         self.conn.execute("PRAGMA temp_store = MEMORY")
         self.conn.executescript(_RUN_SCHEMA)
-        self._held: dict[int, int] | None = {}  # how many of the run's parts hold each hash
+        self._run: RunMap | None = {}  # hash -> the run's part (or parts) that hold it
 
     def store_shingles(self, part_id: int, hashes: list[int]) -> None:
         with self.transaction():
             self.conn.executemany("INSERT INTO run_shingles VALUES (?, ?)", [(h, part_id) for h in hashes])
             self.conn.execute("UPDATE parts SET shingles = ? WHERE id = ?", (len(hashes), part_id))
-        held = self._run_held()
+        run = self._run_map()
         for value in hashes:
-            held[value] = held.get(value, 0) + 1
+            _hold(run, value, part_id)
         if self._run_rows() >= FLUSH_ROWS:
             self.flush_shingles()
 
-    def _run_held(self) -> dict[int, int]:
-        """The run's count per hash, kept in memory (counting rows per lookup read every
-        row of a boilerplate shingle); counted again after a part was removed."""
-        if self._held is None:
-            rows = self.conn.execute("SELECT hash, count(*) FROM run_shingles GROUP BY hash")
-            self._held = {int(value): int(n) for value, n in rows}
-        return self._held
+    def _run_map(self) -> RunMap:
+        """Which of the run's parts hold each hash, kept in memory: an index in the temporary
+        table cost 2.6 µs a row to keep, and counting its rows per lookup read every row of
+        a boilerplate shingle. Made again from the table after a part was removed."""
+        if self._run is None:
+            self._run = {}
+            for value, part in self.conn.execute("SELECT hash, part_id FROM run_shingles"):
+                _hold(self._run, int(value), int(part))
+        return self._run
 
     def forget_run_counts(self) -> None:
-        """A part was removed (its run rows go with it): count the run's hashes again."""
-        self._held = None
+        """A part was removed (its run rows go with it): map the run's hashes again."""
+        self._run = None
 
     def _run_rows(self) -> int:
         return int(self.conn.execute("SELECT max(rowid) FROM run_shingles").fetchone()[0] or 0)
@@ -76,7 +77,7 @@ class ShingleStore:
                 "INSERT INTO shingles SELECT hash, part_id FROM run_shingles ORDER BY hash"
             )
             self.conn.execute("DELETE FROM run_shingles")
-        self._held = {}
+        self._run = {}
         self.commit_group()  # its writes are dedup's, not those of the documents stored next
         return int(cursor.rowcount)
 
@@ -103,17 +104,21 @@ class ShingleStore:
         needed = math.ceil(share * len(hashes))
         if not usable or len(usable) < needed:
             return []
-        probe = json.dumps(usable[: len(usable) - needed + 1])
+        probe = usable[: len(usable) - needed + 1]
+        run = self._run_map()
+        held = {p for value in probe for p in _parts(run.get(value))}
         # a part can share no more than it holds: a size out of range cannot qualify
-        others = self.conn.execute(
-            "SELECT p.id, p.shingles FROM parts p WHERE p.id IN"
-            " (SELECT part_id FROM shingles WHERE hash IN (SELECT value FROM json_each(?))"
-            " UNION SELECT part_id FROM run_shingles WHERE hash IN (SELECT value FROM json_each(?)))"
-            " AND p.id != ? AND p.shingles BETWEEN ? AND ?",
-            (probe, probe, part_id, needed, len(usable) / share),
-        ).fetchall()
-        shared = self._shared([other for other, _ in others], usable)
-        return [(other, shared[other], size) for other, size in others]
+        bounds, size_rule = (part_id, needed, len(usable) / share), "p.id != ? AND p.shingles BETWEEN ? AND ?"
+        among = (
+            ("SELECT part_id FROM shingles WHERE hash IN (SELECT value FROM json_each(?))", probe),
+            ("SELECT value FROM json_each(?)", sorted(held)),  # the run's parts, from memory
+        )
+        others: dict[int, int] = {}
+        for parts, values in among:
+            query = f"SELECT p.id, p.shingles FROM parts p WHERE p.id IN ({parts}) AND {size_rule}"
+            others.update(self.conn.execute(query, (json.dumps(values), *bounds)).fetchall())
+        shared = self._shared(list(others), usable)
+        return [(other, shared[other], size) for other, size in others.items()]
 
     def _usable(self, hashes: list[int], max_parts: int) -> list[int]:
         """The hashes at most ``max_parts`` parts hold (the catalog's and the run's), the
@@ -124,21 +129,42 @@ class ShingleStore:
                 (json.dumps(hashes),),
             ).fetchall()
         )
-        run = self._run_held()
-        counted = sorted((held.get(h, 0) + run.get(h, 0), h) for h in hashes)
+        run = self._run_map()
+        counted = sorted((held.get(h, 0) + len(_parts(run.get(h))), h) for h in hashes)
         return [h for n, h in counted if 1 <= n <= max_parts]
 
     def _shared(self, part_ids: list[int], usable: list[int]) -> dict[int, int]:
         """How many of the ``usable`` shingles each part holds, counted in one pass."""
         if not part_ids:
             return {}
-        found: dict[int, int] = {}
-        for table in ("shingles", "run_shingles"):
-            rows = self.conn.execute(
-                f"SELECT part_id, count(*) FROM {table} WHERE hash IN (SELECT value FROM json_each(?))"
-                " AND part_id IN (SELECT value FROM json_each(?)) GROUP BY part_id",
-                (json.dumps(usable), json.dumps(part_ids)),
-            )
-            for part, n in rows:
-                found[int(part)] = found.get(int(part), 0) + int(n)
+        rows = self.conn.execute(
+            "SELECT part_id, count(*) FROM shingles WHERE hash IN (SELECT value FROM json_each(?))"
+            " AND part_id IN (SELECT value FROM json_each(?)) GROUP BY part_id",
+            (json.dumps(usable), json.dumps(part_ids)),
+        )
+        found = {int(part): int(n) for part, n in rows}
+        wanted, run = set(part_ids), self._run_map()
+        for value in usable:
+            for part in _parts(run.get(value)):
+                if part in wanted:
+                    found[part] = found.get(part, 0) + 1
         return found
+
+
+RunMap = dict[int, "int | list[int]"]  # one part as an int (most hashes), several as a list
+
+
+def _hold(run: RunMap, value: int, part: int) -> None:
+    held = run.get(value)
+    if held is None:
+        run[value] = part
+    elif isinstance(held, list):
+        held.append(part)
+    else:
+        run[value] = [held, part]
+
+
+def _parts(held: int | list[int] | None) -> list[int]:
+    if held is None:
+        return []
+    return held if isinstance(held, list) else [held]
