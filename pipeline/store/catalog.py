@@ -148,8 +148,10 @@ class Catalog(Reads, ShingleStore):
     def _drop_orphan(self, doc_id: str) -> str | None:
         if self.conn.execute("SELECT 1 FROM paths WHERE document_id = ?", (doc_id,)).fetchone():
             return None
+        in_run = self.in_run(doc_id)
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-        self.forget_run_counts()  # its parts' run shingles went with it
+        if in_run:
+            self.forget_run_counts()  # its parts' run shingles went with it
         return doc_id
 
     def store_document(

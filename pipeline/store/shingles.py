@@ -63,6 +63,16 @@ class ShingleStore:
                 _hold(self._run, int(value), int(part))
         return self._run
 
+    def in_run(self, doc_id: str) -> bool:
+        """Whether this run stored shingles of the document's parts (a document removed
+        otherwise, one from an earlier run, leaves the run's map as it is)."""
+        row = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM parts p JOIN run_shingles r ON r.part_id = p.id"
+            " WHERE p.document_id = ?)",
+            (doc_id,),
+        ).fetchone()
+        return bool(row[0])
+
     def forget_run_counts(self) -> None:
         """A part was removed (its run rows go with it): map the run's hashes again."""
         self._run = None
