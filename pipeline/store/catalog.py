@@ -151,7 +151,7 @@ class Catalog(Reads, ShingleStore):
         in_run = self.in_run(doc_id)
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         if in_run:
-            self.forget_run_counts()  # its parts' run shingles went with it
+            self.forget_run_map()  # its parts' run shingles went with it
         return doc_id
 
     def store_document(

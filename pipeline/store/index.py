@@ -69,8 +69,7 @@ class Analyzer:
         )
         self.forms = forms
         self.stems: dict[str, str] = {}
-        self.views = IndexedViews(forms)
-        self.lines = self.views.lines
+        self.lines = IndexedViews(forms).lines
 
     def stem(self, word: str) -> str:
         found = self.stems.get(word)
@@ -192,9 +191,11 @@ def open_writer(settings: Settings, generation: str, forms: WordForms) -> tuple[
         ) from None
 
 
-def add_rows(writer: Any, analyzer: Analyzer, rows: Iterable[dict[str, Any]]) -> None:
+def add_rows(
+    writer: Any, analyzer: Analyzer, rows: Iterable[dict[str, Any]], given: dict[str, tuple[str, str]] | None
+) -> None:
     for row in rows:
-        writer.add_document(tantivy.Document(**index_fields(row, analyzer)))
+        writer.add_document(tantivy.Document(**index_fields(row, analyzer, given)))
 
 
 def _filter(schema: tantivy.Schema, f: Filters) -> list[Query]:

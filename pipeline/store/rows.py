@@ -33,12 +33,8 @@ class IndexedViews:
     def __init__(self, forms: Forms) -> None:
         self.forms = forms
         self.viewed: dict[str, tuple[str, str]] = {}  # a word as written -> its lemma, its parts
-        self.given: dict[str, tuple[str, str]] = {}  # a block text -> its views, made by a reader
 
     def lines(self, source: str) -> tuple[str, str]:
-        found = self.given.get(source)
-        if found is not None:
-            return found
         known = self.viewed.get
         views = [known(word) or self._views(word) for word in TEXT_RE.findall(source)]
         return " ".join(lemma for lemma, _ in views), " ".join(parts for _, parts in views if parts)
@@ -62,9 +58,12 @@ def board_words(board: str | None) -> str:
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", board or "").lower()))
 
 
-def index_fields(row: dict[str, Any], analyzer: Views) -> dict[str, Any]:
+def index_fields(
+    row: dict[str, Any], analyzer: Views, given: dict[str, tuple[str, str]] | None = None
+) -> dict[str, Any]:
+    """The fields of one block; ``given``: a reader's lemma and parts views by block text."""
     text = row["text"]
-    lemmas, parts = analyzer.lines(text)
+    lemmas, parts = (given or {}).get(text) or analyzer.lines(text)
     return {
         "block": row["id"],
         "document": row["document_id"],

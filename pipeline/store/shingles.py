@@ -73,7 +73,7 @@ class ShingleStore:
         ).fetchone()
         return bool(row[0])
 
-    def forget_run_counts(self) -> None:
+    def forget_run_map(self) -> None:
         """A part was removed (its run rows go with it): map the run's hashes again."""
         self._run = None
 

@@ -38,11 +38,7 @@ class Batch:
         writer, analyzer = self.open()
         if not fresh:
             writer.delete_documents_by_term("document", doc_id)
-        analyzer.views.given = views or {}
-        try:
-            index.add_rows(writer, analyzer, self.catalog.canonical_blocks(doc_id))
-        finally:
-            analyzer.views.given = {}
+        index.add_rows(writer, analyzer, self.catalog.canonical_blocks(doc_id), views)
         self.pending.append(doc_id)
         if len(self.pending) >= self.every:
             self.commit()
