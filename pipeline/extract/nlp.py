@@ -276,7 +276,7 @@ def _sentences(
     """Sentences from the start offsets (no Span objects: ``Span.sent`` walks the doc),
     each judged quotable or not."""
     by_number = {p.number: p for p in pages}
-    widths = {p.number: quality.column_width(p) for p in pages}
+    layouts = {p.number: quality.Layout.of(p) for p in pages}
     for begin, end in itertools.pairwise(bounds):
         piece = text[begin:end]
         stripped = piece.strip()
@@ -288,7 +288,7 @@ def _sentences(
                 page.quality == quality.GOOD
                 and quality.sentence_shaped(stripped)
                 and quality.words_are_words(stripped, knows)
-                and not quality.layout_breaks(page, start, start + len(stripped), widths[number])
+                and not quality.layout_breaks(layouts[number], start, start + len(stripped))
             )
             yield Sentence(number, start, start + len(stripped), quotable)
 

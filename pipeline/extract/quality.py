@@ -11,9 +11,12 @@ last line: a heading, a label or a table row).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import statistics
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..models import Page
 
@@ -79,24 +82,36 @@ def words_are_words(text: str, knows: Knows) -> bool:
     return unknown == 0 or (unknown == 1 and len(words) >= RARE_WORD_PER)
 
 
-def column_width(page: Page) -> int:
-    """The page's usual line length in characters (a long table row does not count)."""
-    lengths = sorted(len(line) for line in page.body.split("\n") if line.strip())
-    return lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0
+@dataclass(frozen=True)
+class Layout:
+    """What ``layout_breaks`` needs of a page, worked out once for all its sentences."""
+
+    lines: tuple[str, ...]
+    starts: tuple[int, ...]  # each line's offset in the page's body
+    sizes: tuple[float, ...]
+    usual: float  # the median font size
+    width: int  # the usual line length in characters (a long table row does not count)
+
+    @classmethod
+    def of(cls, page: Page) -> Layout:
+        lines = tuple(page.body.split("\n"))
+        starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        lengths = sorted(len(line) for line in lines if line.strip())
+        width = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0
+        usual = statistics.median(page.sizes) if page.sizes else 0.0
+        return cls(lines, starts, tuple(page.sizes), usual, width)
 
 
-def layout_breaks(page: Page, start: int, end: int, width: int) -> bool:
-    """True when a line of ``page.body[start:end]`` other than its last is a heading,
+def layout_breaks(layout: Layout, start: int, end: int) -> bool:
+    """True when a line of the page's ``body[start:end]`` other than its last is a heading,
     a label or a row: in a larger font than the page's text, or ending well short of
     the column. (Bold is not evidence: the PDF layer's weight is read per line start.)"""
-    lines, at = [], 0
-    for k, line in enumerate(page.body.split("\n")):
-        if at + len(line) > start and at < end:
-            lines.append((k, line))
-        at += len(line) + 1
-    usual = statistics.median(page.sizes) if page.sizes else 0.0
-    for k, line in lines[:-1]:
-        size = page.sizes[k] if k < len(page.sizes) else usual
-        if size > usual + 0.5 or len(line.rstrip()) < 0.7 * width:
+    first = bisect.bisect_right(layout.starts, start) - 1
+    while first + 1 < len(layout.lines) and layout.starts[first] + len(layout.lines[first]) <= start:
+        first += 1  # a line ending at ``start`` is not in the span (its newline is)
+    last = bisect.bisect_left(layout.starts, end) - 1  # the last line starting before ``end``
+    for k in range(first, last):
+        size = layout.sizes[k] if k < len(layout.sizes) else layout.usual
+        if size > layout.usual + 0.5 or len(layout.lines[k].rstrip()) < 0.7 * layout.width:
             return True
     return False

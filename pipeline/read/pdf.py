@@ -99,33 +99,40 @@ def _plumber_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
 _FONT_NAME = 96  # bytes of a font's name read
 
 
-def _font_facts(
-    textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctypes.c_char]
-) -> tuple[bool, float]:
-    flags = ctypes.c_int()
-    written = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buf, _FONT_NAME, ctypes.byref(flags))
-    # pdfium leaves the (reused) buffer alone when the name does not fit: no name then
-    name = buf.value.decode("latin-1", "replace").lower() if 0 < written <= _FONT_NAME else ""
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
-    bold = "bold" in name or "black" in name or "heavy" in name or weight >= 600
-    size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
-    return bold, round(size, 1)
+class _Fonts:
+    """Weight and size of a page's characters, read from pdfium (one name buffer and
+    one flags cell for the page; what a font's name says of its weight asked once)."""
 
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
+        self.count = textpage.count_chars()
+        self.buf = ctypes.create_string_buffer(_FONT_NAME)
+        self.flags = ctypes.c_int()
+        self.bold_names: dict[bytes, bool] = {}
 
-def _line_facts(
-    textpage: pdfium.PdfTextPage, start: int, piece: str, count: int, buf: ctypes.Array[ctypes.c_char]
-) -> tuple[bool, float]:
-    """Weight and size of a line: the majority of its first, middle and last characters
-    (one character is poor evidence: a line may open with a word set in another font)."""
-    first = start + len(piece) - len(piece.lstrip())
-    last = start + len(piece.rstrip()) - 1
-    if not piece.strip() or first >= count:
-        return False, 0.0
-    facts = [
-        _font_facts(textpage, i, buf) for i in sorted({first, (first + last) // 2, last}) if 0 <= i < count
-    ]
-    bold = sum(1 for b, _ in facts if b) * 2 > len(facts)
-    return bold, sorted(size for _, size in facts)[len(facts) // 2]
+    def facts(self, index: int) -> tuple[bool, float]:
+        written = pdfium_c.FPDFText_GetFontInfo(
+            self.raw, index, self.buf, _FONT_NAME, ctypes.byref(self.flags)
+        )
+        # pdfium leaves the (reused) buffer alone when the name does not fit: no name then
+        name = self.buf.value if 0 < written <= _FONT_NAME else b""
+        bold = self.bold_names.get(name)
+        if bold is None:
+            lowered = name.decode("latin-1", "replace").lower()
+            bold = self.bold_names[name] = "bold" in lowered or "black" in lowered or "heavy" in lowered
+        bold = bold or pdfium_c.FPDFText_GetFontWeight(self.raw, index) >= 600
+        return bold, round(float(pdfium_c.FPDFText_GetFontSize(self.raw, index)), 1)
+
+    def of_line(self, start: int, piece: str) -> tuple[bool, float]:
+        """Weight and size of a line: the majority of its first, middle and last characters
+        (one character is poor evidence: a line may open with a word set in another font)."""
+        first = start + len(piece) - len(piece.lstrip())
+        last = start + len(piece.rstrip()) - 1
+        if not piece.strip() or first >= self.count:
+            return False, 0.0
+        facts = [self.facts(i) for i in sorted({first, (first + last) // 2, last}) if 0 <= i < self.count]
+        bold = sum(1 for b, _ in facts if b) * 2 > len(facts)
+        return bold, sorted(size for _, size in facts)[len(facts) // 2]
 
 
 def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
@@ -133,15 +140,14 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
     marks it U+FFFE; the break and the hyphen are put back here so that clean.py
     decides, with the words on both sides, whether to join."""
     text = textpage.get_text_range()
-    count = textpage.count_chars()
+    fonts = _Fonts(textpage)
     lines: list[Line] = []
     pos = 0
-    buf = ctypes.create_string_buffer(_FONT_NAME)
     for raw_line in text.split("\r\n"):
         pieces = raw_line.split(SOFT_HYPHEN_MARK)
         start = pos
         for k, piece in enumerate(pieces):
-            bold, size = _line_facts(textpage, start, piece, count, buf)
+            bold, size = fonts.of_line(start, piece)
             lines.append(Line(piece + ("-" if k < len(pieces) - 1 else ""), bold, size))
             start += len(piece) + 1
         pos += len(raw_line) + 2

@@ -144,13 +144,15 @@ class _Pool:
     ticks: bool
     readers: list[_Reader] = field(default_factory=list)
 
-    def idle(self) -> _Reader | None:
+    def has_room(self) -> bool:
+        return len(self.readers) < self.size or any(r.key is None for r in self.readers)
+
+    def idle(self) -> _Reader:
+        """An idle reader, started when there is room for one (see ``has_room``)."""
         for reader in self.readers:
             if reader.key is None:
                 return reader
-        if len(self.readers) < self.size:
-            return self._start()
-        return None
+        return self._start()
 
     def _start(self) -> _Reader:
         context = multiprocessing.get_context("fork")
@@ -198,24 +200,31 @@ def run_budgeted(
     also given ``tick``: each call tells the parent the reader got a step further (a page
     read by OCR), which starts its time budget again and is passed on to ``on_tick``."""
     pool = _Pool(fn, workers, memory_mb, on_tick is not None)
-    pending = iter(jobs)
-    exhausted = False
+    pending: Iterator[tuple[str, tuple[Any, ...]] | None] = iter(jobs)
     try:
-        while pool.busy() or not exhausted:
-            while not exhausted and (reader := pool.idle()) is not None:
-                job = next(pending, None)
-                if job is None:
-                    exhausted = True
-                    break
-                pool.give(reader, job[0], job[1])
-            if pool.busy():
-                yield from _collect(pool, timeout_s, on_tick)
+        while _refill(pool, pending) or pool.busy():
+            # each reader has its next file before the caller stores what the last one read
+            done = list(_collect(pool, timeout_s, on_tick))
+            _refill(pool, pending)
+            yield from done
     finally:
         pool.close()
 
 
+def _refill(pool: _Pool, pending: Iterator[tuple[str, tuple[Any, ...]] | None]) -> bool:
+    """Give each idle reader a job; whether jobs are left to give."""
+    while pool.has_room():
+        job = next(pending, None)
+        if job is None:
+            return False
+        pool.give(pool.idle(), job[0], job[1])
+    return True
+
+
 def _collect(pool: _Pool, timeout_s: float, on_tick: Callable[..., None] | None) -> Iterator[Outcome]:
     busy = pool.busy()
+    if not busy:
+        return
     ready = set(wait([r.conn for r in busy], timeout=0.1))
     for reader in busy:
         assert reader.key is not None
