@@ -55,6 +55,9 @@ class IngestReport:
     ocr_pages: int = 0  # pages read by OCR in this run (from the cache or by Tesseract)
     ocr_cached: int = 0  # of those, pages whose image was read before (the OCR cache)
     pages_without_text: int = 0  # pages stored with no text (OCR not installed, or it read nothing)
+    # why those pages have no text: "never" (--ocr never), "missing" (no Tesseract with its
+    # Swedish model), "read" (OCR read them and found no text: blank pages, images of no words)
+    without_text_why: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in the main process, by stage
     written: dict[str, int] = field(default_factory=dict)  # bytes the main process wrote to disk, by stage
 
@@ -266,10 +269,19 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
                     _fail(catalog, report, shown(found), exc.strerror or str(exc))
             _process(catalog, plan, batch, report, progress)
             batch.close()
+            report.without_text_why = _why_without_text(report, settings)
         except BaseException:
             batch.cancel()
             raise
     return report
+
+
+def _why_without_text(report: IngestReport, settings: Settings) -> str | None:
+    if not report.pages_without_text:
+        return None
+    if settings.ocr == "never":
+        return "never"
+    return "read" if ocr.installed() else "missing"
 
 
 def _fail(catalog: Catalog, report: IngestReport, path: str, reason: str) -> None:

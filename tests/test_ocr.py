@@ -169,6 +169,27 @@ def test_without_tesseract_ingest_works_and_says_how_to_get_ocr(tmp_path: Path) 
     assert "2 sidor lagrades utan text" in result.stdout and "tesseract-ocr-swe" in result.stdout
 
 
+@needs_tesseract
+def test_a_blank_page_ocr_read_is_not_sent_to_install_tesseract(tmp_path: Path) -> None:
+    blank = shared_dir("realworld/malformed") / "no_contents.pdf"  # one page, no content stream
+    handlingar = shutil.which("handlingar")
+    assert handlingar
+    said = {}
+    for mode in ("auto", "never"):
+        index = tmp_path / mode
+        done = subprocess.run(
+            [handlingar, "ingest", str(blank), "--index", str(index), "--ocr", mode],
+            capture_output=True,
+            text=True,
+        )
+        report = ingest([blank], Settings(index_dir=tmp_path / f"{mode}-lib", ocr=mode))
+        said[mode] = (done.returncode, report.pages_without_text, report.without_text_why, done.stdout)
+    assert said["auto"][:3] == (0, 1, "read") and said["never"][:3] == (0, 1, "never")
+    assert "OCR fann ingen text" in said["auto"][3] and "tesseract-ocr-swe" not in said["auto"][3]
+    assert "utan text" in said["auto"][3] and "behöver OCR" not in said["auto"][3]
+    assert "--ocr auto" in said["never"][3] and "behöver OCR" in said["never"][3]
+
+
 def test_tesseract_tsv_and_its_usual_misreads() -> None:
     tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
     tsv += "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t90\tKommunstyrelsen\n5\t1\t1\t1\t1\t2\t0\t0\t1\t1\t80\t2021\n"

@@ -32,6 +32,15 @@ def table(
     console.print(out)
 
 
+WITHOUT_TEXT = {  # why pages were stored without text (IngestReport.without_text_why)
+    "missing": ": de har inget textlager. Med OCR läses de: installera Tesseract med svensk modell"
+    " (Debian: apt-get install tesseract-ocr tesseract-ocr-swe) och läs in dem i ett nytt index.",
+    "never": ": de har inget textlager och OCR var avstängt (--ocr never). Läs in dem med --ocr auto"
+    " i ett nytt index.",
+    "read": ": de har inget textlager och OCR fann ingen text på dem (tomma sidor, eller bilder utan ord).",
+}
+
+
 def ingest_summary(report: dict[str, Any]) -> None:
     console = _console()
     console.print(
@@ -46,13 +55,14 @@ def ingest_summary(report: dict[str, Any]) -> None:
     if report.get("pages_without_text"):
         console.print(
             Text(f"{report['pages_without_text']} sidor lagrades utan text", style="yellow")
-            + Text(
-                ": de har inget textlager. Med OCR läses de: installera Tesseract med svensk modell"
-                " (Debian: apt-get install tesseract-ocr tesseract-ocr-swe) och läs in dem i ett nytt index."
-            )
+            + Text(WITHOUT_TEXT.get(report.get("without_text_why") or "missing", WITHOUT_TEXT["missing"]))
         )
+    read = report.get("without_text_why") == "read"
     for path in report["needs_ocr"]:
-        console.print(Text("behöver OCR ", style="yellow") + Text(printable(f"{path}: no text layer")))
+        label, reason = (
+            ("utan text ", "no text layer, and OCR found none") if read else ("behöver OCR ", "no text layer")
+        )
+        console.print(Text(label, style="yellow") + Text(printable(f"{path}: {reason}")))
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     for failure in report["failed"]:
         err.print(Text("fel ", style="red") + Text(printable(f"{failure['path']}: {failure['error']}")))

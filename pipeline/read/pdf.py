@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -72,6 +71,8 @@ def _has_encryption(path: Path) -> bool:
 
 def _second_opinion(path: Path) -> int:
     """Pages pdfminer finds in a file pdfium refused; NoPages when it finds none."""
+    import pdfplumber  # only for files pdfium refused: its import costs every ingest 0.1 s
+
     try:
         with pdfplumber.open(path) as pdf:
             count = len(pdf.pages)
@@ -88,6 +89,8 @@ def _check_count(path: Path, count: int, max_pages: int) -> None:
 
 
 def _plumber_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
+    import pdfplumber
+
     with pdfplumber.open(path) as pdf:
         _check_count(path, len(pdf.pages), max_pages)
         for number, page in enumerate(pdf.pages, start=1):
