@@ -161,6 +161,17 @@ def test_real_world_annual_report_amounts(tmp_path: Path) -> None:
     found = {a["text"]: a["sek"] for a in amounts(settings, Filters())}
     assert found["114 480 000 kr"] == Decimal(114_480_000)
     assert all(a > 0 for a in found.values())
+    # page 16: '... 58,89 öre/kWh plus ca 1,5 öre/ kWh för vattenkraftel' (a break after the slash)
+    assert (found["58,89 öre"], found["1,5 öre"]) == (Decimal("0.5889"), Decimal("0.015"))
+
+
+def test_a_unit_before_a_slash_and_a_space() -> None:
+    page = Page(1, "Elen kostar ca 1,5 öre/ kWh och hyran 200 kr/ kvm. Se KS-2022/ 176.", "")
+    found = extract_part(Part(0, "other", "", 1, 1), [page], cache_dir=CACHE).amounts
+    assert [(a.text, a.sek, a.qualifier) for a in found] == [
+        ("1,5 öre", Decimal("0.015"), "cirka"),
+        ("200 kr", Decimal(200), None),
+    ]
 
 
 def test_nykarleby_paragraph_items(tmp_path: Path) -> None:

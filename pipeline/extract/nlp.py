@@ -196,9 +196,17 @@ def build(model: str | None, cache_dir: Path) -> Language:
     else:
         nlp = spacy.blank("sv")
         nlp.add_pipe("handlingar_lemmas", config={"cache_dir": str(cache_dir)})
+    _split_trailing_slash(nlp)
     nlp.add_pipe("handlingar_sentences", first=not model)
     nlp.add_pipe("handlingar_amounts")
     return nlp
+
+
+def _split_trailing_slash(nlp: Language) -> None:
+    """A slash that ends a word is a token of its own: '1,5 öre/ kWh' (a line broken after
+    the slash) has the unit 'öre' as in '1,5 öre/kWh', where spaCy splits at the slash."""
+    suffixes = [*nlp.Defaults.suffixes, "/"] if nlp.Defaults.suffixes else ["/"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 @functools.lru_cache(maxsize=2)
