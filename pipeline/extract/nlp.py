@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.sv.stop_words import STOP_WORDS as SV_STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -206,7 +207,9 @@ def _split_trailing_slash(nlp: Language) -> None:
     """A slash that ends a word is a token of its own: '1,5 öre/ kWh' (a line broken after
     the slash) has the unit 'öre' as in '1,5 öre/kWh', where spaCy splits at the slash."""
     suffixes = [*nlp.Defaults.suffixes, "/"] if nlp.Defaults.suffixes else ["/"]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # a trained pipeline may bring a tokenizer of its own
+        tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 @functools.lru_cache(maxsize=2)
