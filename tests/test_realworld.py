@@ -15,6 +15,8 @@ from conftest import CORPUS, MINUTES_2022, PLAN, shared_dir
 from pipeline.answer.listings import amounts, document_listing, sections, speakers
 from pipeline.answer.quotes import quotes
 from pipeline.answer.search import search
+from pipeline.extract.quality import GARBLED as GARBLED_TEXT
+from pipeline.extract.quality import page_quality
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
 from pipeline.read.ocr import installed as ocr_installed
@@ -30,6 +32,9 @@ WORDS += ["nämnden", "trygghet"]
 # Pages a reader sees are unreadable in the text layer ('Tijj protokojjjusterare utsågs',
 # 'Uisiällningar och evenemang i siadsbiblioiekei', 'E elina Sund ik äljs tll ice ordförande').
 GARBLED = {VALF: {4, 7, 8, 14, 17, 18, 20, 24, 25}, UNG: {6, 7, 8, 9, 10, 11}, RFF: {4, 5}}
+# One line, too few words for the lexicon to judge: the page shows 'Peněžní prostředky na účtech',
+# the text layer gives '3HQČåQtSURVWĜHGN\QD~þWHFK'.
+GARBLED["issue-791-non-unicode-cmap.pdf"] = {1}
 # Pages a reader sees are fine (attendance lists with many names, the table of contents).
 GOOD = {VALF: {1, 2, 12, 22}, UNG: {1, 2}, RFF: {2, 10}}
 
@@ -195,3 +200,18 @@ def test_the_minutes_with_a_broken_font_map_read_right_after_ocr(realworld: Sett
         realworld, '"Rådet för funktionshindrade"', Filters(document=first[0]["document"]), limit=50
     )
     assert 1 in {h["page"] for h in organ.hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "scrambled"),
+    [
+        ("3HQČåQtSURVWĜHGN\\QD~þWHFK", True),
+        ("Hello world Hello world", False),
+        ("ÅRSREDOVISNING 2021 Brf Stappan", False),
+        ("KS-2022/176.915 iPhone McDonald PowerPoint", False),
+        ("info@brf.se www.huddinge.se 08-535 300 00", False),
+        ("Protokoll 5/2022 Välfärdsnämnden 15.9.2022", False),
+    ],
+)
+def test_a_short_page_is_judged_by_the_shape_of_its_words(text: str, scrambled: bool) -> None:
+    assert (page_quality(text, lambda w: True, lambda w: False) == GARBLED_TEXT) is scrambled

@@ -47,11 +47,27 @@ def page_quality(text: str, knows: Knows, english: Knows) -> str:
     """Judged on distinct words: a rare word that recurs ('rok' in a housing table) is one
     word, while a broken font map makes many different non-words."""
     words = set(WORD_RE.findall(text))
-    share = sum(1 for w in words if knows(w)) / len(words) if words else 1.0
-    if len(words) < MIN_WORDS or share >= GARBLED_BELOW:
+    if len(words) < MIN_WORDS:  # too few words to judge by the lexicon: by their shape
+        return GARBLED if scrambled(text) else GOOD
+    share = sum(1 for w in words if knows(w)) / len(words)
+    if share >= GARBLED_BELOW:
         return GOOD
     english_share, _ = known_share(text, english)  # English prose: a third or more are its stop words
     return GOOD if english_share >= ENGLISH_STOP_SHARE else GARBLED
+
+
+_CASE_FLIP = re.compile(r"(?<=[^\W\d_])(?<![A-ZÅÄÖÉÜ])[A-ZÅÄÖÉÜ]")  # a capital after a small letter
+_ODD_INSIDE = re.compile(r"[^\W\d_][\\~^|{}<>][^\W\d_]")  # 'GN\\QD~þW'
+SCRAMBLED_FLIPS = 3  # 'McDonald' and 'iPhone' have one
+
+
+def scrambled(text: str) -> bool:
+    """Whether most longer tokens of a short text are not word-shaped: capitals inside
+    small letters again and again, or symbols between letters (a font map that maps
+    glyphs to the wrong letters: '3HQČåQtSURVWĜHGN\\QD~þWHFK')."""
+    tokens = [t for t in text.split() if sum(c.isalpha() for c in t) >= 4]
+    odd = sum(1 for t in tokens if len(_CASE_FLIP.findall(t)) >= SCRAMBLED_FLIPS or _ODD_INSIDE.search(t))
+    return bool(tokens) and odd * 2 > len(tokens)
 
 
 def sentence_shaped(text: str) -> bool:
