@@ -9,6 +9,7 @@ import pytest
 
 from conftest import MINUTES_2022, PLAN, V_STATEMENT, shared_dir
 from pipeline.answer.listings import amounts, sections, speakers
+from pipeline.answer.search import search
 from pipeline.extract.amounts import sek_value
 from pipeline.extract.nlp import build, extract_part
 from pipeline.filters import Filters, Range
@@ -58,6 +59,11 @@ def test_amounts_in_statements_carry_the_party_and_filter(corpus_index: Corpus) 
     assert all(a["sek"] >= 1_000_000 for a in v)
     respektive = [a for a in v if "respektive" in a["sentence"]]
     assert [a["sek"] for a in respektive] == [Decimal(30_000_000), Decimal(18_600_000)]
+    # an amount's year is a hit's: the 2022-02-17 meeting's statement on the 2021 report is 2022
+    said = [a for a in v if a["text"] == "90 mnkr"]
+    assert [(a["year"], a["document"][:10]) for a in said] == [(2022, "c39a587ced")]
+    hits = search(corpus_index[0], '"90 mnkr"', Filters()).hits
+    assert {h["year"] for h in hits} == {2022}
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from ..filters import Filters, Range
 from ..models import name_only
 from ..settings import Settings
 from ..store.catalog import Catalog
-from ..years import matched_years
+from ..years import matched_years, shown_year
 from .forgiving import document_id, resolved
 
 PART_FIELDS = ("kind", "title", "party", "signatories", "first_page", "last_page")
@@ -118,7 +118,7 @@ def _amount(catalog: Catalog, r: dict[str, Any]) -> dict[str, Any]:
         "part_kind": r["part_kind"],
         "document": r["document_id"],
         "path": r["path"],
-        "year": r["year"],
+        "year": shown_year(r["date"], r["year"]),  # as a hit's and a quote's: the date's year first
         "party": _party(r),
         "paragraph": catalog.paragraph_at(r["part_id"], r["page"], r["text"]),
     }
