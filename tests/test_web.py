@@ -59,6 +59,19 @@ def test_quotes_page_has_the_v_quote_with_its_citation(client: FlaskClient) -> N
     assert "Kopiera citat" in html
 
 
+def test_quotes_page_pages_through_many_quotes(client: FlaskClient) -> None:
+    every = json.loads(page(client, "/api/quotes?q=och"))
+    assert len(every) > 100  # all of them in the API
+    pages = [page(client, f"/quotes?q=och&offset={offset}") for offset in (0, 50, 100)]
+    shown = [html.count("<blockquote>") for html in pages]
+    assert shown == [50, 50, len(every) - 100]
+    assert f"{len(every)} citat för ”och” (visar 51–100)" in pages[1]
+    assert 'rel="next"' in pages[0] and 'rel="prev"' not in pages[0]
+    assert 'rel="next"' not in pages[2] and "offset=50" in pages[2]
+    first_of_second = every[50]["quote"].replace("\n", " ")
+    assert first_of_second[:40] in pages[1].replace("&#34;", '"').replace("&#39;", "'")
+
+
 def test_compare_page_shows_the_table(client: FlaskClient) -> None:
     html = page(client, "/compare?plan=2020&report=2021")
     assert "<table" in html and "genomförd" in html and "ej redovisad" in html and "(s. 7)" in html

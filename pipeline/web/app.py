@@ -30,6 +30,7 @@ from ..settings import Settings
 from ..years import parse_years
 
 PAGE_SIZE = 10
+QUOTES_PAGE = 50  # quotes a page shows (/api/quotes gives them all)
 FILTERS = ("year", "kind", "board", "party", "speaker", "document")
 IMAGE_DPI = 110
 
@@ -118,8 +119,10 @@ def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
     @app.get("/quotes")
     def quotes_page() -> str:
         q = request.args.get("q", "").strip()
+        offset = max(0, request.args.get("offset", 0, type=int) or 0)
         found = quotes(settings, q, filters_of(request.args), held) if q else None
-        return render_template("quotes.html", q=q, found=found)
+        shown = found[offset : offset + QUOTES_PAGE] if found is not None else None
+        return render_template("quotes.html", q=q, found=found, shown=shown, offset=offset, size=QUOTES_PAGE)
 
     @app.get("/api/quotes")
     def quotes_api() -> Response:
