@@ -24,7 +24,7 @@ from .extract.blocks import page_blocks
 from .extract.clean import clean_pages
 from .extract.lexicon import Lexicon
 from .extract.minutes import item_marks
-from .extract.structure import infer_meta, split_parts
+from .extract.structure import infer_meta, split_parts, titled
 from .models import Block, Document, Meta, Part, RawPage, pages_in
 from .read import ocr
 from .read.pdf import read_pages, render_pages
@@ -139,8 +139,9 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
         title = f"(inget textlager, behöver OCR) {shown(Path(path.name))}"
         part = Part(0, "other", title, 1, len(pages))
         return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
-    parts = split_parts(pages, dict(settings.party_names))
-    meta = infer_meta(pages, parts)
+    found = split_parts(pages, dict(settings.party_names))
+    meta = infer_meta(pages, found)
+    parts = titled(found, meta)
     extracted = {
         part.seq: nlp.extract_part(
             part, pages_in(pages, part), meta.paragraph, settings.spacy_model, cache_dir=settings.cache_dir

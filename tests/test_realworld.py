@@ -19,6 +19,7 @@ from pipeline.extract.quality import GARBLED as GARBLED_TEXT
 from pipeline.extract.quality import page_quality
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
+from pipeline.output.citations import citation_line
 from pipeline.read.ocr import installed as ocr_installed
 from pipeline.settings import Settings
 
@@ -147,6 +148,7 @@ def test_full_minutes_against_gold(realworld: Settings, name: str) -> None:
     assert doc["paragraphs"] == want["paragraphs"]
     assert doc["paragraph"] == f"§ {want['paragraphs'][0]}–{want['paragraphs'][1]}"
     assert want["number"] in doc["title"] and want["board"] in doc["title"]
+    assert doc["parts"][0]["title"] == doc["title"]  # the meeting's title, not 'Organ …' (its first line)
     items = [s for s in sections(realworld, doc["id"]) if s["kind"] == "paragraph"]
     assert [(s["number"], s["title"], s["first_page"], s["last_page"]) for s in items] == [
         tuple(item[:4]) for item in want["items"]
@@ -162,6 +164,8 @@ def test_hits_quotes_and_amounts_carry_their_paragraph(realworld: Settings) -> N
     assert {h["section"] for h in hits} == {"Rekrytering av välfärdschef"}
     found = quotes(realworld, "rekryteringsgruppen", Filters())
     assert found and {q["paragraph"] for q in found} == {"§ 44"}
+    assert {q["title"] for q in found} == {"Protokoll 5/2022 Välfärdsnämnden 15.9.2022"}
+    assert citation_line(found[0]) == f"— protokoll, Välfärdsnämnden, 2022-09-15, § 44, s. {found[0]['page']}"
     extract = search(realworld, "trygghetsdialogerna", Filters(kind="protokollsutdrag"), limit=3).hits
     assert extract and {h["paragraph"] for h in extract} == {"§ 12"}
     sums = [a for a in amounts(realworld, Filters()) if a["path"].endswith(MINUTES_2022)]

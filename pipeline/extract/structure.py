@@ -263,6 +263,16 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     return _full_minutes(meta, pages) if first.kind in ("protokoll", "föredragningslista") else meta
 
 
+def titled(parts: Sequence[Part], meta: Meta) -> tuple[Part, ...]:
+    """The parts, the first of whole minutes (or an agenda) under the meeting's title
+    ('Protokoll 5/2022 Välfärdsnämnden 15.9.2022'), not its first line, which is often a
+    form label ('Organ Välfärdsnämnden') or, read by OCR, a stray word."""
+    first = parts[0]
+    if first.kind in ("protokoll", "föredragningslista") and meta.kind == first.kind and meta.title:
+        return (replace(first, title=meta.title), *parts[1:])
+    return tuple(parts)
+
+
 def _is_minutes(kind: str) -> bool:
     return kind.startswith("protokoll") or kind == "föredragningslista"
 

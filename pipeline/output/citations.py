@@ -10,7 +10,8 @@ from .formats import md_text, printable
 
 
 def citation_line(q: dict[str, Any]) -> str:
-    """'— Vänsterpartiet (Nujin Alacabek, Aysegül Balci), protokollsanteckning, <board>, ärende 7, s. 4'."""
+    """'— Vänsterpartiet (Nujin Alacabek, Aysegül Balci), protokollsanteckning, <board>, ärende 7, s. 4';
+    from minutes: '— protokoll, Välfärdsnämnden, 2022-09-15, § 48, s. 19'."""
     who = party_name(q["party"]) or ""
     if q["speakers"]:
         who = f"{who} ({', '.join(q['speakers'])})" if who else ", ".join(q["speakers"])
@@ -20,7 +21,7 @@ def citation_line(q: dict[str, Any]) -> str:
         q["kind"],
         q["board"],
         q["date"],
-        f"ärende {item.group(1)}" if item else None,
+        f"ärende {item.group(1)}" if item else q.get("paragraph"),  # the agenda item, or the minutes' §
         f"s. {q['page']}",
         "OCR" if q.get("ocr") else None,
     ]
