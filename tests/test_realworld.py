@@ -219,3 +219,13 @@ def test_the_minutes_with_a_broken_font_map_read_right_after_ocr(realworld: Sett
 )
 def test_a_short_page_is_judged_by_the_shape_of_its_words(text: str, scrambled: bool) -> None:
     assert (page_quality(text, lambda w: True, lambda w: False) == GARBLED_TEXT) is scrambled
+
+
+def test_an_annual_report_is_about_the_financial_year_it_names(realworld: Settings) -> None:
+    # page 1: 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021'; the scanned
+    # Stäppan report, page 2: 'under räkenskapsåret 2022-01-01 - 2022-12-31'
+    years = {Path(d["paths"][0]).name: d["year"] for d in document_listing(realworld)}
+    assert years["brf_198532.pdf"] == 2021
+    assert years["281330_arsredovisning_leksand_brf_stappan.pdf"] == 2022
+    hits = search(realworld, "underhåll", Filters(years=(2021, 2021), kind="årsredovisning"), limit=50).hits
+    assert hits and {Path(h["path"]).name for h in hits} == {"brf_198532.pdf"}

@@ -37,6 +37,8 @@ MONTHS = {
 DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 NUMERIC_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
+# 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021', '... 2022-01-01 - 2022-12-31'
+FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
 PARAGRAPH_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")
 DIARIE_RE = re.compile(r"\b[A-ZÅÄÖ]{2,6}[ -]?\d{4}/\d+(?:[.:]\d+)*\b")
 # Any organ that meets: nämnd, beredning, styrelse, fullmäktige, utskott, sektion, råd,
@@ -248,7 +250,7 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     diarie = DIARIE_RE.search(head)
     board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
     board = board or find_board(first.title) or find_board(head)
-    year = year_in(first.title) or (int(date[:4]) if date else None)
+    year = year_in(first.title) or (int(date[:4]) if date else None) or fiscal_year(head)
     meta = Meta(
         title=first.title,
         kind=first.kind,
@@ -261,6 +263,16 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
         paragraphs=(int(paragraph.group(1)), int(paragraph.group(1))) if paragraph else None,
     )
     return _full_minutes(meta, pages) if first.kind in ("protokoll", "föredragningslista") else meta
+
+
+def fiscal_year(text: str) -> int | None:
+    """The year an annual report is about, from the financial year it names (the last year
+    written just after 'räkenskapsåret' or 'verksamhetsåret'); None where none is named."""
+    for match in FISCAL_RE.finditer(text):
+        found = year_in(match.group(1))
+        if found is not None:
+            return found
+    return None
 
 
 def titled(parts: Sequence[Part], meta: Meta) -> tuple[Part, ...]:
