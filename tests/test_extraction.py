@@ -79,6 +79,9 @@ def test_amounts_in_statements_carry_the_party_and_filter(corpus_index: Corpus) 
         ("1,2 miljarder kronor", "1200000000"),
         ("30 öre", "0.3"),
         ("−2,5 mnkr", "-2500000"),
+        ("12.500 kr", "12500"),
+        ("1.500.000 kronor", "1500000"),
+        ("15 000:-", "15000"),
     ],
 )
 def test_sek_values_are_exact(text: str, value: str) -> None:
@@ -169,6 +172,18 @@ def test_real_world_annual_report_amounts(tmp_path: Path) -> None:
     assert all(a > 0 for a in found.values())
     # page 16: '... 58,89 öre/kWh plus ca 1,5 öre/ kWh för vattenkraftel' (a break after the slash)
     assert (found["58,89 öre"], found["1,5 öre"]) == (Decimal("0.5889"), Decimal("0.015"))
+    assert found["500.000 kr"] == Decimal(500_000)  # page 5: 'amorteras med 500.000 kr /kvartal'
+
+
+def test_prices_dotted_thousands_and_an_abbreviated_qualifier() -> None:
+    text = "Kostnaden är 15 000:- per år. Summa 1.500.000 kr enligt avtalet. Det kostade ca. 300 tkr i år."
+    found = extract_part(Part(0, "other", "", 1, 1), [Page(1, text, "")], cache_dir=CACHE)
+    assert [(a.text, a.sek, a.qualifier) for a in found.amounts] == [
+        ("15 000:-", Decimal(15_000), None),
+        ("1.500.000 kr", Decimal(1_500_000), None),
+        ("300 tkr", Decimal(300_000), "cirka"),
+    ]
+    assert [text[s.start : s.end] for s in found.sentences][-1] == "Det kostade ca. 300 tkr i år."
 
 
 def test_a_unit_before_a_slash_and_a_space() -> None:

@@ -51,13 +51,14 @@ QUALIFIERS = {
 }
 UNIT_HINT = re.compile(
     r"\d[\s\u00a0\u202f\u2009]*(?:kr\b|kronor|krona|mnkr|mkr|tkr|mdkr|msek|sek\b|öre|"
-    r"miljon|miljard|milj\.|mn\b|mdr\b|tusen)",
+    r"miljon|miljard|milj\.|mn\b|mdr\b|tusen|:-)",
     re.IGNORECASE,
 )
 # 1-3 leading digits (thousands groups may follow), or any plain number; decimal comma.
 LEAD = r"^[-−–]?\d{1,3}(,\d+)?$"
 GROUP = r"^\d{3}(,\d+)?$"
 PLAIN = r"^[-−–]?\d+(,\d+)?$"
+DOTTED = r"^[-−–]?\d{1,3}(\.\d{3})+(,\d+)?$"  # '12.500 kr', '1.500.000 kr': a dot between thousands
 SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
 
 
@@ -68,7 +69,10 @@ def matcher_patterns() -> list[list[dict[str, Any]]]:
     single: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(UNIT_WORDS)}}]
     currency: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(CURRENCY_WORDS)}}]
     scaled: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(SCALE_WORDS)}}, SPACE, *currency]
-    numbers: list[list[dict[str, Any]]] = [[{"TEXT": {"REGEX": PLAIN}}, SPACE]]
+    numbers: list[list[dict[str, Any]]] = [
+        [{"TEXT": {"REGEX": PLAIN}}, SPACE],
+        [{"TEXT": {"REGEX": DOTTED}}, SPACE],
+    ]
     for groups in (1, 2, 3):
         grouped: list[dict[str, Any]] = [{"TEXT": {"REGEX": LEAD}}]
         for _ in range(groups):
@@ -77,7 +81,9 @@ def matcher_patterns() -> list[list[dict[str, Any]]]:
     return [number + unit for number in numbers for unit in (single, currency, scaled)]
 
 
-_NUMBER_RE = re.compile(r"[-−–]?\d+(?:[ \u00a0\u202f\u2009]\d{3})*(?:,\d+)?")
+_NUMBER_RE = re.compile(
+    r"[-−–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−–]?\d+(?:[ \u00a0\u202f\u2009]\d{3})*(?:,\d+)?"
+)
 
 
 def sek_value(text: str) -> Decimal:
@@ -85,7 +91,7 @@ def sek_value(text: str) -> Decimal:
     match = _NUMBER_RE.search(text)
     if match is None:
         raise ValueError(f"no number in {text!r}")
-    raw = re.sub(r"[ \u00a0\u202f\u2009]", "", match.group(0))
+    raw = re.sub(r"[ .\u00a0\u202f\u2009]", "", match.group(0))  # thousands separators
     negative = raw[0] in "-−–"
     number = Decimal(raw.lstrip("-−–").replace(",", "."))
     words = text[match.end() :].lower().split()
@@ -102,6 +108,8 @@ def qualifier(previous_words: list[str]) -> str | None:
     if not previous_words:
         return None
     word = previous_words[-1].lower()
+    if word == "." and len(previous_words) > 1:  # 'ca.' is read as 'ca' and '.'
+        word = previous_words[-2].lower() + "."
     if word == "minus":
         return None
     return QUALIFIERS.get(word)

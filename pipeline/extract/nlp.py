@@ -37,7 +37,7 @@ from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
 from .passages import PageStarts, chunks, money_windows, sentence_at, sentence_bounds, stretches
 from .sections import paragraph_items, priority_sections
-from .sentences import sentence_starts
+from .sentences import COMMON_ABBREVIATIONS, sentence_starts
 
 
 @Language.factory("handlingar_sentences")
@@ -60,9 +60,10 @@ def sentences_component(nlp: Language, name: str) -> Any:
 
 
 def _abbreviations(nlp: Language) -> frozenset[str]:
-    """The tokenizer's exceptions that end with a full stop ('bl.a.', 't.ex.')."""
+    """The tokenizer's exceptions that end with a full stop ('bl.a.', 't.ex.'), and the
+    common ones it lacks ('ca.', 'resp.')."""
     rules: dict[str, Any] = getattr(nlp.tokenizer, "rules", None) or {}
-    return frozenset(k.lower() for k in rules if k.endswith(".") and len(k) > 1)
+    return frozenset(k.lower() for k in rules if k.endswith(".") and len(k) > 1) | COMMON_ABBREVIATIONS
 
 
 @functools.lru_cache(maxsize=2)
@@ -205,8 +206,9 @@ def build(model: str | None, cache_dir: Path) -> Language:
 
 def _split_trailing_slash(nlp: Language) -> None:
     """A slash that ends a word is a token of its own: '1,5 öre/ kWh' (a line broken after
-    the slash) has the unit 'öre' as in '1,5 öre/kWh', where spaCy splits at the slash."""
-    suffixes = [*nlp.Defaults.suffixes, "/"] if nlp.Defaults.suffixes else ["/"]
+    the slash) has the unit 'öre' as in '1,5 öre/kWh', where spaCy splits at the slash;
+    so is the ':-' of '15 000:-' (kronor, as a price is written)."""
+    suffixes = [*(nlp.Defaults.suffixes or []), "/", ":-"]
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):  # a trained pipeline may bring a tokenizer of its own
         tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
