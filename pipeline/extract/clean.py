@@ -106,13 +106,24 @@ def _zone(lines: Sequence[Line], depth: int) -> list[int]:
     return sorted(set(head) | set(tail))
 
 
+# An item's heading: its § and more ('§ 45 Dnr KS 2022/123', '§ 45 Motion om ...'); items that
+# each open a page put one near the top of every page, with another number each time.
+_ITEM_HEADING = re.compile(r"^(?:§\s*\d{1,4}|\d{1,4}\s*§)\s+\S")
+# 'Kommunstyrelsens beslut', 'Beslut', 'Förslag till beslut': a decision's label.
+_DECISION_LABEL = re.compile(r"^(?:\S+\s+){0,3}beslut\s*:?$", re.IGNORECASE)
+
+
 def _sentence(text: str) -> bool:
-    """A line that is a sentence ('Antecknades för kännedom.') or a label ('Ungdomsfullmäktiges
-    beslut:') is the page's text even when it repeats near the foot of several pages (as it
-    does in OCR text, which has no rule lines below it); headers and footers are neither."""
+    """A line that is a sentence ('Antecknades för kännedom.'), a label ('Ungdomsfullmäktiges
+    beslut:', 'Kommunstyrelsens beslut') or an item's heading is the page's text even when it
+    repeats near the top or foot of several pages (as it does in OCR text, which has no rule
+    lines below it, and in minutes whose items each open a page); headers and footers are none
+    of them."""
     words = len(text.split())
-    return (text.endswith((".", "!", "?")) and words >= 3) or (
-        text[:1].isupper() and text.endswith(":") and 1 <= words <= 6
+    return (
+        (text.endswith((".", "!", "?")) and words >= 3)
+        or (text[:1].isupper() and text.endswith(":") and 1 <= words <= 6)
+        or bool(_ITEM_HEADING.match(text) or _DECISION_LABEL.match(text))
     )
 
 

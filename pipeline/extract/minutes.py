@@ -65,9 +65,17 @@ def looks_like_organ(name: str) -> bool:
     return bool(ORGAN_WORD_RE.fullmatch(words[0]) or ORGAN_WORD_RE.fullmatch(words[-1]))
 
 
+_LETTERHEAD_WORD = re.compile(r"\s*\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL)\b\s*")
+
+
+def _without_letterhead(line: str) -> str:
+    """'Kommunstyrelsen SAMMANTRÄDESPROTOKOLL' -> 'Kommunstyrelsen'."""
+    return " ".join(_LETTERHEAD_WORD.sub(" ", line).split())
+
+
 def running_organ(pages: Sequence[Page]) -> str | None:
     """The organ named on the first furniture line of most pages ('Välfärdsnämnden')."""
-    firsts = Counter(_lines(p.furniture)[0] for p in pages if _lines(p.furniture))
+    firsts = Counter(_without_letterhead(_lines(p.furniture)[0]) for p in pages if _lines(p.furniture))
     for line, count in firsts.most_common(3):
         if count >= max(2, len(pages) // 3) and looks_like_organ(line):
             return line

@@ -261,15 +261,17 @@ def _amounts(
 
 
 def _speakers(ents: Iterable[Span], text: str, where: PageStarts) -> Iterator[Speaker]:
-    seen = set()
-    for name, party, offset in speakers_in(text):
-        seen.add((name, where.locate(offset)[0]))
-        yield Speaker(name, party, None, where.locate(offset)[0])
     present, span = attendance_in(text)
-    for name, role, offset in present:
-        if (name, where.locate(offset)[0]) not in seen:
-            seen.add((name, where.locate(offset)[0]))
-            yield Speaker(name, None, role, where.locate(offset)[0])
+    roles = {(name, where.locate(offset)[0]): role for name, role, offset in present}
+    seen = set()
+    for name, party, offset in speakers_in(text):  # 'Anna Andersson (S), ordförande': the list's role
+        key = (name, where.locate(offset)[0])
+        seen.add(key)
+        yield Speaker(name, party, roles.get(key), key[1])
+    for (name, page), role in roles.items():
+        if (name, page) not in seen:
+            seen.add((name, page))
+            yield Speaker(name, None, role, page)
     for name, role, offset in officials_in(text):
         if span and span[0] <= offset < span[1]:
             continue  # read as an attendance list above, name turned round

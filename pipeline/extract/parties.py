@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import HandlingarError
 from ..models import NATIONAL
+from . import names
 
 PARTY_NAMES: dict[str, str] = {name: code for code, names in NATIONAL.items() for name in names}
 NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéèüøæ]+(?:-[A-ZÅÄÖ][a-zåäöéüø]+)?"
@@ -96,7 +97,7 @@ def signatories(text: str) -> list[str]:
 def speakers_in(text: str) -> Iterator[tuple[str, str, int]]:
     """(name, party code, character offset) for every 'Name (XX)' in ``text``."""
     for match in NAME_PARTY_RE.finditer(text):
-        name = " ".join(match.group(1).split())
+        name = names.unlabelled(" ".join(match.group(1).split()))  # not 'Beslutande Anna Andersson'
         yield name, match.group(2), match.start()
 
 
@@ -135,31 +136,38 @@ ATTENDANCE_END_RE = re.compile(
 )
 CHECKBOX_RE = re.compile(r"\[\s*([Xx ]?)\s*\]")
 WHEN_RE = re.compile(r"\b(kl\.|klockan|t\.o\.m\.|fr\.o\.m\.|§|distans)")
-SURNAME_FIRST_RE = re.compile(rf"^({NAME_WORD})((?:[ \t]+{NAME_WORD}){{1,2}})$")
+NAME_RE = re.compile(rf"^{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}$")  # two or three words, either order
 
 
 def attendance_in(text: str) -> tuple[list[tuple[str, str | None, int]], tuple[int, int] | None]:
     """(name, role, offset) for each person present in an attendance list ('[X] Lindvall
-    Mikael, ordförande', 'Svenlin Johan, sekreterare för rådet'), names turned round to
-    given name first as they are written surname first there; and the list's span."""
+    Mikael, ordförande', 'Anna Andersson (S), ordförande'), given name first whichever way
+    the list writes it (see names.py); and the list's span."""
     lines = text.split("\n")
     opens = (ATTENDANCE_START_RE, CHECKBOX_RE)
     starts = [i for i, line in enumerate(lines) if any(p.match(line) for p in opens)]
     if not starts:
         return [], None
-    found: list[tuple[str, str | None, int]] = []
+    found: list[tuple[tuple[str, ...], str, int]] = []
     at = sum(len(line) + 1 for line in lines[: starts[0]])
     begin, columns = at, False
     for line in lines[starts[0] :]:
         if ATTENDANCE_END_RE.match(line) and found:
             break
         columns = columns or ("ordinarie" in line and "ersättare" in line)
-        found += [(n, r or None, at) for n, r in _attendees(line, columns)]
+        found += [(words, role, at) for words, role in _attendees(line, columns)]
         at += len(line) + 1
-    return found, (begin, at)
+    orders = [names.given_first(words) for words, _, _ in found]
+    decided = [o for o in orders if o is not None]
+    usual = sum(decided) * 2 > len(decided)  # the list's own order; surname first when it is even
+    people = [
+        (names.in_order(words, usual if order is None else order), role or None, offset)
+        for (words, role, offset), order in zip(found, orders, strict=True)
+    ]
+    return people, (begin, at)
 
 
-def _attendees(line: str, columns: bool) -> Iterator[tuple[str, str]]:
+def _attendees(line: str, columns: bool) -> Iterator[tuple[tuple[str, ...], str]]:
     marks = list(CHECKBOX_RE.finditer(line))
     if not marks:
         entry = _attendee(line, "")
@@ -174,12 +182,16 @@ def _attendees(line: str, columns: bool) -> Iterator[tuple[str, str]]:
             yield entry
 
 
-def _attendee(chunk: str, default: str) -> tuple[str, str] | None:
-    """'Lindvall Mikael, ordförande, distans' -> ('Mikael Lindvall', 'ordförande')."""
+PARTY_MARK_RE = re.compile(r"\s*\([A-ZÅÄÖ]{1,4}\)\s*$")
+
+
+def _attendee(chunk: str, default: str) -> tuple[tuple[str, ...], str] | None:
+    """'Lindvall Mikael, ordförande, distans' -> (('Lindvall', 'Mikael'), 'ordförande');
+    'Beslutande Anna Andersson (S), ordförande' -> (('Anna', 'Andersson'), 'ordförande')."""
     name, _, rest = chunk.strip().partition(",")
-    match = SURNAME_FIRST_RE.match(name.strip())
-    if not match:
+    name = names.unlabelled(PARTY_MARK_RE.sub("", name.strip()))
+    if not NAME_RE.match(name):
         return None
     notes = (re.sub(r"\s*\([^)]*\)", "", r).strip() for r in rest.split(","))  # '(distans)'
     roles = [r for r in notes if r and not WHEN_RE.search(r)]
-    return f"{match.group(2).strip()} {match.group(1)}", ", ".join(roles) or default
+    return tuple(name.split()), ", ".join(roles) or default

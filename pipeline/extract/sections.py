@@ -19,6 +19,11 @@ from .parties import NAME_LINE_RE
 NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 PARAGRAPH_ITEM_RE = re.compile(r"^(?:§\s*(\d+)|(\d+)\s*§)\s*(.*)$")
 DIARIE_LINE_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}[ /-]?\d+(?:[./]\d+)+$")
+# a diarienummer after an item's §: 'Dnr KS 2022/123', 'Dnr: 2022.045', 'KS 2022/123', 'Dnr 2022-000123'
+DNR_RE = re.compile(
+    r"^(?:(?i:dnr|diarienr|diarienummer)\.?\s*:?\s*(?:[A-ZÅÄÖ]{1,6}[ -]?)?|[A-ZÅÄÖ]{2,6}[ -]?(?=\d{4}[/.:-]))"
+    r"\d{2,4}[/.:-]\d+(?:[.:/-]\d+)*\s*"
+)
 TOC_RE = re.compile(r"(\.{4,}|…{2,}|\s{3,})\s*\d*\s*$")
 SIGNATURE_RE = re.compile(r"^(För\s+[A-ZÅÄÖ]|Protokollsanteckning$|Reservation$|Särskilt yttrande$)")
 END_PUNCT = (".", "!", "?", ":", ";", ",", ")", "”")
@@ -169,8 +174,8 @@ def _item_starts(lines: Sequence[_Line]) -> Iterator[tuple[int, int, str]]:
             continue
         seen.add(number)
         same_page = [k for k, other in enumerate(lines) if other.page == line.page]
-        rest = match.group(3).strip()
-        if not rest and i >= same_page[-1] - 4 and i - same_page[0] > 2:
+        rest = DNR_RE.sub("", match.group(3).strip(), count=1)  # '§ 45 Dnr KS 2022/123': the title follows
+        if not match.group(3).strip() and i >= same_page[-1] - 4 and i - same_page[0] > 2:
             yield same_page[0], number, lines[same_page[0]].text
         else:
             yield i, number, rest or (lines[i + 1].text if i + 1 < len(lines) else "")

@@ -62,7 +62,15 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("årsredovisning", re.compile(r"^([ÅA]rsredovisning|ÅRSREDOVISNING|ARSREDOVISNING|Bokslut)\b")),
 ]
 TJUT_RE = KIND_PATTERNS[2][1]
-LETTERHEAD_KIND = re.compile(r"^(PROTOKOLLSUTDRAG|PROTOKOLL|Protokoll)\b|^Organ\s")
+LETTERHEAD_KIND = re.compile(
+    r"^(?:SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|PROTOKOLLSUTDRAG|Protokollsutdrag"
+    r"|(?:UTDRAG UR|Utdrag ur) (?:SAMMANTRÄDES)?(?:PROTOKOLL|protokoll)|(?:sammanträdes)?protokoll"
+    r"|PROTOKOLL|Protokoll)\b|^Organ\s"
+)
+
+
+# the letterhead beside the organ on one line: 'Kommunstyrelsen SAMMANTRÄDESPROTOKOLL'
+LETTERHEAD_WORD = re.compile(r"\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL)\b")
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,7 @@ def _minutes_kind(page: Page) -> str | None:
     if minutes.is_agenda([page]):
         return "föredragningslista"
     for line in _lines(page.furniture)[:3] + _lines(page.body)[:6]:  # OCR may read a logo first
-        match = LETTERHEAD_KIND.match(line)
+        match = LETTERHEAD_KIND.match(line) or (len(line.split()) <= 6 and LETTERHEAD_WORD.search(line))
         if match:
             word = match.group(0).upper()
             return "protokollsutdrag" if "UTDRAG" in word else "protokoll"
