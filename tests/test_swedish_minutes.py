@@ -105,7 +105,7 @@ def test_the_meeting(minutes: Settings) -> None:
         "2022-03-14",
         "§ 45–49",
     )
-    assert doc["title"] == "Protokoll Kommunstyrelsen 14.3.2022" == doc["parts"][0]["title"]
+    assert doc["title"] == "Protokoll Kommunstyrelsen 2022-03-14" == doc["parts"][0]["title"]
 
 
 def test_each_item_with_its_title_decision_and_page(minutes: Settings) -> None:

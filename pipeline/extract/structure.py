@@ -304,7 +304,7 @@ def _full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
     board = normalise_board(facts.organ) if facts.organ else meta.board
     span = facts.paragraphs
     name = "Föredragningslista" if meta.kind == "föredragningslista" else "Protokoll"
-    title = " ".join(x for x in (name, facts.number, board, _day(meta.date)) if x)
+    title = " ".join(x for x in (name, facts.number, board, _day(meta.date, pages)) if x)
     return replace(
         meta,
         title=title,
@@ -317,9 +317,12 @@ def _full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
     )
 
 
-def _day(date: str | None) -> str | None:
-    """'2022-09-15' -> '15.9.2022', as the minutes write it."""
+def _day(date: str | None, pages: Sequence[Page]) -> str | None:
+    """The meeting's day as its minutes write it: '2022-03-14' where the first page has it
+    so ('Sammanträdesdatum 2022-03-14'), else '15.9.2022'."""
     if not date:
         return None
+    if pages and date in pages[0].furniture + pages[0].body:
+        return date
     year, month, day = date.split("-")
     return f"{int(day)}.{int(month)}.{year}"
