@@ -170,3 +170,35 @@ def test_a_list_written_surname_first_is_turned_round(tmp_path: Path) -> None:
     ingest([tmp_path / "p.pdf"], settings)
     names = {p["name"] for p in speakers(settings)}
     assert names == {"Mikael Lindvall", "Berg Karlsson"}  # the undecided name follows its list
+
+
+def test_an_agenda_numbered_1_2_3_and_an_extract(tmp_path: Path) -> None:
+    agenda = ["Kommunstyrelsen        KALLELSE", "Sammanträdesdatum 2022-03-14", "Sida 1(1)"]
+    agenda += ["Tid  Måndag 14 mars 2022 kl. 13.00", "Plats  Kommunhuset", "Ärenden", "1. Val av justerare"]
+    agenda += ["2. Motion om fler cykelvägar i centrum  KS 2022/123", "3. Delegationsbeslut"]
+    extract = ["Kommunstyrelsen        PROTOKOLLSUTDRAG", "Sammanträdesdatum 2022-03-14", "Sida 1(1)"]
+    extract += ITEMS[0] + FOOT
+    (tmp_path / "kallelse.pdf").write_bytes(pdfgen.text_pages([agenda]))
+    (tmp_path / "utdrag.pdf").write_bytes(pdfgen.text_pages([extract]))
+    settings = Settings(index_dir=tmp_path / "index")
+    ingest([tmp_path / "kallelse.pdf", tmp_path / "utdrag.pdf"], settings)
+    docs = {Path(d["paths"][0]).name: d for d in document_listing(settings)}
+    assert (docs["kallelse.pdf"]["kind"], docs["kallelse.pdf"]["title"]) == (
+        "föredragningslista",
+        "Föredragningslista Kommunstyrelsen 2022-03-14",
+    )
+    items = [(s["number"], s["title"]) for s in sections(settings, docs["kallelse.pdf"]["id"])]
+    assert items == [
+        (1, "Val av justerare"),
+        (2, "Motion om fler cykelvägar i centrum"),
+        (3, "Delegationsbeslut"),
+    ]
+    utdrag = docs["utdrag.pdf"]
+    assert (utdrag["kind"], utdrag["board"], utdrag["date"], utdrag["paragraph"]) == (
+        "protokollsutdrag",
+        "Kommunstyrelsen",
+        "2022-03-14",
+        "§ 45",
+    )
+    [item] = sections(settings, utdrag["id"])
+    assert (item["number"], item["title"], item["decision"]) == (45, GOLD_ITEMS[0][1], "Motionen bifalls.")

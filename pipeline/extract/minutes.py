@@ -25,6 +25,9 @@ TOC_LINE_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s+(.+?)\s*(?:\.
 NUMBER_RE = re.compile(r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll)\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b")
 ORGAN_RE = re.compile(r"^(?:Organ|Organ:)\s+(.+)$")
 AGENDA_RE = re.compile(r"^(Kallelse|Föredragningslista|KALLELSE|FÖREDRAGNINGSLISTA)\b")
+AGENDA_WORD = re.compile(
+    r"\b(?:KALLELSE|FÖREDRAGNINGSLISTA)\b"
+)  # beside the organ: 'Kommunstyrelsen KALLELSE'
 # 'Välfärdsnämndens beslut:', 'Kommunstyrelsens beslut', 'Beslut:'; a damaged layer may
 # write 'Vvllvrdsnvmndens beslut:i' or 'beslui:', so one stray letter is allowed
 DECISION_LABEL_RE = re.compile(r"^(?:[^\s:]+\s+){0,4}beslu\w{0,3}\s*:?\s*\w?\s*$", re.IGNORECASE)
@@ -65,7 +68,9 @@ def looks_like_organ(name: str) -> bool:
     return bool(ORGAN_WORD_RE.fullmatch(words[0]) or ORGAN_WORD_RE.fullmatch(words[-1]))
 
 
-_LETTERHEAD_WORD = re.compile(r"\s*\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL)\b\s*")
+_LETTERHEAD_WORD = re.compile(
+    r"\s*\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL|KALLELSE|FÖREDRAGNINGSLISTA)\b\s*"
+)
 
 
 def _without_letterhead(line: str) -> str:
@@ -135,7 +140,10 @@ def is_agenda(pages: Sequence[Page]) -> bool:
     first = pages[0] if pages else None
     if first is None:
         return False
-    return any(AGENDA_RE.match(line) for line in (_lines(first.furniture) + _lines(first.body))[:6])
+    lines = (_lines(first.furniture) + _lines(first.body))[:6]
+    return any(
+        AGENDA_RE.match(line) or (len(line.split()) <= 6 and AGENDA_WORD.search(line)) for line in lines
+    )
 
 
 def decision(text: str) -> str | None:

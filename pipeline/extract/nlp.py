@@ -36,7 +36,7 @@ from . import quality
 from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
 from .passages import PageStarts, chunks, money_windows, sentence_at, sentence_bounds, stretches
-from .sections import paragraph_items, priority_sections
+from .sections import agenda_items, paragraph_items, priority_sections
 from .sentences import COMMON_ABBREVIATIONS, sentence_starts
 
 
@@ -352,6 +352,8 @@ def _extract_text(pages: Sequence[Page], model: str | None, cache_dir: Path) -> 
 
 
 def _sections(part: Part, pages: Sequence[Page], paragraph: str | None) -> list[Section]:
-    if part.kind in ("protokoll", "protokollsutdrag", "föredragningslista"):
+    if part.kind == "föredragningslista":
+        return paragraph_items(pages, paragraph, part.title) or agenda_items(pages)
+    if part.kind in ("protokoll", "protokollsutdrag"):
         return paragraph_items(pages, paragraph, part.title)
     return priority_sections(pages)

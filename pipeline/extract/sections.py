@@ -208,6 +208,25 @@ def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) ->
     return items
 
 
+# '1. Val av justerare', '2. Motion om fler cykelvägar  KS 2022/123' (its diarienummer left out)
+AGENDA_ITEM_RE = re.compile(
+    r"^(\d{1,3})\.?\s+([A-ZÅÄÖ].+?)(?:\s+(?:Dnr\s*)?[A-ZÅÄÖ]{2,6}[ -]?\d{4}/\d+\S*)?$"
+)
+
+
+def agenda_items(pages: Sequence[Page]) -> list[Section]:
+    """The items of an agenda that numbers them 1, 2, 3 … instead of by §."""
+    items: list[Section] = []
+    for line in _flatten(pages):
+        match = AGENDA_ITEM_RE.match(line.text)
+        if match and int(match.group(1)) == len(items) + 1:
+            title = match.group(2).strip()
+            items.append(
+                Section(None, len(items) + 1, title, line.page, line.page, "", "paragraph", None, ())
+            )
+    return items if len(items) >= 2 else []
+
+
 def _item(number: int, title: str, first: int, last: int, text: str) -> Section:
     """A § item, with the decision and the statements its text holds."""
     return Section(None, number, title, first, last, text, "paragraph", decision(text), statements(text))
