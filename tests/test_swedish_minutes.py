@@ -87,10 +87,16 @@ GOLD_ITEMS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def minutes(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def split_headings(item: list[str]) -> list[str]:
+    """'§ 45    Dnr KS 2022/123' as two lines, '§ 45' above 'Dnr KS 2022/123' (another common layout)."""
+    return [part for line in item for part in (line.split("    ") if line.startswith("§") else [line])]
+
+
+@pytest.fixture(scope="module", params=["heading on one line", "§ above its diarienummer"])
+def minutes(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Settings:
     folder = tmp_path_factory.mktemp("sv-minutes")
-    pages = [head(1) + COVER + FOOT] + [head(n + 2) + item + FOOT for n, item in enumerate(ITEMS)]
+    items = ITEMS if request.param == "heading on one line" else [split_headings(item) for item in ITEMS]
+    pages = [head(1) + COVER + FOOT] + [head(n + 2) + item + FOOT for n, item in enumerate(items)]
     (folder / "ks-protokoll-2022-03-14.pdf").write_bytes(pdfgen.text_pages(pages))
     settings = Settings(index_dir=folder / "index")
     ingest([folder], settings)

@@ -174,11 +174,22 @@ def _item_starts(lines: Sequence[_Line]) -> Iterator[tuple[int, int, str]]:
             continue
         seen.add(number)
         same_page = [k for k, other in enumerate(lines) if other.page == line.page]
-        rest = DNR_RE.sub("", match.group(3).strip(), count=1)  # '§ 45 Dnr KS 2022/123': the title follows
-        if not match.group(3).strip() and i >= same_page[-1] - 4 and i - same_page[0] > 2:
+        rest = _undiarised(match.group(3))  # '§ 45 Dnr KS 2022/123': the title follows
+        after = [_undiarised(other.text) for other in lines[i + 1 : i + 3] if other.page == line.page]
+        heading = bool(after) and not after[0]  # a bare '§ 47' above its diarienummer heads an item
+        if not match.group(3).strip() and not heading and i >= same_page[-1] - 4 and i - same_page[0] > 2:
             yield same_page[0], number, lines[same_page[0]].text
         else:
-            yield i, number, rest or (lines[i + 1].text if i + 1 < len(lines) else "")
+            yield (
+                i,
+                number,
+                rest or next((a for a in after if a), lines[i + 1].text if i + 1 < len(lines) else ""),
+            )
+
+
+def _undiarised(text: str) -> str:
+    """A line without the diarienummer it opens with: '' for 'Dnr KS 2022/123' alone."""
+    return DNR_RE.sub("", text.strip(), count=1)
 
 
 def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) -> list[Section]:
@@ -193,8 +204,9 @@ def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) ->
         number = int(single.group(1))
         return [_item(number, title, pages[0].number, pages[-1].number, text)]
     titles = toc_titles(pages)
-    if not found or _one_item_a_page(pages):
-        return _items_by_header(pages, titles)
+    marked = {p.item for p in pages if p.item is not None}
+    if not found or (_one_item_a_page(pages) and len({f[1] for f in found}) <= len(marked)):
+        return _items_by_header(pages, titles)  # unless the headings in the text name more items
     if titles:  # numbers outside the contents' range are other meetings' § ('Stadsstyrelsen 5.9.2022, 186 §')
         found = [f for f in found if min(titles) <= f[1] <= max(titles)]
     items = []
