@@ -208,3 +208,16 @@ def test_an_agenda_numbered_1_2_3_and_an_extract(tmp_path: Path) -> None:
     )
     [item] = sections(settings, utdrag["id"])
     assert (item["number"], item["title"], item["decision"]) == (45, GOLD_ITEMS[0][1], "Motionen bifalls.")
+
+
+def test_a_role_ends_where_the_next_columns_person_begins() -> None:
+    from pipeline.extract.parties import attendance_in
+
+    table = "Beslutande Ledamöter Tjänstgörande ersättare\n"
+    table += "Anna Andersson (S), ordförande Karin Ek (S) för Lars Lind (C)\n"
+    table += "Bengt Berg (M), 1:e vice ordförande\nUtses att justera Bengt Berg"
+    present, _ = attendance_in(table)
+    assert [(name, role) for name, role, _ in present] == [
+        ("Anna Andersson", "ordförande"),
+        ("Bengt Berg", "1:e vice ordförande"),
+    ]

@@ -190,6 +190,8 @@ def _attendee(chunk: str, default: str) -> tuple[tuple[str, ...], str] | None:
     'Beslutande Anna Andersson (S), ordförande' -> (('Anna', 'Andersson'), 'ordförande')."""
     name, _, rest = chunk.strip().partition(",")
     name = names.unlabelled(PARTY_MARK_RE.sub("", name.strip()))
+    other = NAME_PARTY_RE.search(rest)  # the next column's person: 'ordförande Karin Ek (S) för …'
+    rest = rest[: other.start()] if other else rest
     if not NAME_RE.match(name):
         return None
     notes = (re.sub(r"\s*\([^)]*\)", "", r).strip() for r in rest.split(","))  # '(distans)'
