@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, PLAN
-from pipeline.answer.listings import document_listing
+from conftest import CORPUS, FIXTURES, MINUTES_2021, PLAN
+from pipeline.answer.listings import document_listing, duplicate_groups
 from pipeline.answer.search import search
 from pipeline.errors import CatalogError
 from pipeline.filters import Filters
@@ -73,3 +73,22 @@ def test_a_catalog_newer_than_this_version_is_refused(tmp_path: Path) -> None:
         conn.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
     with pytest.raises(CatalogError, match="newer than this handlingar"):
         Catalog.open(path)
+
+
+def test_shingles_hashed_by_an_older_version_are_cut_again(tmp_path: Path) -> None:
+    """The v1 catalog's shingles are blake2b hashes of whole 5-grams; this version hashes each
+    word once and combines five. Its parts' shingles are cut again from their stored text, so a
+    copy of the v1 document ingested now is still found to repeat it."""
+    settings = v1_index(tmp_path)
+    with sqlite3.connect(settings.catalog_path) as conn:
+        old = {r[0] for r in conn.execute("SELECT hash FROM shingles")}
+    assert old
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes((CORPUS / MINUTES_2021).read_bytes() + b"%another copy\n")  # another SHA-256
+    ingest([copy], settings)
+    with Catalog.read(settings.catalog_path) as catalog:
+        new = {r[0] for r in catalog.conn.execute("SELECT hash FROM shingles")}
+    assert new and not new & old  # none of the old hashes is left
+    [group] = duplicate_groups(settings)  # the copy and the v1 document: one text, whichever is canonical
+    paths = {Path(group["canonical"]["path"]).name} | {Path(r["path"]).name for r in group["repeats"]}
+    assert paths == {"copy.pdf", MINUTES_2021} and [r["similarity"] for r in group["repeats"]] == [1.0]

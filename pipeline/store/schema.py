@@ -173,7 +173,13 @@ def _v8(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sections ADD COLUMN statements TEXT NOT NULL DEFAULT '[]'")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+def _v9(conn: sqlite3.Connection) -> None:
+    """Shingles hashed anew (each word hashed once, five combined: dedup.py): the stored ones
+    are dropped, and the next ingest cuts them again from the parts' text (dedup.recover)."""
+    conn.execute("DELETE FROM shingles")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 VERSION = len(MIGRATIONS)
 
 
