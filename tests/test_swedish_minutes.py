@@ -145,6 +145,9 @@ def test_amounts_and_quotes_carry_the_item(minutes: Settings) -> None:
         citation_line(said)
         == "— Moderaterna (Bengt Berg), protokoll, Kommunstyrelsen, 2022-03-14, § 45, s. 2"
     )
+    # --party keeps the quotes attributed to the party, in minutes too, and only those
+    assert [q["quote"] for q in quotes(minutes, "beslutet", Filters(party="Moderaterna"))] == [said["quote"]]
+    assert quotes(minutes, "beslutet", Filters(party="V")) == []
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ checked to stand verbatim at those offsets before it is returned.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..extract.clean import join_lines
@@ -54,35 +55,45 @@ def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str
 def quotes(
     settings: Settings, text: str, filters: Filters, kept: Opened | None = None
 ) -> list[dict[str, Any]]:
-    """Every sentence that holds the query, with who said it and where."""
+    """Every sentence that holds the query, with who said it and where. ``--party`` keeps
+    the quotes attributed to that party: a statement's, and a sentence whose named speakers
+    are all of it ('Bengt Berg (M) reserverar sig mot beslutet.' in minutes)."""
     with opened(settings, kept) as held:
         catalog, reader = held.catalog, held.reader
-        matcher = reader.sentence_matcher(text)
-        hits = reader.every_hit(text, resolved(catalog, filters))
+        wanted = resolved(catalog, filters)
+        hits = reader.every_hit(text, replace(wanted, party=None))
         blocks = catalog.blocks_by_id([h.fields["block"] for h in hits])
-        parts = catalog.part_info(sorted({b["part_id"] for b in blocks.values()}))
-        repeats = catalog.repeats_of(list(parts))
-        found: dict[tuple[str, int, int], dict[str, Any]] = {}
-        for block in blocks.values():
-            for start, end in catalog.sentences_in(
-                block["part_id"], block["page"], block["start"], block["end"]
-            ):
-                cite = Citation(block["document_id"], block["page"], start, end)
-                raw = catalog.page_text(cite.document, cite.page, start, end)
-                if raw is None or not sentence_shaped(raw) or not matcher(raw):
-                    continue
-                if (cite.document, cite.page, start) in found:
-                    continue
-                quote = joined(raw)
-                if verify(catalog, cite, quote):
-                    part = parts[block["part_id"]]
-                    found[(cite.document, cite.page, start)] = _record(catalog, quote, cite, part, repeats)
-        facts = catalog.page_facts([(q["document"], q["page"]) for q in found.values()])
-        for q in found.values():  # read by OCR: a journalist checks the scan before publishing
+        found = [
+            q
+            for q in _quoted(catalog, list(blocks.values()), reader.sentence_matcher(text))
+            if wanted.party is None or q["party"] == wanted.party
+        ]
+        facts = catalog.page_facts([(q["document"], q["page"]) for q in found])
+        for q in found:  # read by OCR: a journalist checks the scan before publishing
             q["ocr"] = facts[(q["document"], q["page"])]["ocr"]
-    return sorted(
-        found.values(), key=lambda q: (q["date"] or str(q["year"] or ""), q["path"], q["page"], q["start"])
-    )
+    return sorted(found, key=lambda q: (q["date"] or str(q["year"] or ""), q["path"], q["page"], q["start"]))
+
+
+def _quoted(
+    catalog: Catalog, blocks: list[dict[str, Any]], matcher: Callable[[str], bool]
+) -> list[dict[str, Any]]:
+    """The blocks' whole sentences that hold the query, each verified at its offsets."""
+    parts = catalog.part_info(sorted({b["part_id"] for b in blocks}))
+    repeats = catalog.repeats_of(list(parts))
+    found: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for block in blocks:
+        for start, end in catalog.sentences_in(block["part_id"], block["page"], block["start"], block["end"]):
+            cite = Citation(block["document_id"], block["page"], start, end)
+            raw = catalog.page_text(cite.document, cite.page, start, end)
+            if raw is None or (cite.document, cite.page, start) in found:
+                continue
+            if not sentence_shaped(raw) or not matcher(raw):
+                continue
+            quote = joined(raw)
+            if verify(catalog, cite, quote):
+                part = parts[block["part_id"]]
+                found[(cite.document, cite.page, start)] = _record(catalog, quote, cite, part, repeats)
+    return list(found.values())
 
 
 def _record(
