@@ -174,22 +174,20 @@ def _item_starts(lines: Sequence[_Line]) -> Iterator[tuple[int, int, str]]:
             continue
         seen.add(number)
         same_page = [k for k, other in enumerate(lines) if other.page == line.page]
-        rest = _undiarised(match.group(3))  # '§ 45 Dnr KS 2022/123': the title follows
-        after = [_undiarised(other.text) for other in lines[i + 1 : i + 3] if other.page == line.page]
-        heading = bool(after) and not after[0]  # a bare '§ 47' above its diarienummer heads an item
-        if not match.group(3).strip() and not heading and i >= same_page[-1] - 4 and i - same_page[0] > 2:
+        rest = match.group(3).strip()  # the title, or a diarienummer above it (see _first_title)
+        below = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].page == line.page else None
+        heading = below is not None and not _undiarised(below.text)  # a bare '§ 47' above 'Dnr KS 2022/131'
+        if not rest and not heading and i >= same_page[-1] - 4 and i - same_page[0] > 2:
             yield same_page[0], number, lines[same_page[0]].text
         else:
-            yield (
-                i,
-                number,
-                rest or next((a for a in after if a), lines[i + 1].text if i + 1 < len(lines) else ""),
-            )
+            yield i, number, rest
 
 
 def _undiarised(text: str) -> str:
-    """A line without the diarienummer it opens with: '' for 'Dnr KS 2022/123' alone."""
-    return DNR_RE.sub("", text.strip(), count=1)
+    """A line without the diarienummer it opens with: '' for a diarienummer alone ('Dnr KS
+    2022/123', 'NKBY/723/00.00.01.05/2022')."""
+    stripped = text.strip()
+    return "" if DIARIE_LINE_RE.match(stripped) else DNR_RE.sub("", stripped, count=1)
 
 
 def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) -> list[Section]:
@@ -245,9 +243,10 @@ def _item(number: int, title: str, first: int, last: int, text: str) -> Section:
 
 
 def _first_title(rest: str, body: Sequence[_Line]) -> str:
-    """The item's own title line, passing over a diarienummer line ('NKBY/723/00.00.01.05/2022')."""
+    """The item's own title: the rest of its § line or one of the next lines, passing over a
+    diarienummer ('§ 45 Dnr KS 2022/123', then 'Motion om …'; 'NKBY/723/00.00.01.05/2022')."""
     candidates = [rest, *(line.text for line in body[:3])]
-    return next((c for c in candidates if c and not DIARIE_LINE_RE.match(c)), rest)
+    return next((title for c in candidates if (title := _undiarised(c))), rest)
 
 
 def _one_item_a_page(pages: Sequence[Page]) -> bool:
