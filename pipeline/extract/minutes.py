@@ -25,9 +25,9 @@ TOC_LINE_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s+(.+?)\s*(?:\.
 NUMBER_RE = re.compile(r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll)\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b")
 ORGAN_RE = re.compile(r"^(?:Organ|Organ:)\s+(.+)$")
 AGENDA_RE = re.compile(r"^(Kallelse|Föredragningslista|KALLELSE|FÖREDRAGNINGSLISTA)\b")
-AGENDA_WORD = re.compile(
-    r"\b(?:KALLELSE|FÖREDRAGNINGSLISTA)\b"
-)  # beside the organ: 'Kommunstyrelsen KALLELSE'
+# the letterhead beside the organ on one line: 'Kommunstyrelsen SAMMANTRÄDESPROTOKOLL', '… KALLELSE'
+LETTERHEAD_WORD = re.compile(r"\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL)\b")
+AGENDA_WORD = re.compile(r"\b(?:KALLELSE|FÖREDRAGNINGSLISTA)\b")
 # 'Välfärdsnämndens beslut:', 'Kommunstyrelsens beslut', 'Beslut:'; a damaged layer may
 # write 'Vvllvrdsnvmndens beslut:i' or 'beslui:', so one stray letter is allowed
 DECISION_LABEL_RE = re.compile(r"^(?:[^\s:]+\s+){0,4}beslu\w{0,3}\s*:?\s*\w?\s*$", re.IGNORECASE)
@@ -68,14 +68,9 @@ def looks_like_organ(name: str) -> bool:
     return bool(ORGAN_WORD_RE.fullmatch(words[0]) or ORGAN_WORD_RE.fullmatch(words[-1]))
 
 
-_LETTERHEAD_WORD = re.compile(
-    r"\s*\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL|KALLELSE|FÖREDRAGNINGSLISTA)\b\s*"
-)
-
-
 def _without_letterhead(line: str) -> str:
     """'Kommunstyrelsen SAMMANTRÄDESPROTOKOLL' -> 'Kommunstyrelsen'."""
-    return " ".join(_LETTERHEAD_WORD.sub(" ", line).split())
+    return " ".join(AGENDA_WORD.sub(" ", LETTERHEAD_WORD.sub(" ", line)).split())
 
 
 def running_organ(pages: Sequence[Page]) -> str | None:

@@ -69,10 +69,6 @@ LETTERHEAD_KIND = re.compile(
 )
 
 
-# the letterhead beside the organ on one line: 'Kommunstyrelsen SAMMANTRÄDESPROTOKOLL'
-LETTERHEAD_WORD = re.compile(r"\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL)\b")
-
-
 @dataclass(frozen=True)
 class _Start:
     kind: str
@@ -93,7 +89,9 @@ def _minutes_kind(page: Page) -> str | None:
     if minutes.is_agenda([page]):
         return "föredragningslista"
     for line in _lines(page.furniture)[:3] + _lines(page.body)[:6]:  # OCR may read a logo first
-        match = LETTERHEAD_KIND.match(line) or (len(line.split()) <= 6 and LETTERHEAD_WORD.search(line))
+        match = LETTERHEAD_KIND.match(line) or (
+            len(line.split()) <= 6 and minutes.LETTERHEAD_WORD.search(line)
+        )
         if match:
             word = match.group(0).upper()
             return "protokollsutdrag" if "UTDRAG" in word else "protokoll"
