@@ -200,9 +200,10 @@ def run_budgeted(
     also given ``tick``: each call tells the parent the reader got a step further (a page
     read by OCR), which starts its time budget again and is passed on to ``on_tick``."""
     pool = _Pool(fn, workers, memory_mb, on_tick is not None)
-    pending: Iterator[tuple[str, tuple[Any, ...]] | None] = iter(jobs)
+    pending = iter(jobs)
     try:
-        while _refill(pool, pending) or pool.busy():
+        _refill(pool, pending)
+        while pool.busy():  # a job left is always given: no reader busy means none is left
             # each reader has its next file before the caller stores what the last one read
             done = list(_collect(pool, timeout_s, on_tick))
             _refill(pool, pending)
@@ -211,20 +212,14 @@ def run_budgeted(
         pool.close()
 
 
-def _refill(pool: _Pool, pending: Iterator[tuple[str, tuple[Any, ...]] | None]) -> bool:
-    """Give each idle reader a job; whether jobs are left to give."""
-    while pool.has_room():
-        job = next(pending, None)
-        if job is None:
-            return False
+def _refill(pool: _Pool, pending: Iterator[tuple[str, tuple[Any, ...]]]) -> None:
+    """Give each idle reader (or a new one, while there is room) the next job."""
+    while pool.has_room() and (job := next(pending, None)) is not None:
         pool.give(pool.idle(), job[0], job[1])
-    return True
 
 
 def _collect(pool: _Pool, timeout_s: float, on_tick: Callable[..., None] | None) -> Iterator[Outcome]:
     busy = pool.busy()
-    if not busy:
-        return
     ready = set(wait([r.conn for r in busy], timeout=0.1))
     for reader in busy:
         assert reader.key is not None

@@ -52,7 +52,7 @@ from .rows import TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, board_words, inde
 
 _EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
 _EXACT_PATTERN = rf"[^\s{_EDGE}](?:\S*[^\s{_EDGE}])?"
-_TEXT_PATTERN, _TEXT_RE, _EXACT_RE = TEXT_PATTERN, TEXT_RE, re.compile(_EXACT_PATTERN)
+_EXACT_RE = re.compile(_EXACT_PATTERN)
 _REGEX_META = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
 
 
@@ -62,7 +62,7 @@ class Analyzer:
     compound parts come from the caller's lexicon (``WordForms``)."""
 
     def __init__(self, forms: WordForms) -> None:
-        lower = TextAnalyzerBuilder(Tokenizer.regex(_TEXT_PATTERN)).filter(Filter.lowercase())
+        lower = TextAnalyzerBuilder(Tokenizer.regex(TEXT_PATTERN)).filter(Filter.lowercase())
         self.stemming = lower.filter(Filter.stemmer("swedish")).build()
         self.exacting = (
             TextAnalyzerBuilder(Tokenizer.regex(_EXACT_PATTERN)).filter(Filter.lowercase()).build()
@@ -78,7 +78,7 @@ class Analyzer:
         return found
 
     def text(self, source: str) -> list[Token]:
-        return [Token(self.stem(m.group()), m.start(), m.end()) for m in _TEXT_RE.finditer(source)]
+        return [Token(self.stem(m.group()), m.start(), m.end()) for m in TEXT_RE.finditer(source)]
 
     def exact(self, source: str) -> list[Token]:
         return [Token(m.group().lower(), m.start(), m.end()) for m in _EXACT_RE.finditer(source)]
@@ -86,13 +86,13 @@ class Analyzer:
     def lemmas(self, source: str) -> list[Token]:
         """One lemma per word of the stemmed view (the two line up position by position)."""
         lemma = self.forms.lemma
-        return [Token(lemma(m.group().lower()), m.start(), m.end()) for m in _TEXT_RE.finditer(source)]
+        return [Token(lemma(m.group().lower()), m.start(), m.end()) for m in TEXT_RE.finditer(source)]
 
     def parts(self, source: str) -> list[Token]:
         parts = self.forms.parts
         return [
             Token(part, m.start(), m.end())
-            for m in _TEXT_RE.finditer(source)
+            for m in TEXT_RE.finditer(source)
             for part in parts(m.group().lower())
         ]
 
