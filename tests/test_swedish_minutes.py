@@ -224,3 +224,19 @@ def test_a_role_ends_where_the_next_columns_person_begins() -> None:
         ("Anna Andersson", "ordförande"),
         ("Bengt Berg", "1:e vice ordförande"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "kind"),
+    [
+        ("Utdrag ur sammanträdesprotokoll", "protokollsutdrag"),
+        ("UTDRAG UR PROTOKOLL", "protokollsutdrag"),
+        ("Kommunstyrelsen SAMMANTRÄDESPROTOKOLL", "protokoll"),
+        ("protokoll från mötet finns på webben", None),  # a sentence, not a letterhead
+    ],
+)
+def test_the_letterhead_says_minutes_or_an_extract(first_line: str, kind: str | None) -> None:
+    from pipeline.extract.structure import _minutes_kind
+    from pipeline.models import Page
+
+    assert _minutes_kind(Page(1, f"{first_line}\nSammanträdesdatum 2022-03-14\nText.", "")) == kind

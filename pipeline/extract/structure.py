@@ -64,7 +64,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 TJUT_RE = KIND_PATTERNS[2][1]
 LETTERHEAD_KIND = re.compile(
     r"^(?:SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|PROTOKOLLSUTDRAG|Protokollsutdrag"
-    r"|(?:UTDRAG UR|Utdrag ur) (?:SAMMANTRÄDES)?(?:PROTOKOLL|protokoll)|(?:sammanträdes)?protokoll"
+    r"|(?:UTDRAG UR|Utdrag ur) (?:SAMMANTRÄDES|sammanträdes)?(?:PROTOKOLL|protokoll)"
     r"|PROTOKOLL|Protokoll)\b|^Organ\s"
 )
 
