@@ -73,6 +73,11 @@ def with_args(**changes: Any) -> str:
     return url_for(request.endpoint or "search_page", **values)
 
 
+def _offset() -> int:
+    """The request's ``offset`` argument: where a page of hits or quotes starts (0 when absent)."""
+    return max(0, request.args.get("offset", 0, type=int) or 0)
+
+
 def create_app(settings: Settings) -> Flask:
     app = Flask(__name__)
     held = Opened.of(settings)  # once per process
@@ -105,21 +110,21 @@ def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
     @app.get("/search")
     def search_page() -> str:
         q = request.args.get("q", "").strip()
-        offset = max(0, request.args.get("offset", 0, type=int) or 0)
+        offset = _offset()
         found = search(settings, q, filters_of(request.args), PAGE_SIZE, offset, held) if q else None
         return render_template("search.html", q=q, result=found, offset=offset, size=PAGE_SIZE)
 
     @app.get("/api/search")
     def search_api() -> Response:
         limit = min(max(0, request.args.get("limit", 10, type=int) or 0), 1000)
-        offset = max(0, request.args.get("offset", 0, type=int) or 0)
+        offset = _offset()
         found = search(settings, request.args.get("q", ""), filters_of(request.args), limit, offset, held)
         return jsonify(found.public_json())
 
     @app.get("/quotes")
     def quotes_page() -> str:
         q = request.args.get("q", "").strip()
-        offset = max(0, request.args.get("offset", 0, type=int) or 0)
+        offset = _offset()
         found = quotes(settings, q, filters_of(request.args), held) if q else None
         shown = found[offset : offset + QUOTES_PAGE] if found is not None else None
         return render_template("quotes.html", q=q, found=found, shown=shown, offset=offset, size=QUOTES_PAGE)
