@@ -262,18 +262,24 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
 
 @main.command()
 @filter_options
-@click.option("--min", "minimum", type=float, help="Smallest amount in SEK.")
-@click.option("--max", "maximum", type=float, help="Largest amount in SEK.")
+@click.option("--min", "minimum", type=float, help="Smallest amount, in its own currency.")
+@click.option("--max", "maximum", type=float, help="Largest amount, in its own currency.")
+@click.option(
+    "--currency",
+    type=click.Choice(["SEK", "EUR"], case_sensitive=False),
+    help="Only kronor or only euro (default: both).",
+)
 @common()
 def amounts(
     filters: Filters,
     minimum: float | None,
     maximum: float | None,
+    currency: str | None,
     index_dir: str | None,
     as_json: bool,
     fmt: str,
 ) -> None:
-    """Every sum of money, as SEK, with its sentence and page."""
+    """Every sum of money, exact, in kronor (or euro), with its sentence and page."""
     from decimal import Decimal
 
     from pipeline.answer.listings import amounts as run
@@ -281,9 +287,13 @@ def amounts(
 
     low = Decimal(str(minimum)) if minimum is not None else None
     high = Decimal(str(maximum)) if maximum is not None else None
-    rows = run(Settings(index_dir=index_dir_from(index_dir)), filters, Range(low, high))
-    columns = ["sek", "text", "qualifier", "party", "year", "page", "part_kind", "sentence", "path"]
+    bounds = Range(low, high, currency.upper() if currency else None)
+    rows = run(Settings(index_dir=index_dir_from(index_dir)), filters, bounds)
+    columns = ["value", "currency", "text", "qualifier", "party", "year", "page", "part_kind", "sentence"]
+    columns.append("path")
     fmt = fmt_of(fmt, as_json)
+    if fmt == "csv":  # a spreadsheet's column 'sek', as the JSON's: kronor only
+        columns = ["sek", *columns]
     shown = rows if fmt != "table" else [{**r, "path": Path(r["path"]).name} for r in rows]
     echo_rows(shown, columns, fmt, data=rows)
 

@@ -18,13 +18,16 @@ class Filters:
 
 @dataclass(frozen=True)
 class Range:
-    """Bounds on an amount in SEK (either may be open)."""
+    """Bounds on an amount, in its own currency (either may be open), and the currency
+    (None: kronor and euro alike)."""
 
     minimum: Decimal | None = None
     maximum: Decimal | None = None
+    currency: str | None = None
 
-    def holds(self, value: Decimal) -> bool:
+    def holds(self, value: Decimal, currency: str = "SEK") -> bool:
         return not (
             (self.minimum is not None and value < self.minimum)
             or (self.maximum is not None and value > self.maximum)
+            or (self.currency is not None and currency != self.currency)
         )

@@ -47,6 +47,7 @@ class IngestReport:
     files_seen: int = 0
     documents_added: int = 0
     documents_unchanged: int = 0
+    documents_reread: int = 0  # stored before by an older version of the reader, read again
     duplicates: int = 0
     pages: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
@@ -226,13 +227,17 @@ def _triage(catalog: Catalog, path: Path, report: IngestReport, plan: Plan, batc
     key = shown(path.resolve())
     stat = path.stat()
     known = catalog.document_of_path(key)
-    if known and known["size"] == stat.st_size and known["mtime"] == stat.st_mtime:
+    if (
+        known is not None
+        and (known["size"], known["mtime"]) == (stat.st_size, stat.st_mtime)
+        and not catalog.read_by_older(known["document_id"])
+    ):
         report.documents_unchanged += 1
         return
     digest = sha256_of(path)
     stored = catalog.has_document(digest)
-    if not stored and not plan.has(digest):
-        plan.read[key] = (path, digest, stat)
+    if (not stored or catalog.read_by_older(digest)) and not plan.has(digest):
+        plan.read[key] = (path, digest, stat)  # new, or read again by this version of the reader
         return
     if stored:
         removed = catalog.add_path(key, digest, stat.st_size, stat.st_mtime, os.fsencode(path))
@@ -341,8 +346,8 @@ def _store_all(
     for done, outcome in enumerate(outcomes, start=1):
         stored = _store(catalog, outcome, plan.read[outcome.key], batch, report)
         if stored:
-            with report.stage("index"):
-                batch.add(stored, fresh=True, views=outcome.value.views)
+            with report.stage("index"):  # a document read again has its old entries replaced
+                batch.add(stored[0], fresh=not stored[1], views=outcome.value.views)
         group += 1
         if group >= GROUP_DOCUMENTS or time.monotonic() - since >= GROUP_SECONDS:
             with report.stage("store"):
@@ -352,14 +357,18 @@ def _store_all(
             progress(done, len(plan.read), shown(Path(plan.read[outcome.key][0].name)))
 
 
-def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: IngestReport) -> str | None:
-    """Write one outcome to the catalog; the id of a stored document, or None."""
+def _store(
+    catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: IngestReport
+) -> tuple[str, bool] | None:
+    """Write one outcome to the catalog; the id of a stored document and whether it replaced
+    the copy an older reader made, or None."""
     path, _digest, stat = job
     if outcome.error is not None:
         error_class = getattr(errors, outcome.error, errors.ReadFailed)
         _fail(catalog, report, shown(path), error_class(shown(path), outcome.detail).why)
         return None
     doc: Document = outcome.value
+    again = catalog.has_document(doc.id)  # read by an older reader: replaced
     with report.stage("store"):
         part_ids, removed = catalog.store_document(
             doc, outcome.key, stat.st_mtime, _blocks(doc), os.fsencode(path)
@@ -368,9 +377,12 @@ def _store(catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: I
         batch.remove([removed])
     with report.stage("dedup"):
         dedup.update(catalog, doc, part_ids)
-    report.documents_added += 1
+    if again:
+        report.documents_reread += 1
+    else:
+        report.documents_added += 1
     report.pages += len(doc.pages)
     report.pages_without_text += sum(1 for p in doc.pages if not p.has_text)
     if doc.needs_ocr:
         report.needs_ocr.append(shown(path))
-    return doc.id
+    return doc.id, again

@@ -104,7 +104,8 @@ class Block:
 @dataclass(frozen=True)
 class Amount:
     text: str
-    sek: Decimal
+    value: Decimal  # in ``currency``: exact
+    currency: str  # 'SEK' or 'EUR'
     qualifier: str | None
     sentence: str
     page: int
@@ -174,6 +175,11 @@ class Meta:
     paragraph: str | None = None  # '§ 12' for an extract, '§ 39–49' for full minutes
     party: str | None = None
     paragraphs: tuple[int, int] | None = None  # the first and last § the document covers
+
+
+# What a reader finds in a PDF, by version: a document read by an older one is read again at
+# its next ingest. 1: before euro amounts (and table figures at a page's foot) were read.
+READER_VERSION = 2
 
 
 @dataclass(frozen=True)

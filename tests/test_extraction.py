@@ -10,7 +10,7 @@ import pytest
 from conftest import MINUTES_2022, PLAN, V_STATEMENT, shared_dir
 from pipeline.answer.listings import amounts, sections, speakers
 from pipeline.answer.search import search
-from pipeline.extract.amounts import sek_value
+from pipeline.extract.amounts import money_value
 from pipeline.extract.nlp import build, extract_part
 from pipeline.filters import Filters, Range
 from pipeline.ingest import IngestReport, ingest
@@ -85,7 +85,7 @@ def test_amounts_in_statements_carry_the_party_and_filter(corpus_index: Corpus) 
     ],
 )
 def test_sek_values_are_exact(text: str, value: str) -> None:
-    assert sek_value(text) == Decimal(value)
+    assert money_value(text) == (Decimal(value), "SEK")
 
 
 NOT_AMOUNTS = [
@@ -105,7 +105,7 @@ def test_not_amounts(text: str) -> None:
 def test_qualifier_and_negative() -> None:
     page = Page(1, "Kostnaden blev cirka 350 tkr. Resultatet blev minus 2 mnkr.", "")
     found = extract_part(Part(0, "other", "", 1, 1), [page], cache_dir=CACHE).amounts
-    assert [(a.text, a.sek, a.qualifier) for a in found] == [
+    assert [(a.text, a.value, a.qualifier) for a in found] == [
         ("350 tkr", Decimal(350_000), "cirka"),
         ("2 mnkr", Decimal(-2_000_000), None),
     ]
@@ -178,7 +178,7 @@ def test_real_world_annual_report_amounts(tmp_path: Path) -> None:
 def test_prices_dotted_thousands_and_an_abbreviated_qualifier() -> None:
     text = "Kostnaden är 15 000:- per år. Summa 1.500.000 kr enligt avtalet. Det kostade ca. 300 tkr i år."
     found = extract_part(Part(0, "other", "", 1, 1), [Page(1, text, "")], cache_dir=CACHE)
-    assert [(a.text, a.sek, a.qualifier) for a in found.amounts] == [
+    assert [(a.text, a.value, a.qualifier) for a in found.amounts] == [
         ("15 000:-", Decimal(15_000), None),
         ("1.500.000 kr", Decimal(1_500_000), None),
         ("300 tkr", Decimal(300_000), "cirka"),
@@ -189,7 +189,7 @@ def test_prices_dotted_thousands_and_an_abbreviated_qualifier() -> None:
 def test_a_unit_before_a_slash_and_a_space() -> None:
     page = Page(1, "Elen kostar ca 1,5 öre/ kWh och hyran 200 kr/ kvm. Se KS-2022/ 176.", "")
     found = extract_part(Part(0, "other", "", 1, 1), [page], cache_dir=CACHE).amounts
-    assert [(a.text, a.sek, a.qualifier) for a in found] == [
+    assert [(a.text, a.value, a.qualifier) for a in found] == [
         ("1,5 öre", Decimal("0.015"), "cirka"),
         ("200 kr", Decimal(200), None),
     ]

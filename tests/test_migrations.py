@@ -92,3 +92,26 @@ def test_shingles_hashed_by_an_older_version_are_cut_again(tmp_path: Path) -> No
     [group] = duplicate_groups(settings)  # the copy and the v1 document: one text, whichever is canonical
     paths = {Path(group["canonical"]["path"]).name} | {Path(r["path"]).name for r in group["repeats"]}
     assert paths == {"copy.pdf", MINUTES_2021} and [r["similarity"] for r in group["repeats"]] == [1.0]
+
+
+def test_kronor_stored_before_euro_was_read_stay_kronor(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from pipeline.answer.listings import amounts
+
+    settings = v1_index(tmp_path)
+    with sqlite3.connect(settings.catalog_path) as conn:  # an amount as version 1 stored it
+        parts = conn.execute("SELECT document_id, id FROM parts WHERE kind = 'protokollsutdrag'")
+        doc, part = parts.fetchone()
+        conn.execute(
+            'INSERT INTO amounts (document_id, part_id, page, start, "end", text, sek, qualifier, sentence)'
+            " VALUES (?, ?, 1, 0, 10, '11,5 mnkr', '11500000', NULL, 'Det kostar 11,5 mnkr.')",
+            (doc, part),
+        )
+    (row,) = amounts(settings, Filters())
+    assert (row["text"], row["sek"], row["value"], row["currency"]) == (
+        "11,5 mnkr",
+        Decimal(11_500_000),
+        Decimal(11_500_000),
+        "SEK",
+    )

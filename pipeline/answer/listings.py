@@ -100,10 +100,15 @@ ANY_AMOUNT = Range()
 
 
 def amounts(settings: Settings, f: Filters, bounds: Range = ANY_AMOUNT) -> list[dict[str, Any]]:
-    """Every sum of money in canonical text, as exact SEK, with its sentence and § item."""
+    """Every sum of money in canonical text, exact, in kronor or euro, with its sentence
+    and § item."""
     with Catalog.read(settings.catalog_path) as catalog:
         f = resolved(catalog, f)
-        rows = [r for r in catalog.canonical_amounts() if bounds.holds(Decimal(r["sek"])) and _kept(r, f)]
+        rows = [
+            r
+            for r in catalog.canonical_amounts()
+            if bounds.holds(Decimal(r["value"]), r["currency"]) and _kept(r, f)
+        ]
         facts = catalog.page_facts([(r["document_id"], r["page"]) for r in rows])
         return [{**_amount(catalog, r), "ocr": facts[(r["document_id"], r["page"])]["ocr"]} for r in rows]
 
@@ -111,7 +116,9 @@ def amounts(settings: Settings, f: Filters, bounds: Range = ANY_AMOUNT) -> list[
 def _amount(catalog: Catalog, r: dict[str, Any]) -> dict[str, Any]:
     return {
         "text": " ".join(r["text"].split()),
-        "sek": Decimal(r["sek"]),
+        "sek": Decimal(r["value"]) if r["currency"] == "SEK" else None,  # the contract's field: kronor only
+        "value": Decimal(r["value"]),
+        "currency": r["currency"],
         "qualifier": r["qualifier"],
         "sentence": r["sentence"],
         "page": r["page"],

@@ -1,7 +1,7 @@
-"""Sums of money in Swedish text, as exact Decimal SEK.
+"""Sums of money in Swedish text, as exact Decimal kronor (or euro).
 
 Token patterns for spaCy's Matcher (used by the ``handlingar_amounts``
-component in nlp.py) and the arithmetic that turns a matched span into SEK.
+component in nlp.py) and the arithmetic that turns a matched span into its value and currency.
 A number counts as an amount only when a currency unit follows it, so counts
 ('500 unika tittare', '14 000 personer'), percentages, years, dates,
 diarienummer and property designations never match.
@@ -13,7 +13,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-# Units: the words that may follow the number, and what one unit is worth in SEK.
+SEK, EUR = "SEK", "EUR"
+# Units: the words that may follow the number, and what one unit is worth.
 SCALE_WORDS = {
     "tusen": Decimal(1000),
     "miljon": Decimal(10**6),
@@ -24,15 +25,21 @@ SCALE_WORDS = {
     "miljarder": Decimal(10**9),
     "mdr": Decimal(10**9),
 }
-CURRENCY_WORDS = {"kr": 1, "kr.": 1, "kronor": 1, "krona": 1, "sek": 1, ":-": 1}
-UNIT_WORDS = {
-    "tkr": Decimal(1000),
-    "mkr": Decimal(10**6),
-    "mnkr": Decimal(10**6),
-    "msek": Decimal(10**6),
-    "mdkr": Decimal(10**9),
-    "mdkr.": Decimal(10**9),
-    "öre": Decimal("0.01"),
+# Kronor, and euro: Finland's Swedish-speaking municipalities (and many EU grants) count in euro.
+CURRENCY_WORDS = {
+    **dict.fromkeys(["kr", "kr.", "kronor", "krona", "sek", ":-"], SEK),
+    **dict.fromkeys(["euro", "euron", "euroa", "eur", "€"], EUR),
+}
+UNIT_WORDS: dict[str, tuple[Decimal, str]] = {
+    "tkr": (Decimal(1000), SEK),
+    "mkr": (Decimal(10**6), SEK),
+    "mnkr": (Decimal(10**6), SEK),
+    "msek": (Decimal(10**6), SEK),
+    "mdkr": (Decimal(10**9), SEK),
+    "mdkr.": (Decimal(10**9), SEK),
+    "öre": (Decimal("0.01"), SEK),
+    **dict.fromkeys(["t€", "k€", "teur", "keur"], (Decimal(1000), EUR)),
+    **dict.fromkeys(["m€", "meur"], (Decimal(10**6), EUR)),
 }
 QUALIFIERS = {
     "cirka": "cirka",
@@ -51,7 +58,7 @@ QUALIFIERS = {
 }
 UNIT_HINT = re.compile(
     r"\d[\s\u00a0\u202f\u2009]*(?:kr\b|kronor|krona|mnkr|mkr|tkr|mdkr|msek|sek\b|öre|"
-    r"miljon|miljard|milj\.|mn\b|mdr\b|tusen|:-)",
+    r"miljon|miljard|milj\.|mn\b|mdr\b|tusen|:-|euro|eur\b|€|[mtk]€|[mtk]eur\b)",
     re.IGNORECASE,
 )
 # 1-3 leading digits (thousands groups may follow), or any plain number; decimal comma.
@@ -86,21 +93,55 @@ _NUMBER_RE = re.compile(
 )
 
 
-def sek_value(text: str) -> Decimal:
-    """'11,5 miljoner kronor' -> Decimal('11500000'); exact, no float."""
+_UNIT_RE = re.compile(r"[mtk]?€|:-|[^\W\d_]+\.?")  # the words after the number: 'miljoner', 'kr.', 'm€'
+
+
+def money_value(text: str) -> tuple[Decimal, str]:
+    """'11,5 miljoner kronor' -> (Decimal('11500000'), 'SEK'); '4,53 m€' -> (4530000, 'EUR').
+    Exact, no float."""
     match = _NUMBER_RE.search(text)
     if match is None:
         raise ValueError(f"no number in {text!r}")
     raw = re.sub(r"[ .\u00a0\u202f\u2009]", "", match.group(0))  # thousands separators
     negative = raw[0] in "-−–"
     number = Decimal(raw.lstrip("-−–").replace(",", "."))
-    words = text[match.end() :].lower().split()
-    scale = Decimal(1)
-    for word in words:
-        scale *= SCALE_WORDS.get(word, UNIT_WORDS.get(word, Decimal(1)))
+    scale, currency = Decimal(1), SEK
+    for word in _UNIT_RE.findall(text[match.end() :].lower()):
+        unit, kind = UNIT_WORDS.get(word, (SCALE_WORDS.get(word, Decimal(1)), CURRENCY_WORDS.get(word)))
+        scale, currency = scale * unit, kind or currency
     value = number * scale
     value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    return -value if negative else value
+    return (-value if negative else value), currency
+
+
+def is_unit_note(value: Decimal, before: str, after: str) -> bool:
+    """'(1000 €)', '(1 000 kr)', or '1000€' alone on a line over a table's column: the unit
+    its figures are in, not a sum. ``before``/``after``: the text up to and from the line's
+    ends."""
+    if value not in (1000, 10**6):
+        return False
+    bracketed = before.rstrip().endswith("(") and after.lstrip().startswith(")")
+    return bracketed or (not before.strip() and not after.strip())
+
+
+def is_minus(before: list[str], line_before: str, line_after: str, near: str) -> bool:
+    """'minus 5 mnkr', '− 5 mnkr' (the minus sign), or a dash standing alone before the number
+    where a table's column has it: among figures signed '+ 3,649 m€' (``near``: the text
+    around), or opening a line that the amount ends ('- 0,410 m€'). Not a dash in running
+    text ('Projektet – 2 mnkr – finansieras'), a list's bullet ('- 500 000 kr till
+    föreningen'), nor one after a number ('10 - 20 kr', a range)."""
+    if not before:
+        return False
+    if before[-1].lower() == "minus" or before[-1] == "−":
+        return True
+    if before[-1] not in _DASHES or (len(before) > 1 and before[-2][-1:].isdigit()):
+        return False
+    cell = line_before.strip() in _DASHES and not line_after.strip()
+    return cell or bool(_PLUS_LINE.search(near))
+
+
+_DASHES = ("-", "–")
+_PLUS_LINE = re.compile(r"(?m)^\s*\+\s?\d")  # '+ 3,649 m€': a figure signed plus opens a line
 
 
 def qualifier(previous_words: list[str]) -> str | None:

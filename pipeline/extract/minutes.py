@@ -22,7 +22,10 @@ RANGE_RE = re.compile(
 )
 # '39 § Sammanträdets laglighet ....... 1' or '§ 39 Sammanträdets laglighet ... 1'
 TOC_LINE_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s+(.+?)\s*(?:\.{3,}|…+)\s*\d+\s*$")
-NUMBER_RE = re.compile(r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll)\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b")
+NUMBER_RE = re.compile(
+    r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll|Föredragningslista|FÖREDRAGNINGSLISTA|Kallelse|KALLELSE)"
+    r"\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b"
+)
 ORGAN_RE = re.compile(r"^(?:Organ|Organ:)\s+(.+)$")
 AGENDA_RE = re.compile(r"^(Kallelse|Föredragningslista|KALLELSE|FÖREDRAGNINGSLISTA)\b")
 # the letterhead beside the organ on one line: 'Kommunstyrelsen SAMMANTRÄDESPROTOKOLL', '… KALLELSE'

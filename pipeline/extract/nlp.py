@@ -207,8 +207,8 @@ def build(model: str | None, cache_dir: Path) -> Language:
 def _split_trailing_slash(nlp: Language) -> None:
     """A slash that ends a word is a token of its own: '1,5 öre/ kWh' (a line broken after
     the slash) has the unit 'öre' as in '1,5 öre/kWh', where spaCy splits at the slash;
-    so is the ':-' of '15 000:-' (kronor, as a price is written)."""
-    suffixes = [*(nlp.Defaults.suffixes or []), "/", ":-"]
+    so is the ':-' of '15 000:-' (kronor, as a price is written), and a full stop after '6000€'."""
+    suffixes = [*(nlp.Defaults.suffixes or []), "/", ":-", r"(?<=€)\."]
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):  # a trained pipeline may bring a tokenizer of its own
         tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
@@ -237,6 +237,9 @@ def _bounds(doc: Doc, text: str) -> list[int]:
     return [int(i) for i in marks[marks[:, 0] == 1, 1]] + [len(text)]
 
 
+SIGN_REACH = 300  # characters each side of an amount where a column's '+' signs are looked for
+
+
 def _amounts(
     found: Iterable[tuple[Span, int]], text: str, where: PageStarts, bounds: list[int]
 ) -> Iterator[Amount]:
@@ -244,16 +247,22 @@ def _amounts(
     for span, offset in found:
         doc = span.doc
         before = [t.text for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
-        value = money.sek_value(span.text)
-        if before and before[-1].lower() == "minus":
+        value, currency = money.money_value(span.text)
+        at, end = offset + span.start_char, offset + span.end_char
+        line = text.rfind("\n", 0, at) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+        near = text[max(0, at - SIGN_REACH) : end + SIGN_REACH]
+        if money.is_minus(before, text[line[0] : at], text[end : line[1]], near) and value > 0:
             value = -value
+        if money.is_unit_note(value, text[line[0] : at], text[end : line[1]]):
+            continue
         written = span.text[:-1] if span.text.endswith(".") else span.text  # 'kr.' ending a sentence
-        page, start = where.locate(offset + span.start_char)
+        page, start = where.locate(at)
         yield Amount(
             text=written,
-            sek=value,
+            value=value,
+            currency=currency,
             qualifier=money.qualifier(before),
-            sentence=sentence_at(text, bounds, offset + span.start_char),
+            sentence=sentence_at(text, bounds, at),
             page=page,
             start=start,
             end=start + len(written),

@@ -48,6 +48,8 @@ def ingest_summary(report: dict[str, Any]) -> None:
         f"({report['pages']} sidor), {report['documents_unchanged']} oförändrade, "
         f"{report['duplicates']} dubbletter, {len(report['failed'])} misslyckade"
     )
+    if report.get("documents_reread"):
+        console.print(f"{report['documents_reread']} dokument lästes på nytt av den nya versionen av läsaren")
     if report.get("index_rebuilt"):
         console.print(f"sökindexet byggdes om från katalogen: {report['index_rebuilt']}")
     if report.get("ocr_pages"):

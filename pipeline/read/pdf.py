@@ -133,7 +133,11 @@ class _Fonts:
         last = start + len(piece.rstrip()) - 1
         if not piece.strip() or first >= self.count:
             return False, 0.0
-        facts = [self.facts(i) for i in sorted({first, (first + last) // 2, last}) if 0 <= i < self.count]
+        ends = [self.facts(i) for i in sorted({first, last}) if 0 <= i < self.count]
+        if len(ends) == 2 and ends[0] == ends[1]:
+            return ends[0]  # the middle character cannot outvote two that agree
+        middle = (first + last) // 2
+        facts = [*ends, self.facts(middle)] if first < middle < min(last, self.count) else ends
         bold = sum(1 for b, _ in facts if b) * 2 > len(facts)
         return bold, sorted(size for _, size in facts)[len(facts) // 2]
 

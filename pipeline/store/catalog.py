@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..errors import CatalogDamaged, CatalogError, NoIndex
-from ..models import Block, Document, Extracted, Part
+from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part
 from ..years import about_year
 from . import schema
 from .reads import Reads
@@ -148,24 +148,29 @@ class Catalog(Reads, ShingleStore):
     def _drop_orphan(self, doc_id: str) -> str | None:
         if self.conn.execute("SELECT 1 FROM paths WHERE document_id = ?", (doc_id,)).fetchone():
             return None
+        self._delete_document(doc_id)
+        return doc_id
+
+    def _delete_document(self, doc_id: str) -> None:
         in_run = self.in_run(doc_id)
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         if in_run:
             self.forget_run_map()  # its parts' run shingles went with it
-        return doc_id
 
     def store_document(
         self, doc: Document, path: str, mtime: float, blocks: Iterable[Block], raw: bytes
     ) -> tuple[list[int], str | None]:
         """Write a whole document in one transaction; returns its part ids (in order)
-        and the id of a document this path pointed at before, if that one was removed."""
+        and the id of a document this path pointed at before, if that one was removed. A
+        document stored before (read by an older reader) is replaced whole, its paths kept."""
         with self.transaction() as conn:
+            kept = self._drop_for_reread(doc.id)
             m = doc.meta
             span = m.paragraphs or (None, None)
             conn.execute(
                 "INSERT INTO documents (id, title, kind, board, year, date, diarienummer, paragraph, party,"
-                " pages, size, needs_ocr, indexed, ingested_at, first_paragraph, last_paragraph)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)",
+                " pages, size, needs_ocr, indexed, ingested_at, first_paragraph, last_paragraph, reader)"
+                f" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,{READER_VERSION})",
                 (
                     doc.id,
                     m.title,
@@ -188,8 +193,21 @@ class Catalog(Reads, ShingleStore):
             self._insert_blocks(doc, part_ids, blocks)
             for seq, extracted in doc.extracted.items():
                 self._insert_extracted(doc.id, part_ids[seq], extracted)
+            conn.executemany(
+                "INSERT INTO paths (path, document_id, size, mtime, raw) VALUES (?,?,?,?,?)", kept
+            )
             removed = self._point_path(path, doc.id, doc.size, mtime, raw)
         return part_ids, removed
+
+    def _drop_for_reread(self, doc_id: str) -> list[tuple[object, ...]]:
+        """Inside a transaction: remove the stored copy of a document read again, and return
+        its paths to put back (parts that repeated it are grouped again by dedup)."""
+        rows = self.conn.execute(
+            "SELECT path, document_id, size, mtime, raw FROM paths WHERE document_id = ?", (doc_id,)
+        ).fetchall()
+        if self.has_document(doc_id):
+            self._delete_document(doc_id)
+        return [tuple(r) for r in rows]
 
     def _insert_pages(self, doc: Document) -> None:
         self.conn.executemany(
@@ -244,12 +262,9 @@ class Catalog(Reads, ShingleStore):
     def _insert_extracted(self, doc_id: str, part_id: int, ex: Extracted) -> None:
         conn = self.conn
         conn.executemany(
-            'INSERT INTO amounts (document_id, part_id, page, start, "end", text, sek, qualifier,'
-            " sentence) VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (doc_id, part_id, a.page, a.start, a.end, a.text, str(a.sek), a.qualifier, a.sentence)
-                for a in ex.amounts
-            ],
+            'INSERT INTO amounts (document_id, part_id, page, start, "end", text, value, currency,'
+            " qualifier, sentence) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, part_id, *_amount_row(a)) for a in ex.amounts],
         )
         conn.executemany(
             "INSERT INTO speakers (document_id, part_id, page, name, party, role) VALUES (?,?,?,?,?,?)",
@@ -359,3 +374,7 @@ def _explain(path: Path, exc: sqlite3.DatabaseError) -> CatalogError:
         f"the catalog {path} is damaged ({why}): restore it from a backup, or ingest the PDFs again"
         " into a new --index folder"
     )
+
+
+def _amount_row(a: Amount) -> tuple[object, ...]:
+    return (a.page, a.start, a.end, a.text, str(a.value), a.currency, a.qualifier, a.sentence)

@@ -307,7 +307,7 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = 240, surround:
     wrapped in \\x01…\\x02; the text's start when nothing is marked."""
     spans = _disjoint(spans)
     if not spans:
-        return text[:width]
+        return _LEADERS.sub(" … ", text[:width])
     out, count = "", 0
     i, end = 0, 0
     while i < len(spans) and count < 2:
@@ -322,7 +322,11 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = 240, surround:
         j = max(k for k in range(j, len(spans)) if spans[k][1] <= end)  # marks the context took in
         out += _mark(text, start, end, spans[i : j + 1])
         i, count = j + 1, count + 1
-    return out
+    return _LEADERS.sub(" … ", out)
+
+
+# a table of contents' dot leaders ('Budgetdirektiv för 2023 ........ 18'): shown as one '…'
+_LEADERS = re.compile(r"[ \t]*(?:\.[ \t]?){4,}[ \t]*")
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

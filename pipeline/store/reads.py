@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from ..models import name_only
+from ..models import READER_VERSION, name_only
 from .near import NearReads
 from .pages import PageReads
 
@@ -78,6 +78,11 @@ class Reads(PageReads, NearReads):
             "SELECT document_id, size, mtime FROM paths WHERE path = ?", (path,)
         ).fetchone()
         return row
+
+    def read_by_older(self, doc_id: str) -> bool:
+        """Whether a stored document was read by an older version of the reader."""
+        row = self.conn.execute("SELECT reader FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None and int(row[0]) < READER_VERSION
 
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None

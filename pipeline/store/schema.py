@@ -179,7 +179,22 @@ def _v9(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM shingles")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
+def _v10(conn: sqlite3.Connection) -> None:
+    """Amounts in euro beside kronor: each amount's value is in its ``currency`` (the stored
+    ones were all kronor)."""
+    conn.execute("ALTER TABLE amounts RENAME COLUMN sek TO value")
+    conn.execute("ALTER TABLE amounts ADD COLUMN currency TEXT NOT NULL DEFAULT 'SEK'")
+
+
+def _v11(conn: sqlite3.Connection) -> None:
+    """Which version of the reader (models.READER_VERSION) read each document: one read by an
+    older one is read again at its next ingest, so what the reader now finds reaches it."""
+    conn.execute("ALTER TABLE documents ADD COLUMN reader INTEGER NOT NULL DEFAULT 1")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11),
+)
 VERSION = len(MIGRATIONS)
 
 
