@@ -165,29 +165,7 @@ class Catalog(Reads, ShingleStore):
         document stored before (read by an older reader) is replaced whole, its paths kept."""
         with self.transaction() as conn:
             kept = self._drop_for_reread(doc.id)
-            m = doc.meta
-            span = m.paragraphs or (None, None)
-            conn.execute(
-                "INSERT INTO documents (id, title, kind, board, year, date, diarienummer, paragraph, party,"
-                " pages, size, needs_ocr, indexed, ingested_at, first_paragraph, last_paragraph, reader)"
-                f" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,{READER_VERSION})",
-                (
-                    doc.id,
-                    m.title,
-                    m.kind,
-                    m.board,
-                    m.year,
-                    m.date,
-                    m.diarienummer,
-                    m.paragraph,
-                    m.party,
-                    len(doc.pages),
-                    doc.size,
-                    int(doc.needs_ocr),
-                    now(),
-                    *span,
-                ),
-            )
+            self._insert_document(doc)
             part_ids = [self._insert_part(doc, part) for part in doc.parts]
             self._insert_pages(doc)
             self._insert_blocks(doc, part_ids, blocks)
@@ -198,6 +176,19 @@ class Catalog(Reads, ShingleStore):
             )
             removed = self._point_path(path, doc.id, doc.size, mtime, raw)
         return part_ids, removed
+
+    def _insert_document(self, doc: Document) -> None:
+        m = doc.meta
+        span = m.paragraphs or (None, None)
+        self.conn.execute(
+            "INSERT INTO documents (id, title, kind, board, year, date, diarienummer, paragraph, party,"
+            " pages, size, needs_ocr, indexed, ingested_at, first_paragraph, last_paragraph, reader)"
+            f" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,{READER_VERSION})",
+            (
+                *(doc.id, m.title, m.kind, m.board, m.year, m.date, m.diarienummer, m.paragraph, m.party),
+                *(len(doc.pages), doc.size, int(doc.needs_ocr), now(), *span),
+            ),
+        )
 
     def _drop_for_reread(self, doc_id: str) -> list[tuple[object, ...]]:
         """Inside a transaction: remove the stored copy of a document read again, and return
