@@ -118,3 +118,18 @@ def scanned_copy(source: str, dpi: int, rotate: int = 0, jpeg_quality: int = 85)
     out = io.BytesIO()
     scan.save(out)
     return out.getvalue()
+
+
+def pages_of(source: str, numbers: Sequence[int]) -> bytes:
+    """The given pages (1-based) of ``source`` as a PDF of their own, unchanged: as a
+    municipality publishes one § item of its minutes."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    original = pdfium.PdfDocument(source)
+    cut = pdfium.PdfDocument.new()
+    cut.import_pages(original, [n - 1 for n in numbers])
+    out = io.BytesIO()
+    cut.save(out)
+    return out.getvalue()

@@ -52,6 +52,7 @@ class MeetingFacts:
     number: str | None  # '5/2022'
     paragraphs: tuple[int, int] | None  # the § range the minutes cover
     titles: dict[int, str]  # § -> title, from the table of contents
+    form: bool = False  # its first page is there: 'Organ', 'Protokoll 5/2022', 'Ärenden 39–49 §', contents
 
 
 def _lines(text: str) -> list[str]:
@@ -85,6 +86,34 @@ def running_organ(pages: Sequence[Page]) -> str | None:
     return None
 
 
+# A page's running head in Finland-Swedish minutes ('Protokoll 15.09.2022 Sida', 'Protokoll 44 §
+# 15.09.2022 Sida'), the organ on a line below it. pdfium often reads it last on the page.
+RUNNING_HEAD_RE = re.compile(
+    r"^(?:Protokoll|Föredragningslista)\s+(?:\d{1,4}\s*§\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+Sida)?(?:\s+\d+)?$"
+)
+
+
+@dataclass(frozen=True)
+class RunningHead:
+    date: str  # the meeting's day, ISO
+    organ: str | None
+
+
+def running_head(page: Page) -> RunningHead | None:
+    """The running head of a page of minutes, wherever on the page it is read."""
+    for lines in (_lines(page.body), _lines(page.furniture)):
+        for i, line in enumerate(lines):
+            match = RUNNING_HEAD_RE.match(line)
+            if match and 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(1)) <= 31:
+                below = lines[i + 1 : i + 3] + _lines(page.furniture)
+                organ = next((x for x in below if looks_like_organ(x)), None)
+                day, month, year = match.groups()
+                return RunningHead(f"{year}-{int(month):02d}-{int(day):02d}", organ)
+    return None
+
+
+# a line that is a diarienummer alone: 'NKBY/723/00.00.01.05/2022', 'KS 2022/123'
+DIARIE_LINE_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}[ /-]?\d+(?:[./]\d+)+$")
 ITEM_MARK_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s*$")
 
 
@@ -130,7 +159,8 @@ def meeting_facts(pages: Sequence[Page]) -> MeetingFacts:
         max(titles),
     ):  # the contents, where they disagree (OCR: '108–198')
         paragraphs = (min(titles), max(titles))
-    return MeetingFacts(organ, number, paragraphs, titles)
+    form = organ_line is not None or number is not None or span is not None or bool(titles)
+    return MeetingFacts(organ, number, paragraphs, titles, form)
 
 
 def is_agenda(pages: Sequence[Page]) -> bool:

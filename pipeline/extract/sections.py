@@ -13,12 +13,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Page, Section
-from .minutes import decision, mark_numbers, statements, toc_titles
+from .minutes import DIARIE_LINE_RE, decision, mark_numbers, statements, toc_titles
 from .parties import NAME_LINE_RE
 
 NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 PARAGRAPH_ITEM_RE = re.compile(r"^(?:§\s*(\d+)|(\d+)\s*§)\s*(.*)$")
-DIARIE_LINE_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}[ /-]?\d+(?:[./]\d+)+$")
 # a diarienummer after an item's §: 'Dnr KS 2022/123', 'Dnr: 2022.045', 'KS 2022/123', 'Dnr 2022-000123'
 DNR_RE = re.compile(
     r"^(?:(?i:dnr|diarienr|diarienummer)\.?\s*:?\s*(?:[A-ZÅÄÖ]{1,6}[ -]?)?|[A-ZÅÄÖ]{2,6}[ -]?(?=\d{4}[/.:-]))"
@@ -279,7 +278,8 @@ def _items_by_header(pages: Sequence[Page], titles: dict[int, str]) -> list[Sect
     items = []
     for number, run in runs:
         text = "\n".join(p.body for p in run)
-        first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-        title = titles.get(number) or first
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        own = next((t for line in lines[:3] if (t := _undiarised(line))), "")  # past its diarienummer
+        title = titles.get(number) or own
         items.append(_item(number, title, run[0].number, run[-1].number, text))
     return items

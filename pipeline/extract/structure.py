@@ -95,7 +95,7 @@ def _minutes_kind(page: Page) -> str | None:
         if match:
             word = match.group(0).upper()
             return "protokollsutdrag" if "UTDRAG" in word else "protokoll"
-    return None
+    return "protokoll" if minutes.running_head(page) else None  # its head read last on the page
 
 
 def _text_kind(lines: Sequence[str]) -> str | None:
@@ -191,7 +191,8 @@ def part_title(kind: str, pages: Sequence[Page]) -> str:
     if not lines:
         return _header(pages[0])
     if kind in ("protokoll", "protokollsutdrag"):
-        after = next((i + 1 for i, line in enumerate(lines) if DIARIE_RE.search(line)), None)
+        dnr = (i for i, x in enumerate(lines) if DIARIE_RE.search(x) or minutes.DIARIE_LINE_RE.match(x))
+        after = next((i + 1 for i in dnr), None)
         if after is not None and after < len(lines):
             return _joined_title(lines, after)
     for i, line in enumerate(lines[:6]):
@@ -288,6 +289,8 @@ def titled(parts: Sequence[Part], meta: Meta) -> tuple[Part, ...]:
     first = parts[0]
     if first.kind in ("protokoll", "föredragningslista") and meta.kind == first.kind and meta.title:
         return (replace(first, title=meta.title), *parts[1:])
+    if first.kind == "protokoll" and meta.kind == "protokollsutdrag":  # pages of minutes: an extract
+        return tuple(replace(p, kind=meta.kind) if p.kind == "protokoll" else p for p in parts)
     return tuple(parts)
 
 
@@ -299,6 +302,9 @@ def _full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
     """Minutes of a whole meeting (or its agenda): the organ that met, the meeting's
     number, the § range it covers, and a title that says so."""
     facts = minutes.meeting_facts(pages)
+    head = minutes.running_head(pages[0])
+    if meta.kind == "protokoll" and head and not facts.form:
+        return _extract(meta, pages, head)
     board = normalise_board(facts.organ) if facts.organ else meta.board
     span = facts.paragraphs
     name = "Föredragningslista" if meta.kind == "föredragningslista" else "Protokoll"
@@ -312,6 +318,24 @@ def _full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
         if span
         else meta.paragraph,
         paragraphs=span or meta.paragraphs,
+    )
+
+
+def _extract(meta: Meta, pages: Sequence[Page], head: minutes.RunningHead) -> Meta:
+    """Pages of minutes without the meeting's first page (one § item, or a few, as a
+    municipality publishes each item): an extract, dated and signed by the pages' running
+    head; its § from the pages' own marks ('44 §'), not from an earlier handling it cites
+    ('Tidigare behandling: Stadsstyrelsen 5.9.2022, 186 §')."""
+    items = sorted({p.item for p in pages if p.item is not None})
+    span = (items[0], items[-1]) if items else meta.paragraphs
+    return replace(
+        meta,
+        kind="protokollsutdrag",
+        date=head.date,
+        board=normalise_board(head.organ) if head.organ else meta.board,
+        year=year_in(meta.title) or int(head.date[:4]),
+        paragraph=(f"§ {span[0]}–{span[1]}" if span[0] != span[1] else f"§ {span[0]}") if span else None,
+        paragraphs=span,
     )
 
 
