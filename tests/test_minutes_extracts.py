@@ -22,6 +22,7 @@ from pipeline.settings import Settings
 VALF = "valfardsnamnden_protokoll_15_09_2022_18_00_139758.pdf"
 # file -> the minutes' pages it holds
 EXTRACTS = {"rekrytering_av_valfardschef.pdf": [11, 12, 13], "budgetuppfoljning.pdf": [17, 18, 19]}
+EXTRACTS["bilaga_resultatrakning.pdf"] = [22, 23]  # the appendix of § 49: two tables
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +65,15 @@ def test_a_quote_from_an_extract_is_cited_with_its_meeting_and_paragraph(extract
         citation_line(found[0])
         == f"— protokollsutdrag, Välfärdsnämnden, 2022-09-15, § 44, s. {found[0]['page']}"
     )
+
+
+def test_an_appendix_on_its_own_belongs_to_the_meeting_it_names(extracts: Settings) -> None:
+    # its foot says: 'Bilaga Välfärdsnämnden, 15.09.2022 § 49'
+    doc = by_file(extracts)["bilaga_resultatrakning.pdf"]
+    assert (doc["kind"], doc["board"], doc["date"], doc["paragraph"]) == (
+        "bilaga",
+        "Välfärdsnämnden",
+        "2022-09-15",
+        "§ 49",
+    )
+    assert doc["title"].startswith("Budgetram – Talousarviokehys")

@@ -269,7 +269,32 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
         party=first.party,
         paragraphs=(int(paragraph.group(1)), int(paragraph.group(1))) if paragraph else None,
     )
+    if first.kind == "other":
+        return _appendix(meta, pages[0])
     return _full_minutes(meta, pages) if first.kind in ("protokoll", "föredragningslista") else meta
+
+
+BILAGA_RE = re.compile(r"^(?:Bilaga|BILAGA)\b")
+
+
+def _appendix(meta: Meta, page: Page) -> Meta:
+    """An appendix published on its own that names the meeting it belongs to ('Bilaga
+    Välfärdsnämnden, 15.09.2022 § 49', at its top or foot): a bilaga of that meeting's §."""
+    lines = _lines(page.body)
+    for line in lines[:3] + lines[-3:] + _lines(page.furniture):
+        date = parse_date(line)
+        if BILAGA_RE.match(line) and date and len(line.split()) <= 12:
+            found = PARAGRAPH_RE.search(line) or PARAGRAPH_AFTER_RE.search(line)
+            number = int(found.group(1)) if found else None
+            return replace(
+                meta,
+                kind="bilaga",
+                date=date,
+                board=find_board(line) or meta.board,
+                paragraph=f"§ {number}" if number else meta.paragraph,
+                paragraphs=(number, number) if number else meta.paragraphs,
+            )
+    return meta
 
 
 def fiscal_year(text: str) -> int | None:
@@ -289,8 +314,8 @@ def titled(parts: Sequence[Part], meta: Meta) -> tuple[Part, ...]:
     first = parts[0]
     if first.kind in ("protokoll", "föredragningslista") and meta.kind == first.kind and meta.title:
         return (replace(first, title=meta.title), *parts[1:])
-    if first.kind == "protokoll" and meta.kind == "protokollsutdrag":  # pages of minutes: an extract
-        return tuple(replace(p, kind=meta.kind) if p.kind == "protokoll" else p for p in parts)
+    if (first.kind, meta.kind) in (("protokoll", "protokollsutdrag"), ("other", "bilaga")):  # see infer_meta
+        return tuple(replace(p, kind=meta.kind) if p.kind == first.kind else p for p in parts)
     return tuple(parts)
 
 
