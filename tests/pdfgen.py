@@ -133,3 +133,26 @@ def pages_of(source: str, numbers: Sequence[int]) -> bytes:
     out = io.BytesIO()
     cut.save(out)
     return out.getvalue()
+
+
+def poster_copy(source: str, width: float, dpi: int = 100) -> bytes:
+    """``source``'s first page as a scan printed on a page ``width`` points wide (a poster or
+    a map: 14,400 points is PDF's largest page), with no text layer."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    image = pdfium.PdfDocument(source)[0].render(scale=dpi / 72, grayscale=True).to_pil()
+    jpeg = io.BytesIO()
+    image.save(jpeg, format="JPEG", quality=90)
+    height = width * image.size[1] / image.size[0]
+    poster = pdfium.PdfDocument.new()
+    page = poster.new_page(width, height)
+    picture = pdfium.PdfImage.new(poster)
+    picture.load_jpeg(io.BytesIO(jpeg.getvalue()), inline=True)
+    picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
+    page.insert_obj(picture)
+    page.gen_content()
+    out = io.BytesIO()
+    poster.save(out)
+    return out.getvalue()

@@ -200,3 +200,15 @@ def test_tesseract_tsv_and_its_usual_misreads() -> None:
     assert page.confidence == 79.0
     assert repair("e Remisser") == "• Remisser" and repair("Det kostar 8 12 kr") == "Det kostar 8 12 kr"
     assert repair("Ärenden 108-198") == "Ärenden 10§–19§"
+
+
+@needs_tesseract
+def test_a_poster_sized_scan_is_read_at_a_lower_dpi_not_failed(tmp_path: Path) -> None:
+    """A page 10,000 points wide (139 inches) at 300 dpi would be a 41,700-pixel-wide image,
+    over a reader's memory share: it is rendered to at most read.pdf.MAX_PIXELS instead."""
+    poster = tmp_path / "affisch.pdf"
+    poster.write_bytes(pdfgen.poster_copy(str(CORPUS / PLAN), 10_000))
+    settings = Settings(index_dir=tmp_path / "ix")
+    report = ingest([poster], settings)
+    assert (report.failed, report.ocr_pages, report.pages_without_text) == ([], 1, 0)
+    assert search(settings, "delaktighetsberedningen", Filters()).total >= 1

@@ -190,14 +190,16 @@ def _read_page(pdf: pdfium.PdfDocument, number: int, path: Path) -> RawPage:
 
 def render_pages(path: Path, numbers: Sequence[int], dpi: int) -> Iterator[tuple[int, bytes]]:
     """(page number, PNG bytes) for the given pages, rendered in greyscale at ``dpi``, one at
-    a time (an image of an A4 page at 300 dpi is 8 MB in memory)."""
+    a time (an image of an A4 page at 300 dpi is 8 MB in memory; a larger page, a poster or
+    a map, at the dpi that keeps it to ``MAX_PIXELS``)."""
     pdf = open_pdf(path)
     if pdf is None:
         return
     try:
         for number in numbers:
             try:
-                image = pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+                page = pdf[number - 1]
+                image = page.render(scale=_scale(page.get_size(), dpi), grayscale=True).to_pil()
             except pdfium.PdfiumError:
                 continue
             out = io.BytesIO()
@@ -205,3 +207,13 @@ def render_pages(path: Path, numbers: Sequence[int], dpi: int) -> Iterator[tuple
             yield number, out.getvalue()
     finally:
         pdf.close()
+
+
+MAX_PIXELS = 36_000_000  # four A4 pages at 300 dpi: a 200-inch page is read at 30 dpi, not 60,000 pixels wide
+
+
+def _scale(size: tuple[float, float], dpi: int) -> float:
+    """Pixels per point for a page of ``size`` points: ``dpi``, or less for a page so large
+    that its image would pass ``MAX_PIXELS``."""
+    width, height = max(size[0], 1.0), max(size[1], 1.0)
+    return min(dpi / 72, (MAX_PIXELS / (width * height)) ** 0.5)
