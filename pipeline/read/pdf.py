@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import math
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -216,4 +217,4 @@ def _scale(size: tuple[float, float], dpi: int) -> float:
     """Pixels per point for a page of ``size`` points: ``dpi``, or less for a page so large
     that its image would pass ``MAX_PIXELS``."""
     width, height = max(size[0], 1.0), max(size[1], 1.0)
-    return min(dpi / 72, (MAX_PIXELS / (width * height)) ** 0.5)
+    return min(dpi / 72, math.sqrt(MAX_PIXELS / (width * height)))
