@@ -229,3 +229,15 @@ def test_an_annual_report_is_about_the_financial_year_it_names(realworld: Settin
     assert years["281330_arsredovisning_leksand_brf_stappan.pdf"] == 2022
     hits = search(realworld, "underhåll", Filters(years=(2021, 2021), kind="årsredovisning"), limit=50).hits
     assert hits and {Path(h["path"]).name for h in hits} == {"brf_198532.pdf"}
+
+
+def test_an_annual_report_is_named_for_its_association(realworld: Settings) -> None:
+    # page 1: 'Brf Björk och Plaza' above, 'Bostadsrättsföreningen' / 'Björk och Plaza' below the
+    # title; the scanned Stäppan report: 'Styrelsen för Bostadsrättsföreningen Stäppan i Leksand får …'
+    docs = {Path(d["paths"][0]).name: d for d in document_listing(realworld)}
+    plaza, stappan = docs["brf_198532.pdf"], docs["281330_arsredovisning_leksand_brf_stappan.pdf"]
+    assert plaza["title"] == "Årsredovisning Brf Björk och Plaza 2021"
+    assert plaza["board"] == "Brf Björk och Plaza"
+    assert stappan["board"] == "Bostadsrättsföreningen Stäppan i Leksand"
+    assert stappan["title"].endswith("redovisning Bostadsrättsföreningen Stäppan i Leksand 2022")
+    assert search(realworld, "underhåll", Filters(board="Stäppan"), limit=5).hits
