@@ -43,13 +43,14 @@ WITHOUT_TEXT = {  # why pages were stored without text (IngestReport.without_tex
 
 def ingest_summary(report: dict[str, Any]) -> None:
     console = _console()
+    again = f", {report['documents_reread']} lästa på nytt" if report.get("documents_reread") else ""
     console.print(
-        f"{report['files_seen']} filer: {report['documents_added']} nya dokument "
+        f"{report['files_seen']} filer: {report['documents_added']} nya dokument{again} "
         f"({report['pages']} sidor), {report['documents_unchanged']} oförändrade, "
         f"{report['duplicates']} dubbletter, {len(report['failed'])} misslyckade"
     )
-    if report.get("documents_reread"):
-        console.print(f"{report['documents_reread']} dokument lästes på nytt av den nya versionen av läsaren")
+    if again:
+        console.print("(de lästes av en äldre version av handlingar; det den nu hittar kommer med)")
     if report.get("index_rebuilt"):
         console.print(f"sökindexet byggdes om från katalogen: {report['index_rebuilt']}")
     if report.get("ocr_pages"):
