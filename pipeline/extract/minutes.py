@@ -100,8 +100,9 @@ class RunningHead:
 
 
 def running_head(page: Page) -> RunningHead | None:
-    """The running head of a page of minutes, wherever on the page it is read."""
-    for lines in (_lines(page.body), _lines(page.furniture)):
+    """The running head of a page of minutes, read at the page's top or its end."""
+    body = _lines(page.body)
+    for lines in (body[:8], body[-8:], _lines(page.furniture)):
         for i, line in enumerate(lines):
             match = RUNNING_HEAD_RE.match(line)
             if match and 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(1)) <= 31:

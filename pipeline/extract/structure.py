@@ -14,6 +14,7 @@ from ..models import Meta, Page, Part
 from ..years import year_in
 from . import minutes
 from .parties import party_of_text, signatories
+from .reports import annual_report
 
 MONTHS = {
     m: i + 1
@@ -272,35 +273,11 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     if first.kind == "other":
         return _appendix(meta, pages[0])
     if first.kind == "årsredovisning":
-        return _annual_report(meta, pages[0])
+        return annual_report(meta, pages[0])
     return _full_minutes(meta, pages) if first.kind in ("protokoll", "föredragningslista") else meta
 
 
 BILAGA_RE = re.compile(r"^(?:Bilaga|BILAGA)\b")
-# 'Bostadsrättsföreningen Björk och Plaza', 'Brf Björk och Plaza', 'Styrelsen för Bostadsrätts-
-# föreningen Stäppan i Leksand får härmed …', 'HSB Bostadsrättsförening Lönnen i Jönköping'
-ASSOCIATION_RE = re.compile(
-    r"\b((?:HSB |Riksbyggens? )?(?:Bostadsrättsförening(?:en)?|Brf|BRF)\s+"
-    r"[A-ZÅÄÖ0-9][\w&.-]*(?:\s+(?:och|i|nr|på|vid|[A-ZÅÄÖ0-9][\w&.-]*))*)"
-)
-
-
-def _annual_report(meta: Meta, page: Page) -> Meta:
-    """An association's annual report named for its association and year ('Årsredovisning
-    Bostadsrättsföreningen Björk och Plaza 2021'), the association as its board; the page
-    writes the name on one line or over two ('Bostadsrättsföreningen' / 'Björk och Plaza')."""
-    lines = (_lines(page.furniture) + _lines(page.body))[:14]
-    joined = [
-        f"{a} {b}" if a in ("Bostadsrättsföreningen", "Bostadsrättsförening") else a
-        for a, b in zip(lines, [*lines[1:], ""], strict=True)
-    ]
-    found = next((m.group(1) for m in map(ASSOCIATION_RE.search, joined) if m), None)
-    if found is None:
-        return meta
-    name = re.sub(r"\s+(?:i|och|nr|på|vid)$", "", found.strip())
-    words = meta.title.split()
-    title = " ".join(x for x in (words[0] if words else "Årsredovisning", name, str(meta.year or "")) if x)
-    return replace(meta, title=title if len(words) <= 2 else meta.title, board=name)
 
 
 def _appendix(meta: Meta, page: Page) -> Meta:
