@@ -48,16 +48,19 @@ BODIES = {
 }
 
 
-def page(number: str, title: str, sida: int) -> list[str]:
-    head = [f"Föredragningslista     {number} §        26.09.2022        Sida", f"Stadsstyrelsen    {sida}"]
-    return [*head, f"{number} § {title}", *BODIES[number]]
+def page(number: str, title: str, sida: int, head_last: bool) -> list[str]:
+    head = ["Föredragningslista        26.09.2022        Sida", "Stadsstyrelsen", f"{number} §", str(sida)]
+    text = [f"{number} § {title}", *BODIES[number]]
+    return [*text, *head] if head_last else [*head, *text]
 
 
-@pytest.fixture(scope="module")
-def agenda(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, str]:
+# the running head at the top of each page, or read last, as pdfium reads Nykarleby's minutes
+@pytest.fixture(scope="module", params=["head first", "head last"])
+def agenda(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> tuple[Settings, str]:
     folder = tmp_path_factory.mktemp("agenda")
     pdf = folder / "stadsstyrelsen_foredragningslista_26_09_2022.pdf"
-    pdf.write_bytes(pdfgen.text_pages([FORM, *(page(n, t, s) for n, t, s in TOC)]))
+    last = request.param == "head last"
+    pdf.write_bytes(pdfgen.text_pages([FORM, *(page(n, t, s, last) for n, t, s in TOC)]))
     settings = Settings(index_dir=folder / "index", ocr="never")
     ingest([pdf], settings)
     (doc,) = document_listing(settings)
@@ -69,6 +72,7 @@ def test_the_agenda_is_named_numbered_and_dated(agenda: tuple[Settings, str]) ->
     assert (doc["kind"], doc["board"], doc["date"]) == ("föredragningslista", "Stadsstyrelsen", "2022-09-26")
     assert doc["title"] == "Föredragningslista 10/2022 Stadsstyrelsen 26.9.2022"
     assert doc["paragraph"] == "§ 180–183"
+    assert [p["kind"] for p in doc["parts"]] == ["föredragningslista"]  # one part, not one a page
 
 
 def test_each_item_with_its_title_and_page(agenda: tuple[Settings, str]) -> None:

@@ -89,12 +89,13 @@ def running_organ(pages: Sequence[Page]) -> str | None:
 # A page's running head in Finland-Swedish minutes ('Protokoll 15.09.2022 Sida', 'Protokoll 44 §
 # 15.09.2022 Sida'), the organ on a line below it. pdfium often reads it last on the page.
 RUNNING_HEAD_RE = re.compile(
-    r"^(?:Protokoll|Föredragningslista)\s+(?:\d{1,4}\s*§\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+Sida)?(?:\s+\d+)?$"
+    r"^(Protokoll|Föredragningslista)\s+(?:\d{1,4}\s*§\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+Sida)?(?:\s+\d+)?$"
 )
 
 
 @dataclass(frozen=True)
 class RunningHead:
+    kind: str  # 'protokoll' or 'föredragningslista'
     date: str  # the meeting's day, ISO
     organ: str | None
 
@@ -105,11 +106,11 @@ def running_head(page: Page) -> RunningHead | None:
     for lines in (body[:8], body[-8:], _lines(page.furniture)):
         for i, line in enumerate(lines):
             match = RUNNING_HEAD_RE.match(line)
-            if match and 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(1)) <= 31:
+            if match and 1 <= int(match.group(3)) <= 12 and 1 <= int(match.group(2)) <= 31:
                 below = lines[i + 1 : i + 3] + _lines(page.furniture)
                 organ = next((x for x in below if looks_like_organ(x)), None)
-                day, month, year = match.groups()
-                return RunningHead(f"{year}-{int(month):02d}-{int(day):02d}", organ)
+                word, day, month, year = match.groups()
+                return RunningHead(word.lower(), f"{year}-{int(month):02d}-{int(day):02d}", organ)
     return None
 
 

@@ -96,7 +96,8 @@ def _minutes_kind(page: Page) -> str | None:
         if match:
             word = match.group(0).upper()
             return "protokollsutdrag" if "UTDRAG" in word else "protokoll"
-    return "protokoll" if minutes.running_head(page) else None  # its head read last on the page
+    head = minutes.running_head(page)  # its running head, which pdfium may read last on the page
+    return head.kind if head else None
 
 
 def _text_kind(lines: Sequence[str]) -> str | None:
