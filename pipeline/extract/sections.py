@@ -17,6 +17,10 @@ from .minutes import DIARIE_LINE_RE, decision, mark_numbers, statements, toc_tit
 from .parties import NAME_LINE_RE
 
 NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+# Priorities numbered within their goal area: '1.1 Genomföra trygghetsvandringar', '2.3. …'; the
+# area is then the line numbered '1' ('1. Ökad trygghet', '1 Ökad trygghet').
+SUB_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")
+TOP_RE = re.compile(r"^(\d{1,2})\.?\s+([A-ZÅÄÖ].*)$")
 PARAGRAPH_ITEM_RE = re.compile(r"^(?:§\s*(\d+)|(\d+)\s*§)\s*(.*)$")
 # a diarienummer after an item's §: 'Dnr KS 2022/123', 'Dnr: 2022.045', 'KS 2022/123', 'Dnr 2022-000123'
 DNR_RE = re.compile(
@@ -96,11 +100,18 @@ def _in_list(lines: Sequence[_Line], i: int) -> bool:
     return False
 
 
-def _numbered(lines: Sequence[_Line], i: int, body: float, expected: int) -> _Heading | None:
-    match = NUMBERED_RE.match(lines[i].text)
+def _nested(lines: Sequence[_Line]) -> bool:
+    """Whether the priorities are numbered within areas ('1.1', '1.2', '2.1')."""
+    return sum(1 for line in lines if SUB_RE.match(line.text) and not TOC_RE.search(line.text)) >= 2
+
+
+def _numbered(lines: Sequence[_Line], i: int, body: float, expected: int, nested: bool) -> _Heading | None:
+    """A numbered priority at line ``i`` ('3. Title', or '1.3 Title' where they are nested:
+    its number within its area, 3)."""
+    match = SUB_RE.match(lines[i].text) if nested else NUMBERED_RE.match(lines[i].text)
     if not match or TOC_RE.search(lines[i].text):
         return None
-    number, title = int(match.group(1)), match.group(2).strip()
+    number, title = int(match.group(match.re.groups - 1)), match.group(match.re.groups).strip()
     styled = lines[i].bold or (body and lines[i].size > body + 0.4)
     if number not in (expected, 1) or not (styled or not title.endswith(".")):
         return None
@@ -115,17 +126,33 @@ def _continues(title: str, line: _Line) -> bool:
     return line.text[:1].islower() and len(line.text) <= 60 and not title.endswith(".")
 
 
+def _area_number(lines: Sequence[_Line], i: int) -> str | None:
+    """The title of an area numbered '1' or '1.' whose first priority, '1.1', follows within
+    a few lines; None for any other line."""
+    top = TOP_RE.match(lines[i].text)
+    if top is None or TOC_RE.search(lines[i].text) or len(top.group(2).split()) > 8:
+        return None
+    for line in lines[i + 1 : i + 5]:
+        sub = SUB_RE.match(line.text)
+        if sub:
+            return top.group(2).strip() if sub.group(1) == top.group(1) else None
+    return None
+
+
 def _headings(lines: Sequence[_Line]) -> Iterator[_Heading]:
-    body = _body_size(lines)
+    body, nested = _body_size(lines), _nested(lines)
     expected, i = 1, 0
     while i < len(lines):
-        numbered = _numbered(lines, i, body, expected)
+        numbered = _numbered(lines, i, body, expected, nested)
         if numbered:
             expected = numbered.number + 1 if numbered.number else expected
             yield numbered
             i += numbered.lines
             continue
-        if _looks_like_heading(lines, i, body) and not _in_list(lines, i):
+        top = _area_number(lines, i) if nested else None
+        if top:
+            yield _Heading(i, None, top, 1)  # an area's own number: '1. Ökad trygghet'
+        elif _looks_like_heading(lines, i, body) and not _in_list(lines, i):
             yield _Heading(i, None, lines[i].text, 1)
         i += 1
 
