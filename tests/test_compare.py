@@ -104,6 +104,15 @@ def test_matching_does_not_rely_on_numbers(corpus_index: Corpus) -> None:
         ("Dagarna genomfördes via livesändning.", "genomförd"),
         ("Beredningen har informerats om arbetet.", "genomförd"),
         ("Kommunen har ett stort ansvar.", "oklart"),
+        # status labels, as many reports write them beside each item
+        ("Status: Genomförd.", "genomförd"),
+        ("Status: Ej genomförd.", "inställd"),  # not 'delvis' for the 'genomförd' inside it
+        ("Status: Pågående.", "pågår"),
+        ("Aktiviteten är delvis genomförd.", "delvis"),
+        ("Arbetet är klart.", "genomförd"),
+        ("Arbetet är inte klart.", "pågår"),
+        # both in one sentence: some done, some cancelled
+        ("Två vandringar genomfördes men tre fick ställas in.", "delvis"),
     ],
 )
 def test_status_rules(text: str, status: str) -> None:

@@ -32,6 +32,7 @@ RULES: dict[str, list[str]] = {
         r"har inte (kunnat )?genomföras",
         r"uteblev",
         r"har strukits",
+        r"\b(ej|inte) genomför(d|da|t)\b",  # a status label: 'Status: Ej genomförd'
     ],
     "pågår": [
         r"har inte kunnat slutföras",
@@ -39,10 +40,13 @@ RULES: dict[str, list[str]] = {
         r"har påbörjats",
         r"är inte klart",
         r"inte (har )?avslutats",
+        r"\bpågående\b",  # 'Status: Pågående'
     ],
     "delvis": [r"\bdelvis\b", r"i viss mån", r"i begränsad omfattning", r"i mindre skala"],
     "genomförd": [
         r"genomför(des|ts|de)\b",
+        r"(?<!ej )(?<!inte )\bgenomförd(a)?\b",  # 'Status: Genomförd', 'Aktiviteten är genomförd'
+        r"\b(är|blev) (klar|klart|avslutad|avslutat)\b",
         r"har genomförts",
         r"har informerats",
         r"fått (kontinuerlig )?information",
@@ -82,20 +86,17 @@ def sentences(text: str) -> list[str]:
     return split(join_lines(text))
 
 
-def _signal(sentence: str) -> str | None:
-    for status, patterns in COMPILED.items():
-        if any(p.search(sentence) for p in patterns):
-            return status
-    return None
+def _signals(sentence: str) -> list[str]:
+    """Every status a sentence signals ('genomfördes men två ställdes in': both)."""
+    return [status for status, patterns in COMPILED.items() if any(p.search(sentence) for p in patterns)]
 
 
 def judge(text: str) -> Verdict:
     """The status the text supports, and the sentence that supports it."""
     found: dict[str, str] = {}
     for sentence in sentences(text):
-        signal = _signal(sentence)
-        if signal and signal not in found:
-            found[signal] = sentence
+        for signal in _signals(sentence):
+            found.setdefault(signal, sentence)
     return _decide(found, sentences(text))
 
 
