@@ -148,6 +148,11 @@ def test_amounts_and_quotes_carry_the_item(minutes: Settings) -> None:
     # --party keeps the quotes attributed to the party, in minutes too, and only those
     assert [q["quote"] for q in quotes(minutes, "beslutet", Filters(party="Moderaterna"))] == [said["quote"]]
     assert quotes(minutes, "beslutet", Filters(party="V")) == []
+    # an item's first sentence, below its '§ 45  Dnr KS 2022/123', title and 'Sammanfattning' lines
+    # (the cover page above ends with a name, no full stop: the sentence must not start there)
+    [motion] = quotes(minutes, "cykelvägar", Filters())
+    assert motion["quote"] == ITEMS[0][3]  # 'Cecilia Ceder (V) har i en motion föreslagit att …'
+    assert (motion["party"], motion["page"], motion["paragraph"]) == ("V", 2, "§ 45")
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-OPENERS = "A-ZÅÄÖÉÜ0-9”\"'•(–-"
+OPENERS = "A-ZÅÄÖÉÜ0-9”\"'•(–§-"
 STOP_RE = re.compile(rf"(\S*[.!?…])[”\"')]*\s+(?=[{OPENERS}])")
 BULLET_RE = re.compile(r"\n[ \t]*([•–-])\s")
 # Abbreviations that also end sentences often enough to count as a stop.
