@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
+from typing import Any
 
 
 def build(objects: Sequence[bytes]) -> bytes:
@@ -98,61 +99,55 @@ def text_pages(pages: Sequence[Sequence[str]], compress: bool = True) -> bytes:
 def scanned_copy(source: str, dpi: int, rotate: int = 0, jpeg_quality: int = 85) -> bytes:
     """A scan of ``source``: each page rendered to a JPEG image at ``dpi`` (turned ``rotate``
     degrees), and the images put back into a PDF with no text layer, as a scanner makes one."""
-    import io
-
     import pypdfium2 as pdfium
 
-    original = pdfium.PdfDocument(source)
     scan = pdfium.PdfDocument.new()
-    for page in original:
+    for page in pdfium.PdfDocument(source):
         image = page.render(scale=dpi / 72, grayscale=True).to_pil().rotate(rotate, expand=True)
-        jpeg = io.BytesIO()
-        image.save(jpeg, format="JPEG", quality=jpeg_quality)
-        width, height = image.size[0] * 72 / dpi, image.size[1] * 72 / dpi
-        new = scan.new_page(width, height)
-        picture = pdfium.PdfImage.new(scan)
-        picture.load_jpeg(io.BytesIO(jpeg.getvalue()), inline=True)
-        picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
-        new.insert_obj(picture)
-        new.gen_content()
-    out = io.BytesIO()
-    scan.save(out)
-    return out.getvalue()
+        _image_page(scan, image, image.size[0] * 72 / dpi, image.size[1] * 72 / dpi, jpeg_quality)
+    return _saved(scan)
 
 
 def pages_of(source: str, numbers: Sequence[int]) -> bytes:
     """The given pages (1-based) of ``source`` as a PDF of their own, unchanged: as a
     municipality publishes one § item of its minutes."""
-    import io
-
     import pypdfium2 as pdfium
 
-    original = pdfium.PdfDocument(source)
     cut = pdfium.PdfDocument.new()
-    cut.import_pages(original, [n - 1 for n in numbers])
-    out = io.BytesIO()
-    cut.save(out)
-    return out.getvalue()
+    cut.import_pages(pdfium.PdfDocument(source), [n - 1 for n in numbers])
+    return _saved(cut)
 
 
 def poster_copy(source: str, width: float, dpi: int = 100) -> bytes:
     """``source``'s first page as a scan printed on a page ``width`` points wide (a poster or
     a map: 14,400 points is PDF's largest page), with no text layer."""
+    import pypdfium2 as pdfium
+
+    image = pdfium.PdfDocument(source)[0].render(scale=dpi / 72, grayscale=True).to_pil()
+    poster = pdfium.PdfDocument.new()
+    _image_page(poster, image, width, width * image.size[1] / image.size[0], 90)
+    return _saved(poster)
+
+
+def _image_page(pdf: Any, image: Any, width: float, height: float, jpeg_quality: int) -> None:
+    """A new page of ``width`` × ``height`` points in ``pdf`` that is ``image`` (a JPEG of it)."""
     import io
 
     import pypdfium2 as pdfium
 
-    image = pdfium.PdfDocument(source)[0].render(scale=dpi / 72, grayscale=True).to_pil()
     jpeg = io.BytesIO()
-    image.save(jpeg, format="JPEG", quality=90)
-    height = width * image.size[1] / image.size[0]
-    poster = pdfium.PdfDocument.new()
-    page = poster.new_page(width, height)
-    picture = pdfium.PdfImage.new(poster)
+    image.save(jpeg, format="JPEG", quality=jpeg_quality)
+    page = pdf.new_page(width, height)
+    picture = pdfium.PdfImage.new(pdf)
     picture.load_jpeg(io.BytesIO(jpeg.getvalue()), inline=True)
     picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
     page.insert_obj(picture)
     page.gen_content()
+
+
+def _saved(pdf: Any) -> bytes:
+    import io
+
     out = io.BytesIO()
-    poster.save(out)
+    pdf.save(out)
     return out.getvalue()
