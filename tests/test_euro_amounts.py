@@ -32,6 +32,8 @@ VALF = "valfardsnamnden_protokoll_15_09_2022_18_00_139758.pdf"
         ("12 t€", "12000"),
         ("1,2 MEUR", "1200000"),
         ("1 000 euroa", "1000"),
+        ("€ 25 000", "25000"),  # the currency before its number
+        ("EUR 1,2 miljoner", "1200000"),
     ],
 )
 def test_euro_values_are_exact(text: str, value: str) -> None:
@@ -49,6 +51,15 @@ def test_euro_and_kronor_in_one_text() -> None:
         ("25 450€", Decimal(25450), "EUR"),
         ("6000€", Decimal(6000), "EUR"),
         ("500 kr", Decimal(500), "SEK"),
+    ]
+
+
+def test_a_currency_written_before_its_number() -> None:
+    text = "Bidraget är € 25 000 för år 2023. Projektet kostar EUR 1,2 miljoner. Se EUR-lex 2021 och SEK 500."
+    assert found(text) == [
+        ("€ 25 000", Decimal(25_000), "EUR"),
+        ("EUR 1,2 miljoner", Decimal(1_200_000), "EUR"),
+        ("SEK 500", Decimal(500), "SEK"),
     ]
 
 

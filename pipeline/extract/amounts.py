@@ -58,7 +58,8 @@ QUALIFIERS = {
 }
 UNIT_HINT = re.compile(
     r"\d[\s\u00a0\u202f\u2009]*(?:kr\b|kronor|krona|mnkr|mkr|tkr|mdkr|msek|sek\b|öre|"
-    r"miljon|miljard|milj\.|mn\b|mdr\b|tusen|:-|euro|eur\b|€|[mtk]€|[mtk]eur\b)",
+    r"miljon|miljard|milj\.|mn\b|mdr\b|tusen|:-|euro|eur\b|€|[mtk]€|[mtk]eur\b)"
+    r"|(?:€|\bEUR\b|\bSEK\b)[\s\u00a0\u202f\u2009]*\d",
     re.IGNORECASE,
 )
 # 1-3 leading digits (thousands groups may follow), or any plain number; decimal comma.
@@ -67,6 +68,7 @@ GROUP = r"^\d{3}(,\d+)?$"
 PLAIN = r"^[-−–]?\d+(,\d+)?$"
 DOTTED = r"^[-−–]?\d{1,3}(\.\d{3})+(,\d+)?$"  # '12.500 kr', '1.500.000 kr': a dot between thousands
 SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
+PREFIXES = ["€", "eur", "sek"]  # a currency written before its number: '€ 25 000', 'EUR 1,2 miljoner'
 
 
 def matcher_patterns() -> list[list[dict[str, Any]]]:
@@ -85,7 +87,11 @@ def matcher_patterns() -> list[list[dict[str, Any]]]:
         for _ in range(groups):
             grouped += [gap, {"TEXT": {"REGEX": GROUP}}]
         numbers.append([*grouped, SPACE])
-    return [number + unit for number in numbers for unit in (single, currency, scaled)]
+    after = [number + unit for number in numbers for unit in (single, currency, scaled)]
+    prefix: list[dict[str, Any]] = [{"LOWER": {"IN": PREFIXES}}, gap]
+    scale: list[dict[str, Any]] = [gap, {"LOWER": {"IN": sorted(SCALE_WORDS)}}]
+    before = [prefix + number[:-1] + tail for number in numbers for tail in ([], scale)]
+    return after + before
 
 
 _NUMBER_RE = re.compile(
@@ -105,7 +111,8 @@ def money_value(text: str) -> tuple[Decimal, str]:
     raw = re.sub(r"[ .\u00a0\u202f\u2009]", "", match.group(0))  # thousands separators
     negative = raw[0] in "-−–"
     number = Decimal(raw.lstrip("-−–").replace(",", "."))
-    scale, currency = Decimal(1), SEK
+    ahead = [CURRENCY_WORDS[w] for w in _UNIT_RE.findall(text[: match.start()].lower()) if w in PREFIXES]
+    scale, currency = Decimal(1), ahead[0] if ahead else SEK
     for word in _UNIT_RE.findall(text[match.end() :].lower()):
         unit, kind = UNIT_WORDS.get(word, (SCALE_WORDS.get(word, Decimal(1)), CURRENCY_WORDS.get(word)))
         scale, currency = scale * unit, kind or currency
