@@ -101,9 +101,10 @@ class RunningHead:
 
 
 def running_head(page: Page) -> RunningHead | None:
-    """The running head of a page of minutes, read at the page's top or its end."""
-    body = _lines(page.body)
-    for lines in (body[:8], body[-8:], _lines(page.furniture)):
+    """The running head of a page of minutes, read at the page's top or its end (only those
+    lines are split off: this runs for every page)."""
+    top, end = page.body.split("\n", 8)[:8], page.body.rsplit("\n", 8)[-8:]
+    for lines in (_lines("\n".join(top)), _lines("\n".join(end)), _lines(page.furniture)):
         for i, line in enumerate(lines):
             match = RUNNING_HEAD_RE.match(line)
             if match and 1 <= int(match.group(3)) <= 12 and 1 <= int(match.group(2)) <= 31:

@@ -81,8 +81,8 @@ def money_windows(text: str) -> list[tuple[int, int]]:
     """Character ranges around each number followed by a currency or scale word
     (overlapping ranges merged): the only places an amount's token pattern can match."""
     ranges: list[list[int]] = []
-    for hit in money.UNIT_HINT.finditer(text):
-        start, end = max(0, hit.start() - BEFORE_WINDOW), min(len(text), hit.end() + AFTER_WINDOW)
+    for first, last in money.money_hints(text):
+        start, end = max(0, first - BEFORE_WINDOW), min(len(text), last + AFTER_WINDOW)
         if ranges and start <= ranges[-1][1]:
             ranges[-1][1] = end
         else:
