@@ -182,6 +182,8 @@ def test_one_person_whatever_the_name_order_with_roles_from_the_attendance_list(
     assert people["Tua Backman"]["role"] == "ledamot"
     assert people["Jean Hellsten"]["role"] == "viceordförande"  # '(distans)' is a note, not a role
     assert "Karita Eklund" not in people  # '[ ] Eklund Karita': not there
+    # 'Emilia Ingman, planläggningschef på Nykarleby stad, klockan 16.00–16.50, §10–13' (OCR: '810-13')
+    assert people["Emilia Ingman"]["role"] == "planläggningschef på Nykarleby stad"
 
 
 def test_hits_on_a_garbled_page_say_so_without_ocr(tmp_path: Path) -> None:

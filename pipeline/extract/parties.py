@@ -195,5 +195,7 @@ def _attendee(chunk: str, default: str) -> tuple[tuple[str, ...], str] | None:
     if not NAME_RE.match(name):
         return None
     notes = (re.sub(r"\s*\([^)]*\)", "", r).strip() for r in rest.split(","))  # '(distans)'
-    roles = [r for r in notes if r and not WHEN_RE.search(r)]
+    roles = [
+        r for r in notes if any(c.isalpha() for c in r) and not WHEN_RE.search(r)
+    ]  # not '810-13' (OCR's '§10–13')
     return tuple(name.split()), ", ".join(roles) or default
