@@ -376,7 +376,10 @@ def _store(
     if removed:
         batch.remove([removed])
     with report.stage("dedup"):
-        dedup.update(catalog, doc, part_ids)
+        changed = dedup.update(catalog, doc, part_ids)
+    if changed:
+        with report.stage("index"):
+            batch.refresh(catalog.documents_of(changed) - {doc.id})
     if again:
         report.documents_reread += 1
     else:

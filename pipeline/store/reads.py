@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..models import READER_VERSION, name_only
@@ -86,6 +86,14 @@ class Reads(PageReads, NearReads):
 
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def documents_of(self, part_ids: Iterable[int]) -> set[str]:
+        """The documents the given parts belong to."""
+        ids = json.dumps(sorted(part_ids))
+        rows = self.conn.execute(
+            "SELECT DISTINCT document_id FROM parts WHERE id IN (SELECT value FROM json_each(?))", (ids,)
+        )
+        return {str(r[0]) for r in rows}
 
     def unindexed(self) -> list[str]:
         return [r["id"] for r in self.conn.execute("SELECT id FROM documents WHERE indexed = 0")]

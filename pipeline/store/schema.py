@@ -192,8 +192,20 @@ def _v11(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN reader INTEGER NOT NULL DEFAULT 1")
 
 
+def _v12(conn: sqlite3.Connection) -> None:
+    """A repeat whose canonical copy went (its document removed: a changed file, a re-read)
+    is canonical now, and its document is queued for the search index, which held none of
+    it: the foreign key's SET NULL fires this trigger. (Repeats orphaned before are indexed
+    again with everything else: reader version 2 reads every document again.)"""
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS repeat_orphaned AFTER UPDATE OF repeat_of ON parts"
+        " WHEN NEW.repeat_of IS NULL AND OLD.repeat_of IS NOT NULL BEGIN"
+        " UPDATE documents SET indexed = 0 WHERE id = NEW.document_id; END"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11),
+    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12),
 )
 VERSION = len(MIGRATIONS)
 

@@ -6,7 +6,7 @@ a killed run is finished by the next one (``sync``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..settings import Settings
@@ -42,6 +42,15 @@ class Batch:
         self.pending.append(doc_id)
         if len(self.pending) >= self.every:
             self.commit()
+
+    def refresh(self, doc_ids: Iterable[str]) -> None:
+        """Index again the documents of this batch (added, not yet committed) whose canonical
+        parts changed since: a copy stored before its canonical one arrived is a repeat now.
+        (Committed documents are queued by the catalog instead: set_repeats, and ``sync``.)"""
+        writer, analyzer = self.open()
+        for doc_id in set(doc_ids) & set(self.pending):
+            writer.delete_documents_by_term("document", doc_id)
+            index.add_rows(writer, analyzer, self.catalog.canonical_blocks(doc_id), None)
 
     def remove(self, doc_ids: Sequence[str]) -> None:
         if doc_ids:
