@@ -35,23 +35,25 @@ def hit_files(settings: Settings) -> list[str]:
     return sorted({Path(h["path"]).name for h in search(settings, WORD, Filters()).hits})
 
 
-def test_a_repeat_stored_before_its_canonical_copy_leaves_the_index(tmp_path: Path) -> None:
+def ingested(tmp_path: Path) -> tuple[Settings, Path, Path, Path]:
+    """(settings, folder, the repeat, the canonical copy) after one ingest with one reader."""
     folder = tmp_path / "pdfs"
     folder.mkdir()
     first, second = two_copies(folder)
     settings = Settings(index_dir=tmp_path / "ix", workers=1, ocr="never")
     ingest([folder], settings)
+    return settings, folder, first, second
+
+
+def test_a_repeat_stored_before_its_canonical_copy_leaves_the_index(tmp_path: Path) -> None:
+    settings, _, first, second = ingested(tmp_path)
     hits = search(settings, WORD, Filters()).hits
     assert hit_files(settings) == [second.name]  # not the repeat as a hit of its own
     assert all(Path(a["path"]).name == first.name for h in hits for a in h["also_in"])
 
 
 def test_a_repeat_whose_canonical_copy_went_is_found_under_its_own_name(tmp_path: Path) -> None:
-    folder = tmp_path / "pdfs"
-    folder.mkdir()
-    first, second = two_copies(folder)
-    settings = Settings(index_dir=tmp_path / "ix", workers=1, ocr="never")
-    ingest([folder], settings)
+    settings, folder, first, second = ingested(tmp_path)
     shutil.copy(CORPUS / PLAN, second)  # the canonical copy's file now holds another document
     ingest([folder], settings)
     assert hit_files(settings) == [first.name]
