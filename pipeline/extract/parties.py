@@ -195,7 +195,6 @@ def _attendee(chunk: str, default: str) -> tuple[tuple[str, ...], str] | None:
     if not NAME_RE.match(name):
         return None
     notes = (re.sub(r"\s*\([^)]*\)", "", r).strip() for r in rest.split(","))  # '(distans)'
-    roles = [
-        r for r in notes if any(c.isalpha() for c in r) and not WHEN_RE.search(r)
-    ]  # not '810-13' (OCR's '§10–13')
+    # a role has letters ('810-13' is OCR's '§10–13') and no time or § ('klockan 16.00–16.50')
+    roles = [r for r in notes if any(c.isalpha() for c in r) and not WHEN_RE.search(r)]
     return tuple(name.split()), ", ".join(roles) or default

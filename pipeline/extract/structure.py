@@ -343,11 +343,14 @@ def _full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
         title=title,
         board=board,
         year=meta.year if facts.number is None else int(facts.number[-4:]),
-        paragraph=(f"§ {span[0]}–{span[1]}" if span[0] != span[1] else f"§ {span[0]}")
-        if span
-        else meta.paragraph,
+        paragraph=_paragraph(span) if span else meta.paragraph,
         paragraphs=span or meta.paragraphs,
     )
+
+
+def _paragraph(span: tuple[int, int]) -> str:
+    """'§ 39–49' for a range of items, '§ 44' for one."""
+    return f"§ {span[0]}–{span[1]}" if span[0] != span[1] else f"§ {span[0]}"
 
 
 def _extract(meta: Meta, pages: Sequence[Page], head: minutes.RunningHead) -> Meta:
@@ -363,7 +366,7 @@ def _extract(meta: Meta, pages: Sequence[Page], head: minutes.RunningHead) -> Me
         date=head.date,
         board=normalise_board(head.organ) if head.organ else meta.board,
         year=year_in(meta.title) or int(head.date[:4]),
-        paragraph=(f"§ {span[0]}–{span[1]}" if span[0] != span[1] else f"§ {span[0]}") if span else None,
+        paragraph=_paragraph(span) if span else None,
         paragraphs=span,
     )
 
