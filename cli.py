@@ -12,7 +12,7 @@ import contextlib
 import io
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -27,6 +27,7 @@ from pipeline.options import (
     warn_behind,
 )
 from pipeline.output import formats
+from pipeline.output.cells import duplicate_rows, people_cell, statements_cell
 from pipeline.settings import Settings, index_dir_from
 
 if TYPE_CHECKING:
@@ -169,13 +170,7 @@ def search(
 
 @main.command()
 @click.argument("words", nargs=-1, required=True, type=TEXT)
-@click.option(
-    "--by",
-    type=click.Choice(["year", "party", "board", "kind"]),
-    default="year",
-    show_default=True,
-    help="What to count hits by.",
-)
+@click.option("--by", type=click.Choice(["year", "party", "board", "kind"]), default="year", help="Count by.")
 @filter_options
 @common()
 def trend(
@@ -197,10 +192,7 @@ def trend(
 
 @main.command()
 @click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to listen on (only this machine by default).",
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only)."
 )
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free)."
@@ -229,15 +221,7 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
     from pipeline.answer.listings import duplicate_groups
 
     groups = duplicate_groups(Settings(index_dir=index_dir_from(index_dir)))
-    rows = [
-        {
-            "canonical": _place(g["canonical"]),
-            "repeat": _place(r),
-            "similarity": r["similarity"],
-        }
-        for g in groups
-        for r in g["repeats"]
-    ]
+    rows = duplicate_rows(groups)
     echo_rows(rows, ["canonical", "repeat", "similarity"], fmt_of(fmt, as_json), data=groups)
 
 
@@ -254,10 +238,56 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
     shown = rows if fmt == "json" else [{**r, "text": r["text"][:80]} for r in rows]
     columns = ["area", "number", "title", "first_page", "last_page", "text"]
     if rows and all(r["kind"] == "paragraph" for r in rows):
-        columns = ["number", "title", "decision", "statements", "first_page", "last_page"]
-        shown = [{**r, "statements": _statements(r["statements"])} for r in shown] if fmt != "json" else shown
-    keys = ["area", "number", "title", "first_page", "last_page", "text", "kind", "decision", "statements"]
-    echo_rows(shown, columns, fmt, data=[{k: r[k] for k in keys} for r in rows])
+        columns = ["number", "title", "diarienummer", "decision", "statements", "first_page", "last_page"]
+        shown = (
+            [{**r, "statements": statements_cell(r["statements"])} for r in shown] if fmt != "json" else shown
+        )
+    keys = ["area", "number", "title", "first_page", "last_page", "text", "kind", "decision", "diarienummer"]
+    echo_rows(
+        shown,
+        columns,
+        fmt,
+        data=[{k: r[k] for k in [*keys, "statements", "proposals", "votes"]} for r in rows],
+    )
+
+
+@main.command()
+@click.argument("words", nargs=-1, type=TEXT)
+@filter_options
+@common()
+def statements(
+    words: tuple[str, ...], filters: Filters, index_dir: str | None, as_json: bool, fmt: str
+) -> None:
+    """Reservations, protokollsanteckningar and särskilda yttranden of minutes, with who made
+    them (--party, --speaker: made or signed by), their § and page; WORDS narrows to those
+    whose text holds them."""
+    from pipeline.answer.politics import statements as run
+
+    rows = run(Settings(index_dir=index_dir_from(index_dir)), " ".join(words) or None, filters)
+    fmt = fmt_of(fmt, as_json)
+    shown = (
+        rows
+        if fmt == "json"
+        else [{**r, "people": people_cell(r["people"]), "text": r["text"][:100]} for r in rows]
+    )
+    echo_rows(
+        shown, ["date", "board", "paragraph", "kind", "parties", "people", "page", "text"], fmt, data=rows
+    )
+
+
+@main.command()
+@filter_options
+@common()
+def votes(filters: Filters, index_dir: str | None, as_json: bool, fmt: str) -> None:
+    """Omröstningar of minutes: §, what ja and nej stood for, the counts and the result
+    (--party, --speaker: voted by, where the voteringslista names them)."""
+    from pipeline.answer.politics import votes as run
+
+    rows = run(Settings(index_dir=index_dir_from(index_dir)), filters)
+    fmt = fmt_of(fmt, as_json)
+    shown = rows if fmt == "json" else [{**r, "voters": len(r["voters"])} for r in rows]
+    columns = ["date", "board", "paragraph", "ja", "nej", "avstar", "ja_for", "nej_for", "voters", "page"]
+    echo_rows(shown, columns, fmt, data=rows)
 
 
 @main.command()
@@ -350,13 +380,7 @@ def compare(
 @click.argument("words", nargs=-1, required=True, type=TEXT)
 @filter_options
 @common()
-def quotes(
-    words: tuple[str, ...],
-    filters: Filters,
-    index_dir: str | None,
-    as_json: bool,
-    fmt: str,
-) -> None:
+def quotes(words: tuple[str, ...], filters: Filters, index_dir: str | None, as_json: bool, fmt: str) -> None:
     """Exact sentences holding the query's words, attributed and cited, ready to publish."""
     query = " ".join(words)
     from pipeline.answer.quotes import quotes as run
@@ -370,15 +394,6 @@ def quotes(
     rows = [{**q, "citation": citation_line(q)} for q in found]
     columns = ["quote", "citation", "path", "page", "start", "end"]
     echo_rows(rows, columns, fmt, data=found)
-
-
-def _statements(found: list[dict[str, Any]]) -> str:
-    """'protokollsanteckning (S: Rasmus Lenefors); reservation (M: Anna Berg, Per Ek)'."""
-    return "; ".join(f"{s['kind']} ({s['party']}: {', '.join(s['names'])})" for s in found)
-
-
-def _place(where: dict[str, Any]) -> str:
-    return f"{Path(where['path']).name} s. {where['first_page']}–{where['last_page']}"
 
 
 if __name__ == "__main__":

@@ -122,12 +122,53 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone who signed, moved or voted: 'Heidi Hankanen Ängberg', 'C'."""
+
+    name: str
+    party: str | None = None
+
+
+@dataclass(frozen=True)
 class Statement:
-    """A statement attached to a § item: 'Rasmus Lenefors (S) anmäler protokollsanteckning'."""
+    """A statement attached to a § item: 'Rasmus Lenefors (S) anmäler protokollsanteckning',
+    or a written reservation under its heading, with its text."""
 
     kind: str  # protokollsanteckning, reservation, särskilt yttrande
-    party: str | None
+    party: str | None  # the first of ``parties``
     names: tuple[str, ...]
+    people: tuple[Person, ...] = ()
+    parties: tuple[str, ...] = ()
+    page: int = 0
+    last_page: int = 0
+    text: str = ""  # the statement as written out in the minutes ('' where only announced)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A yrkande: who moved what ('bifall', 'avslag', 'återremiss', 'tillägg', 'ändring',
+    'eget förslag'), with the sentence that says so."""
+
+    people: tuple[Person, ...]
+    proposal: str
+    page: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Vote:
+    """An omröstning: what ja and nej stood for, the counts, the result and, where the
+    minutes print one, the voteringslista."""
+
+    page: int
+    ja_for: str | None
+    nej_for: str | None
+    ja: int | None
+    nej: int | None
+    avstar: int | None
+    absent: int | None
+    result: str | None
+    voters: tuple[tuple[str, str | None, str], ...] = ()  # (name, party, 'ja' | 'nej' | 'avstår')
 
 
 @dataclass(frozen=True)
@@ -141,6 +182,9 @@ class Section:
     kind: str = "priority"
     decision: str | None = None  # a § item's decision, as the minutes write it
     statements: tuple[Statement, ...] = ()  # reservations, protokollsanteckningar … on a § item
+    diarienummer: str | None = None  # a § item's, as its heading prints it
+    proposals: tuple[Proposal, ...] = ()
+    votes: tuple[Vote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,8 +222,9 @@ class Meta:
 
 
 # What a reader finds in a PDF, by version: a document read by an older one is read again at
-# its next ingest. 1: before euro amounts (and table figures at a page's foot) were read.
-READER_VERSION = 2
+# its next ingest. 1: before euro amounts (and table figures at a page's foot) were read;
+# 2: before § items were read from their own headings, with statements, proposals and votes.
+READER_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -236,18 +236,21 @@ def test_an_agenda_is_its_own_kind_with_its_items(tmp_path: Path) -> None:
 
 
 def test_statements_attached_to_an_item_with_party_and_names() -> None:
-    from pipeline.extract.minutes import statements
+    from pipeline.extract.layout import FlatLine
+    from pipeline.extract.politics import statements
 
     text = (
         "Protokollsanteckningar\nRasmus Lenefors (S) anmäler protokollsanteckning, se bilaga.\n"
         "Nujin Alacabek\n(V) anmäler protokollsanteckning.\n"
-        "Anna Berg (M) och Per Ek (M) reserverar sig mot beslutet.\nLisa Ny (C) lämnar ett särskilt yttrande."
+        "Anna Berg (M) och Per Ek (KD) reserverar sig mot beslutet.\n"
+        "Lisa Ny (C) lämnar ett särskilt yttrande."
     )
-    assert [(s.kind, s.party, s.names) for s in statements(text)] == [
-        ("protokollsanteckning", "S", ("Rasmus Lenefors",)),
-        ("protokollsanteckning", "V", ("Nujin Alacabek",)),
-        ("reservation", "M", ("Anna Berg", "Per Ek")),
-        ("särskilt yttrande", "C", ("Lisa Ny",)),
+    lines = [FlatLine(1, i, line, False, 11.0) for i, line in enumerate(text.split("\n"))]
+    assert [(s.kind, s.parties, s.names) for s in statements(lines)] == [
+        ("protokollsanteckning", ("S",), ("Rasmus Lenefors",)),
+        ("protokollsanteckning", ("V",), ("Nujin Alacabek",)),
+        ("reservation", ("M", "KD"), ("Anna Berg", "Per Ek")),
+        ("särskilt yttrande", ("C",), ("Lisa Ny",)),
     ]
 
 

@@ -164,8 +164,34 @@ def speakers(settings: Settings) -> list[dict[str, Any]]:
 
 
 def sections(settings: Settings, ref: str) -> list[dict[str, Any]]:
-    """Goal areas, numbered priorities and headings of one document (canonical parts)."""
+    """Goal areas, numbered priorities and headings of one document (canonical parts);
+    of minutes, each § item with its diarienummer, decision, statements, proposals and votes."""
     with Catalog.read(settings.catalog_path) as catalog:
         rows = catalog.document_sections(document_id(catalog, ref))
     keys = ("area", "number", "title", "first_page", "last_page", "text", "kind", "part_kind", "decision")
-    return [{**{k: r[k] for k in keys}, "statements": json.loads(r["statements"] or "[]")} for r in rows]
+    return [
+        {
+            **{k: r[k] for k in keys},
+            "diarienummer": r["diarienummer"],
+            "statements": json.loads(r["statements"] or "[]"),
+            "proposals": [_proposal(x) for x in json.loads(r["proposals"] or "[]")],
+            "votes": [_vote(x) for x in json.loads(r["votes"] or "[]")],
+        }
+        for r in rows
+    ]
+
+
+def _proposal(p: dict[str, Any]) -> dict[str, Any]:
+    people = p["people"]
+    parties = list(dict.fromkeys(x["party"] for x in people if x["party"]))
+    return {
+        "people": people,
+        "parties": parties,
+        "proposal": p["proposal"],
+        "page": p["page"],
+        "text": p["text"],
+    }
+
+
+def _vote(v: dict[str, Any]) -> dict[str, Any]:
+    return {**v, "voters": [{"name": n, "party": party, "vote": vote} for n, party, vote in v["voters"]]}

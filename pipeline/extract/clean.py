@@ -9,7 +9,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..models import Line, Page, RawPage
 
@@ -129,26 +129,69 @@ def _sentence(text: str) -> bool:
     )
 
 
+GROWN = 3  # lines a header or footer block may run on past ``depth``, line by line
+
+
 def find_furniture(pages: Sequence[Sequence[Line]], depth: int) -> list[set[int]]:
     """For each page, the indexes of its lines that are running headers, footers
     or letterheads: lines near the top or bottom that repeat on at least three
     pages (or on at least half of a short document), or that look like a
-    letterhead or page number."""
+    letterhead or page number. A block of such lines may run a few lines deeper
+    ('Kommunstyrelsen / Protokoll / 2026-06-15 / Expedieras till / Utdragsbestyrkande'):
+    a repeating line just below a header (above a footer) is furniture too."""
     seen: Counter[str] = Counter()
+    wide: Counter[str] = Counter()
     zones = [_zone(lines, depth) for lines in pages]
-    for lines, zone in zip(pages, zones, strict=True):
+    edges = [_edges(lines, depth) for lines in pages]
+    for lines, zone, (below, above) in zip(pages, zones, edges, strict=True):
         seen.update({_key(lines[i].text) for i in zone})
+        wide.update({_key(lines[i].text) for i in below + above})
     needed = max(2, min(3, (len(pages) + 1) // 2))
     result: list[set[int]] = []
-    for lines, zone in zip(pages, zones, strict=True):
+    for lines, zone, (below, above) in zip(pages, zones, edges, strict=True):
         marked = set()
         for i in zone:
             text = lines[i].text.strip()
             repeated = seen[_key(text)] >= needed and len(pages) > 1 and not _sentence(text)
             if repeated or any(p.match(text) for p in LETTERHEAD_PATTERNS):
                 marked.add(i)
+        for run in (below, above):
+            _grow(lines, run, marked, lambda text: wide[_key(text)] >= needed)
         result.append(marked)
     return result
+
+
+def _grow(
+    lines: Sequence[Line], run: Sequence[int], marked: set[int], repeats: Callable[[str], bool]
+) -> None:
+    """Mark the lines of ``run`` (the first beside a zone's edge line, ``run[0] ∓ …``) while each
+    repeats and the one before it is marked."""
+    before = run[0] - 1 if run else 0
+    for i in run:
+        text = lines[i].text.strip()
+        if "§" in text or not (
+            _previous_marked(lines, i, before, marked) and repeats(text) and not _sentence(text)
+        ):
+            return
+        marked.add(i)
+        before = i
+
+
+def _previous_marked(lines: Sequence[Line], i: int, before: int, marked: set[int]) -> bool:
+    """Whether the filled line next to ``i`` on its zone's side is marked."""
+    step = -1 if before < i else 1
+    k = i + step
+    while 0 <= k < len(lines) and not lines[k].text.strip():
+        k += step
+    return k in marked
+
+
+def _edges(lines: Sequence[Line], depth: int) -> tuple[list[int], list[int]]:
+    """The few filled lines just below the top zone and just above the foot zone."""
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    if len(filled) <= 2 * (depth + GROWN):
+        return [], []
+    return filled[depth : depth + GROWN], filled[-depth - GROWN : -depth][::-1]
 
 
 def clean_pages(raw: Sequence[RawPage], depth: int = 3) -> list[Page]:

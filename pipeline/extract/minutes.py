@@ -13,15 +13,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..models import Page, RawPage, Statement
-from .parties import NAME_PARTY_RE, PERSON
+from ..models import Page, RawPage
+from .clean import join_lines
+from .layout import FlatLine, flatten
 
 # 'Ärenden 39 – 49 §', 'Ärenden 10§–19§', 'Paragrafer §§ 12-30', '§§ 1–14'
 RANGE_RE = re.compile(
     r"(?:Ärenden|Paragrafer|Paragraf|§§)\s*§*\s*(\d{1,4})\s*§?\s*[-–—]\s*§?\s*(\d{1,4})\s*§?", re.IGNORECASE
 )
-# '39 § Sammanträdets laglighet ....... 1' or '§ 39 Sammanträdets laglighet ... 1'
-TOC_LINE_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s+(.+?)\s*(?:\.{3,}|…+)\s*\d+\s*$")
 NUMBER_RE = re.compile(
     r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll|Föredragningslista|FÖREDRAGNINGSLISTA|Kallelse|KALLELSE)"
     r"\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b"
@@ -137,16 +136,123 @@ def mark_numbers(lines: Iterable[str]) -> list[int]:
     return [int(m.group(1) or m.group(2)) for m in map(ITEM_MARK_RE.match, lines) if m]
 
 
-def toc_titles(pages: Sequence[Page]) -> dict[int, str]:
-    """§ -> title from table-of-contents lines on the first pages."""
-    found: dict[int, str] = {}
-    for page in pages[:3]:
-        for line in _lines(page.body):
-            match = TOC_LINE_RE.match(line)
-            if match:
-                number = int(match.group(1) or match.group(2))
-                found.setdefault(number, " ".join(match.group(3).split()))
+# an item's mark at a line's start: '§ 45 …', '§45', '45 § …' (not '§ 10, att …' inside a sentence)
+ITEM_LINE_RE = re.compile(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)(?![\d.,:;)])\s*(.*)$")
+LEADERS_RE = re.compile(r"\s*(?:\.{3,}|…{2,})\s*\d*\s*$")  # a contents line's dot leaders and page
+# a diarienummer opening an item's heading line
+DNR_HEAD_RE = re.compile(
+    r"""^(?P<dnr>
+      (?i:dnr|diarienr|diarienummer)\.?\s*:?\s*(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d{2,4}[/.:-]\d+(?:[.:/-]\d+)*
+                                                    # 'Dnr KS 2022/123', 'Dnr: 2022.045', 'Dnr 2022-000123'
+    | [A-ZÅÄÖ]{2,6}[ -]?\d{4}[/.:-]\d+(?:[.:/-]\d+)*  # 'KFKS 2018/1071', 'KS-2022/176.915'
+    | \d{4}\.\d{1,5}(?:[ ][A-ZÅÄÖ]{2,6}\b)?          # '2026.272 KS' (year.number board)
+    | [A-ZÅÄÖ]{2,6}/\d+(?:/[\d.]+)+                   # 'NKBY/723/00.00.01.05/2022'
+    )(?=\s|$)\s*""",
+    re.VERBOSE,
+)
+RUN_GAP = 4  # lines at most between two marks of one list of items
+MIN_RUN = 3  # marks at least in such a list
+
+
+def split_dnr(text: str) -> tuple[str | None, str]:
+    """'Dnr KFKS 2018/3 Anmälningar' -> ('Dnr KFKS 2018/3', 'Anmälningar'); a line without one
+    -> (None, the line)."""
+    stripped = LEADERS_RE.sub("", text.strip())
+    match = DNR_HEAD_RE.match(stripped)
+    if match is None:
+        return None, stripped
+    number = re.sub(r"^(?i:dnr|diarienr|diarienummer)\.?\s*:?\s*", "", match.group("dnr").strip())
+    return number, stripped[match.end() :].strip()
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A line that opens with an item's §: a heading, or an entry of a list of items."""
+
+    at: int  # position in the flat line list
+    number: int
+    rest: str  # the line after the mark
+    listed: bool  # in a list of items (contents at the front, a list of another board's items)
+
+
+def marks_in(lines: Sequence[FlatLine]) -> list[Mark]:
+    """Every line that opens with a §, each told listed or not: a contents line (dot
+    leaders), or one of a run of three or more marks with only short unpunctuated lines
+    (wrapped titles) between them on one page."""
+    found = [
+        (i, int(m.group(1) or m.group(2)), m.group(3).strip(), bool(LEADERS_RE.search(lines[i].text)))
+        for i, m in ((i, ITEM_LINE_RE.match(line.text)) for i, line in enumerate(lines))
+        if m
+    ]
+    listed = {i for i, (_, _, _, toc) in enumerate(found) if toc}
+    run = [0] if found else []
+    for k in range(1, len(found) + 1):
+        if k < len(found) and _close(lines, found[k - 1][0], found[k][0]):
+            run.append(k)
+            continue
+        if len(run) >= MIN_RUN:
+            listed.update(run)
+        run = [k]
+    return [Mark(at, number, rest, k in listed) for k, (at, number, rest, _) in enumerate(found)]
+
+
+def _close(lines: Sequence[FlatLine], a: int, b: int) -> bool:
+    between = lines[a + 1 : b]
+    return (
+        lines[a].page == lines[b].page
+        and b - a <= RUN_GAP
+        and not any(line.text.endswith((".", ":", ";", "!", "?")) for line in between)
+    )
+
+
+def front_list(lines: Sequence[FlatLine], marks: Sequence[Mark]) -> dict[int, tuple[str, str | None]]:
+    """§ -> (title, diarienummer) from the list of items before the first item's own heading
+    (a contents page, or a list headed 'Paragrafer' or 'Ärenden'); titles joined over their
+    line breaks."""
+    first_heading = next((m.at for m in marks if not m.listed), len(lines))
+    listed = [m for m in marks if m.listed and m.at < first_heading]
+    found: dict[int, tuple[str, str | None]] = {}
+    for k, mark in enumerate(listed):
+        end = min(listed[k + 1].at if k + 1 < len(listed) else mark.at + RUN_GAP, mark.at + RUN_GAP)
+        dnr, title = split_dnr(mark.rest)
+        taken = [title] if title else []
+        for line in lines[mark.at + 1 : end]:
+            text = LEADERS_RE.sub("", line.text)
+            if line.page != lines[mark.at].page or ITEM_LINE_RE.match(text) or not wraps(taken, text):
+                break
+            taken.append(text)
+        found.setdefault(mark.number, (join_lines("\n".join(taken)), dnr))
     return found
+
+
+# a line that ends so that the next one goes on with it: a title wrapped at a line break
+WRAP_END: tuple[str, ...] = ("-", "–", ",", " och", " för", " i", " av", " om", " till", " med", " samt")
+WRAP_END += (
+    " på",
+    " från",
+    " vid",
+    " inom",
+    " efter",
+    " mot",
+    " enligt",
+    " avseende",
+    " gällande",
+    " angående",
+)
+
+
+def wraps(taken: Sequence[str], line: str) -> bool:
+    """Whether ``line`` goes on with the title lines ``taken`` (none yet: it starts it)."""
+    if not taken:
+        return True
+    last = taken[-1].rstrip()
+    return not last.endswith((".", ":", "!", "?")) and (line[:1].islower() or last.endswith(WRAP_END))
+
+
+def toc_titles(pages: Sequence[Page]) -> dict[int, str]:
+    """§ -> title from the list of items at the front of minutes, where there is one."""
+    lines = flatten(pages)
+    return {n: title for n, (title, _) in front_list(lines, marks_in(lines)).items() if title}
 
 
 def meeting_facts(pages: Sequence[Page]) -> MeetingFacts:
@@ -196,25 +302,3 @@ def decision(text: str) -> str | None:
 def _heading(line: str, before: str) -> bool:
     """A line that starts the next section: short, no sentence punctuation, after a full stop."""
     return before.endswith((".", ":")) and len(line.split()) <= 5 and not line.endswith((".", ",", ";"))
-
-
-# 'Rasmus Lenefors (S) anmäler protokollsanteckning', 'Anna Berg (M) och Per Ek (M) reserverar sig',
-# 'Lisa Ny (C) lämnar ett särskilt yttrande'
-STATEMENT_RE = re.compile(
-    rf"((?:{PERSON}\s*\([A-ZÅÄÖ]{{1,4}}\)(?:\s*,\s*|\s+och\s+)?)+)\s+"
-    r"(reserverar sig|reserverade sig|(?:anmäler|anmälde|lämnar|lämnade|avger|avgav)\s+(?:en\s+|ett\s+)?"
-    r"(?:skriftlig\s+)?(protokollsanteckning|reservation|särskilt yttrande))",
-    re.IGNORECASE,
-)
-
-
-def statements(text: str) -> tuple[Statement, ...]:
-    """The statements attached to an item, each with the party and names of who made it."""
-    found: list[Statement] = []
-    for match in STATEMENT_RE.finditer(text):  # lines kept: a name never runs over one, its party may
-        kind = (match.group(3) or "reservation").lower()
-        people = [(" ".join(m.group(1).split()), m.group(2)) for m in NAME_PARTY_RE.finditer(match.group(1))]
-        for party in dict.fromkeys(p for _, p in people):
-            names = tuple(n for n, p in people if p == party)
-            found.append(Statement(kind, party, names))
-    return tuple(found)

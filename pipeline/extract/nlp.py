@@ -33,10 +33,11 @@ from ..errors import HandlingarError
 from ..models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from . import amounts as money
 from . import quality
+from .items import paragraph_items
 from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
 from .passages import PageStarts, chunks, money_windows, sentence_at, sentence_bounds, stretches
-from .sections import agenda_items, paragraph_items, priority_sections
+from .sections import agenda_items, priority_sections
 from .sentences import COMMON_ABBREVIATIONS, sentence_starts
 
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from ..errors import CatalogDamaged, CatalogError, NoIndex
-from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part
+from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part, Section
 from ..years import about_year
 from . import schema
 from .reads import Reads
@@ -267,24 +268,9 @@ class Catalog(Reads, ShingleStore):
         )
         conn.executemany(
             "INSERT INTO sections (document_id, part_id, seq, kind, area, number, title, first_page,"
-            " last_page, text, decision, statements) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    doc_id,
-                    part_id,
-                    i,
-                    s.kind,
-                    s.area,
-                    s.number,
-                    s.title,
-                    s.first_page,
-                    s.last_page,
-                    s.text,
-                    s.decision,
-                    json.dumps([asdict(x) for x in s.statements], ensure_ascii=False),
-                )
-                for i, s in enumerate(ex.sections)
-            ],
+            " last_page, text, decision, statements, diarienummer, proposals, votes)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, part_id, i, *_section_row(s)) for i, s in enumerate(ex.sections)],
         )
 
     def record_failure(self, path: str, error: str) -> None:
@@ -369,3 +355,14 @@ def _explain(path: Path, exc: sqlite3.DatabaseError) -> CatalogError:
 
 def _amount_row(a: Amount) -> tuple[object, ...]:
     return (a.page, a.start, a.end, a.text, str(a.value), a.currency, a.qualifier, a.sentence)
+
+
+def _json(records: Sequence[Any]) -> str:
+    return json.dumps([asdict(x) for x in records], ensure_ascii=False)
+
+
+def _section_row(s: Section) -> tuple[Any, ...]:
+    return (
+        *(s.kind, s.area, s.number, s.title, s.first_page, s.last_page, s.text, s.decision),
+        *(_json(s.statements), s.diarienummer, _json(s.proposals), _json(s.votes)),
+    )

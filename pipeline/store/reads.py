@@ -256,6 +256,18 @@ class Reads(PageReads, NearReads):
         )
         return [dict(r) for r in rows]
 
+    def canonical_items(self) -> list[dict[str, Any]]:
+        """The § items of canonical minutes, each with its document's facts."""
+        rows = self.conn.execute(
+            "SELECT s.number, s.title, s.first_page, s.last_page, s.statements, s.proposals, s.votes,"
+            " s.part_id, d.id AS document_id, d.date, d.year, d.board, d.kind AS doc_kind,"
+            " p.kind AS part_kind,"
+            f" {FIRST_PATH.format('d.id')} FROM sections s JOIN parts p ON p.id = s.part_id"
+            " JOIN documents d ON d.id = s.document_id WHERE p.repeat_of IS NULL AND s.kind = 'paragraph'"
+            " ORDER BY d.date, d.id, s.seq"
+        )
+        return [dict(r) for r in rows]
+
     def speaker_rows(self) -> list[dict[str, Any]]:
         """Every place a person spoke, was named with a party, or signed a statement."""
         spoke = self.conn.execute(

@@ -204,8 +204,16 @@ def _v12(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v13(conn: sqlite3.Connection) -> None:
+    """A § item's diarienummer, proposals (yrkanden) and votes (omröstningar), as JSON; its
+    statements gain people, parties, pages and text (reader version 3 reads them again)."""
+    conn.execute("ALTER TABLE sections ADD COLUMN diarienummer TEXT")
+    conn.execute("ALTER TABLE sections ADD COLUMN proposals TEXT NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE sections ADD COLUMN votes TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12),
+    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13),
 )
 VERSION = len(MIGRATIONS)
 

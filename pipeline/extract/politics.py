@@ -1,0 +1,231 @@
+"""Who did what in a § item: statements (reservations, protokollsanteckningar, särskilda
+yttranden), proposals (yrkanden) and votes (omröstningar).
+
+Plain rules over an item's lines. A person acts where the sentence makes them its
+subject ('Anna Berg (M) reserverar sig', 'Per Ek (S) yrkar avslag'); a name the chair or
+a result only mentions ('… avslag till Heidi Hankanen Ängbergs (C) förslag') is nobody's
+act.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ..models import NATIONAL, Person, Proposal, Statement
+from .clean import join_lines
+from .layout import FlatLine
+from .parties import NAME_WORD, PERSON, party_code
+
+_CODES = "|".join(sorted([*NATIONAL, "FP", "NL"], key=len, reverse=True))
+# a party tag after a name: '(S)', '(kd)' in lower case for a known party, '(-)' for an independent
+TAG = rf"\(\s*(?P<tag>[A-ZÅÄÖ]{{1,4}}|(?i:{_CODES})|-)\s*\)?"
+# a name may wrap at a line break ('Pamela Nilsson' / 'Ludvigsson (S)')
+WRAPPED = rf"[ \t]*\n[ \t]*{NAME_WORD}(?=[ \t]*\()"  # its last word on the next line, before its party
+NAME = rf"(?:{NAME_WORD}{WRAPPED}|{PERSON}(?:{WRAPPED})?)"
+ONE = rf"(?P<name>{NAME})(?:[ \t\n]*{TAG})?"
+_ONE_RE = re.compile(ONE)
+ONE_FREE = ONE.replace("?P<name>", "").replace("?P<tag>", "")
+PEOPLE = rf"{ONE_FREE}(?:\s*,\s*{ONE_FREE})*(?:,?\s+och\s+{ONE_FREE})?"
+SUBJECT = rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?P<people>{PEOPLE})\s+(?:(?:har|hade)\s+)?"
+
+STATEMENT_RE = re.compile(
+    SUBJECT
+    + r"""(?:gemensamt\s+)?(?P<verb>
+        reserver(?:ar|ade)\s+sig                                       # 'reserverar sig (mot beslutet)'
+      | lät\s+(?:gemensamt\s+)?anteckna                                # 'lät anteckna följande'
+      | (?:anmäler|anmälde|lämnar|lämnade|inlämnar|ingav|ger\ in|avger|avgav|lämnat|anmält)
+        \s+(?:följande\s+|en\s+|ett\s+)?(?:skriftlig[at]?\s+)?
+        (?:protokollsanteckning|anteckning|reservation|särskilt\s+yttrande)
+    )""",
+    re.VERBOSE,
+)
+JOIN_RE = re.compile(
+    rf"(?:I\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)\s+instämde\s+(?P<a>{PEOPLE})"
+    rf"|(?P<b>{PEOPLE})\s+instämde\s+i\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet))"
+)
+GROUP_RE = re.compile(r"\bför\s+(?P<party>[A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:[a-zåäö-]*grupp|räkning)")
+FOLLOWS_RE = re.compile(r"^[^.]{0,80}?(?:följande|:)", re.IGNORECASE)
+END_RE = re.compile(
+    r"^(?:Beslut|Beslutsgång|Beslutsunderlag|Yrkanden?|Omröstning\w*|Protokollsanteckningar?|Anteckning"
+    r"|Reservationer?|Särskilt yttrande|Handlingar i ärendet|Expedieras.*|Paragrafen är justerad"
+    r"|[-–\s]{5,}|_{4,})\s*:?$"
+)
+PROPOSAL_RE = re.compile(SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog|instämmer|instämde)\b")
+
+
+@dataclass(frozen=True)
+class _Text:
+    """An item's lines as one text, with where each line starts."""
+
+    text: str
+    starts: list[int]
+    pages: list[int]
+
+    @classmethod
+    def of(cls, lines: Sequence[FlatLine]) -> _Text:
+        starts, at = [], 0
+        for line in lines:
+            starts.append(at)
+            at += len(line.text) + 1
+        return cls("\n".join(line.text for line in lines), starts, [line.page for line in lines])
+
+    def line_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def page_at(self, offset: int) -> int:
+        return self.pages[self.line_at(offset)] if self.pages else 0
+
+
+def people_in(text: str, known: Mapping[str, str] | None = None) -> tuple[Person, ...]:
+    """'Anna Berg (M), Per Ek (kd) och Lisa Ny' -> people with their parties (a name
+    written without one takes the party it has elsewhere in the minutes: ``known``)."""
+    found = []
+    for match in _ONE_RE.finditer(text):
+        name = " ".join(match.group("name").split())
+        tag = match.group("tag")
+        party = tag.upper() if tag else (known or {}).get(name)
+        found.append(Person(name, party))
+    return tuple(dict.fromkeys(found))
+
+
+def known_parties(lines: Sequence[FlatLine]) -> dict[str, str]:
+    """Each person named with a party tag somewhere in ``lines`` -> that party."""
+    people = people_in("\n".join(line.text for line in lines))
+    return {p.name: p.party for p in people if p.party}
+
+
+def _parties(people: Sequence[Person], extra: Sequence[str] = ()) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*(p.party for p in people if p.party), *extra]))
+
+
+def _kind(verb: str) -> str:
+    if "reserv" in verb:
+        return "reservation"
+    return "särskilt yttrande" if "yttrande" in verb else "protokollsanteckning"
+
+
+def _body_start(text: str, after: int) -> int:
+    """Where a written statement's text begins: after its announcement's sentence ('… lät
+    anteckna följande för Socialdemokraternas kommunstyrelsegrupp.') and a sentence of who
+    joined it ('I anteckningen instämde Rolf Wasteson (V).')."""
+    end = re.compile(r"[.:](?=\s|$)")
+    found = end.search(text, after)
+    begin = found.end() if found else after
+    while begin < len(text) and text[begin].isspace():
+        begin += 1
+    joined = JOIN_RE.match(text, begin)
+    if joined and (found := end.search(text, joined.end())):
+        begin = found.end()
+    while begin < len(text) and text[begin].isspace():
+        begin += 1
+    return begin
+
+
+def _body_end(item: _Text, begin: int, limit: int) -> int:
+    """Where a written statement that starts at ``begin`` ends: at the next label, the line
+    of the next statement (``limit``), or the item's end."""
+    first = item.line_at(begin)
+    rest = item.text.split("\n")
+    for i in range(first, len(rest)):
+        if END_RE.match(rest[i]) or item.starts[i] + len(rest[i]) >= limit:
+            return item.starts[i] - 1
+    return len(item.text)
+
+
+def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Statement, ...]:
+    """Each statement made in an item, with who made it, their parties, its page(s) and,
+    where the minutes write it out ('… lämnar följande protokollsanteckning:'), its text."""
+    item = _Text.of(lines)
+    found: list[tuple[int, int, Statement]] = []  # (start, end of its text, statement)
+    matches = list(STATEMENT_RE.finditer(item.text))
+    joins = [m.start() for m in JOIN_RE.finditer(item.text)]
+    for k, match in enumerate(matches):
+        if found and match.start() < found[-1][1]:
+            continue  # inside the text of the one before: its words, not a statement of its own
+        people = people_in(match.group("people"), known)
+        after = item.text[match.end() : match.end() + 200]
+        group = GROUP_RE.search(re.split(r"[.:](?:\s|$)", after, maxsplit=1)[0])
+        extra = (
+            [c for c in (party_code(f"{group.group('party')}na"), party_code(group.group("party"))) if c]
+            if group
+            else []
+        )
+        page = item.page_at(match.start())
+        text, last, end = "", page, match.end()
+        if FOLLOWS_RE.match(after.split("\n")[0]) or "anteckna" in match.group("verb"):
+            begin = _body_start(item.text, match.end())
+            after_it = [m.start() for m in matches[k + 1 :]] + [j for j in joins if j >= begin]
+            end = max(_body_end(item, begin, min(after_it, default=len(item.text) + 1)), match.end())
+            if end > begin:
+                text, last = join_lines(item.text[begin:end]), item.page_at(end - 1)
+        statement = _statement(_kind(match.group("verb")), people, extra, page, last, text)
+        found.append((match.start(), end, statement))
+    return tuple(_joined(found, item, known))
+
+
+def _statement(
+    kind: str, people: tuple[Person, ...], extra: Sequence[str], page: int, last: int, text: str
+) -> Statement:
+    parties = _parties(people, extra)
+    names = tuple(p.name for p in people)
+    return Statement(
+        kind, parties[0] if parties else None, names, people, parties, page, max(page, last), text
+    )
+
+
+def _joined(
+    found: list[tuple[int, int, Statement]], item: _Text, known: Mapping[str, str] | None
+) -> list[Statement]:
+    """The statements, each with those who joined it ('I anteckningen instämde Rolf Wasteson
+    (V)', '… instämde i protokollsanteckningen'): the one announced last before."""
+    out = [statement for _, _, statement in found]
+    for match in JOIN_RE.finditer(item.text):
+        before = [k for k, (start, _, _) in enumerate(found) if start < match.start()]
+        if not before:
+            continue
+        old = out[before[-1]]
+        people = tuple(dict.fromkeys([*old.people, *people_in(match.group("a") or match.group("b"), known)]))
+        out[before[-1]] = replace(
+            old, people=people, names=tuple(p.name for p in people), parties=_parties(people, old.parties)
+        )
+    return out
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence that starts at ``start``, its line breaks joined."""
+    end = re.search(r"[.!?](?=\s|$)", text[start:])
+    return join_lines(text[start : start + end.end()] if end else text[start:])
+
+
+PROPOSAL_WORDS = {"återremi": "återremiss", "avslag": "avslag", "avslå": "avslag", "tillägg": "tillägg"}
+PROPOSAL_WORDS |= {"ändring": "ändring", "bifall": "bifall", "bifalla": "bifall"}
+
+
+def _proposal_kind(sentence: str) -> str:
+    """What a yrkande moves: the first of its words after the verb ('yrkar bifall till
+    tilläggsyrkandet' is bifall), återremiss before all."""
+    lower = sentence.lower()
+    if "återremi" in lower:
+        return "återremiss"
+    found = [(lower.find(word), kind) for word, kind in PROPOSAL_WORDS.items() if word in lower]
+    return min(found)[1] if found else "eget förslag"
+
+
+def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Proposal, ...]:
+    """Each yrkande of an item: its movers (and who joined it: '… instämmer i Anna Bergs
+    yrkande'), what they moved, the page and the sentence."""
+    item = _Text.of(lines)
+    found: list[Proposal] = []
+    for match in PROPOSAL_RE.finditer(item.text):
+        sentence = _sentence_at(item.text, match.start())
+        people = people_in(match.group("people"), known)
+        if match.group("verb").startswith("instäm"):
+            if found and "yrkande" in sentence:
+                last = found[-1]
+                found[-1] = replace(last, people=tuple(dict.fromkeys([*last.people, *people])))
+            continue
+        found.append(Proposal(people, _proposal_kind(sentence), item.page_at(match.start()), sentence))
+    return tuple(found)

@@ -1,0 +1,71 @@
+"""§ items, statements and votes of real Swedish minutes against gold read from their
+pages by hand (tests/gold/minutes/*.json): Alingsås KS, BUN and KF, a KF extract, Nacka KS
+and KSVU. Each layout is another municipality's or decade's: a front list of items, items
+headed '§ 112 2026.272 KS' or '§ 42 Dnr KFKS 2018/3' with the title below, statements
+under 'Anteckning' and 'Reservationer', votes with and without a voteringslista."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, shared_dir
+from pipeline.ingest import read_document
+from pipeline.models import Document, Section
+from pipeline.settings import Settings
+
+GOLD = sorted((ROOT / "tests" / "gold" / "minutes").glob("*.json"))
+MINUTES = [g for g in GOLD if json.loads(g.read_text())["items"]]
+
+
+def _items(gold: dict[str, Any], tmp: Path) -> tuple[Document, dict[int, Section]]:
+    path = next(shared_dir("realworld").rglob(gold["file"]))
+    doc = read_document(path, "x", 0, Settings(index_dir=tmp / "ix", ocr="never"))
+    found = [s for p in doc.parts for s in doc.extracted[p.seq].sections if s.kind == "paragraph"]
+    return doc, {s.number: s for s in found if s.number is not None}
+
+
+@pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+def test_every_item_on_its_own_pages(gold_file: Path, tmp_path: Path) -> None:
+    gold = json.loads(gold_file.read_text())
+    _, items = _items(gold, tmp_path)
+    want = [(i["number"], i["first_page"], i["last_page"], i["diarienummer"]) for i in gold["items"]]
+    got = [(n, s.first_page, s.last_page, s.diarienummer) for n, s in sorted(items.items())]
+    assert got == want
+
+
+@pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+def test_titles_and_decisions(gold_file: Path, tmp_path: Path) -> None:
+    gold = json.loads(gold_file.read_text())
+    _, items = _items(gold, tmp_path)
+    titles = sum(
+        " ".join(items[i["number"]].title.split()) == " ".join(i["title"].split()) for i in gold["items"]
+    )
+    decided = sum(
+        (items[i["number"]].decision or "")[:25].split() == (i["decision"] or "")[:25].split()
+        for i in gold["items"]
+    )
+    assert titles >= 0.95 * len(gold["items"])
+    assert decided >= 0.75 * len(gold["items"])
+
+
+@pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+def test_statements_attributed_and_votes_counted(gold_file: Path, tmp_path: Path) -> None:
+    gold = json.loads(gold_file.read_text())
+    _, items = _items(gold, tmp_path)
+    want = Counter((s["paragraph"], s["kind"], frozenset(s["parties"])) for s in gold["statements"])
+    got = Counter((n, s.kind, frozenset(s.parties)) for n, item in items.items() for s in item.statements)
+    assert got == want
+    written = {(s["paragraph"], s["text_start"][:30]) for s in gold["statements"] if s.get("written")}
+    texts = {
+        (n, " ".join(s.text.lstrip('”"“ ').split())[:30])
+        for n, item in items.items()
+        for s in item.statements
+    }
+    assert len(written & texts) >= 0.8 * len(written)
+    votes = sorted((v["paragraph"], v["ja"], v["nej"], v["avstar"]) for v in gold["votes"])
+    assert sorted((n, v.ja, v.nej, v.avstar) for n, item in items.items() for v in item.votes) == votes
