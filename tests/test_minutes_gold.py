@@ -69,3 +69,15 @@ def test_statements_attributed_and_votes_counted(gold_file: Path, tmp_path: Path
     assert len(written & texts) >= 0.8 * len(written)
     votes = sorted((v["paragraph"], v["ja"], v["nej"], v["avstar"]) for v in gold["votes"])
     assert sorted((n, v.ja, v.nej, v.avstar) for n, item in items.items() for v in item.votes) == votes
+
+
+def test_statements_of_the_sample_by_party_with_their_text(corpus_index: tuple[Settings, Any]) -> None:
+    from pipeline.answer.politics import statements
+    from pipeline.filters import Filters
+
+    found = statements(corpus_index[0], "valdeltagandet", Filters(party="V"))
+    assert found and all(s["parties"] == ["V"] and s["kind"] == "protokollsanteckning" for s in found)
+    assert all("valdeltagande" in s["text"] for s in found)
+    assert {"document", "path", "date", "board", "paragraph", "people", "page", "pages", "text"} <= set(found[0])
+    others = statements(corpus_index[0], "", Filters(party="S"))
+    assert others and all("S" in s["parties"] for s in others)

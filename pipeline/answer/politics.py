@@ -11,7 +11,9 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..extract.clean import join_lines
 from ..filters import Filters
+from ..models import name_only
 from ..settings import Settings
 from ..years import matched_years, shown_year
 from .forgiving import resolved
@@ -73,12 +75,36 @@ def statements(
         f = resolved(held.catalog, f)
         rows = [r for r in held.catalog.canonical_items() if _in_scope(r, f)]
         matches: Callable[[str], bool] = held.reader.sentence_matcher(query) if query else (lambda _: True)
+        found = [*statement_records(rows), *_statement_parts(held, f)]
         return [
             s
-            for s in statement_records(rows)
+            for s in sorted(found, key=lambda s: (s["date"] or "", s["path"] or "", s["page"]))
             if _by(s["people"], s["parties"], f)
             and matches(" ".join([s["text"], *(p["name"] for p in s["people"])]))
         ]
+
+
+def _statement_parts(held: Opened, f: Filters) -> Iterator[dict[str, Any]]:
+    """Statements published as documents or parts of their own (a protokollsanteckning
+    with its 'För Vänsterpartiet' and names), canonical copies only."""
+    catalog = held.catalog
+    ids = [p["id"] for p in catalog.parts_of_kind("protokollsanteckning") if p["repeat_of"] is None]
+    for part in catalog.part_info(ids).values():
+        row = {**part, "document_id": part["document"], "doc_kind": part["kind"], "number": None}
+        if not _in_scope(row, f):
+            continue
+        paragraph = catalog.paragraph_at(part["id"], part["first_page"])
+        people = [{"name": name_only(n), "party": part["party"]} for n in json.loads(part["signatories"])]
+        yield {
+            **_place(row),
+            "paragraph": paragraph,
+            "kind": "protokollsanteckning",
+            "parties": [part["party"]] if part["party"] else [],
+            "people": people,
+            "page": part["first_page"],
+            "pages": list(range(part["first_page"], part["last_page"] + 1)),
+            "text": join_lines(catalog.part_text(part["id"])),
+        }
 
 
 def votes(settings: Settings, f: Filters) -> list[dict[str, Any]]:
