@@ -57,7 +57,7 @@ PROPOSAL_RE = re.compile(SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog
 
 
 @dataclass(frozen=True)
-class _Text:
+class TextOf:
     """An item's lines as one text, with where each line starts."""
 
     text: str
@@ -65,7 +65,7 @@ class _Text:
     pages: list[int]
 
     @classmethod
-    def of(cls, lines: Sequence[FlatLine]) -> _Text:
+    def of(cls, lines: Sequence[FlatLine]) -> TextOf:
         starts, at = [], 0
         for line in lines:
             starts.append(at)
@@ -124,7 +124,7 @@ def _body_start(text: str, after: int) -> int:
     return begin
 
 
-def _body_end(item: _Text, begin: int, limit: int) -> int:
+def _body_end(item: TextOf, begin: int, limit: int) -> int:
     """Where a written statement that starts at ``begin`` ends: at the next label, the line
     of the next statement (``limit``), or the item's end."""
     first = item.line_at(begin)
@@ -138,7 +138,7 @@ def _body_end(item: _Text, begin: int, limit: int) -> int:
 def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Statement, ...]:
     """Each statement made in an item, with who made it, their parties, its page(s) and,
     where the minutes write it out ('… lämnar följande protokollsanteckning:'), its text."""
-    item = _Text.of(lines)
+    item = TextOf.of(lines)
     found: list[tuple[int, int, Statement]] = []  # (start, end of its text, statement)
     matches = list(STATEMENT_RE.finditer(item.text))
     joins = [m.start() for m in JOIN_RE.finditer(item.text)]
@@ -177,7 +177,7 @@ def _statement(
 
 
 def _joined(
-    found: list[tuple[int, int, Statement]], item: _Text, known: Mapping[str, str] | None
+    found: list[tuple[int, int, Statement]], item: TextOf, known: Mapping[str, str] | None
 ) -> list[Statement]:
     """The statements, each with those who joined it ('I anteckningen instämde Rolf Wasteson
     (V)', '… instämde i protokollsanteckningen'): the one announced last before."""
@@ -217,7 +217,7 @@ def _proposal_kind(sentence: str) -> str:
 def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Proposal, ...]:
     """Each yrkande of an item: its movers (and who joined it: '… instämmer i Anna Bergs
     yrkande'), what they moved, the page and the sentence."""
-    item = _Text.of(lines)
+    item = TextOf.of(lines)
     found: list[Proposal] = []
     for match in PROPOSAL_RE.finditer(item.text):
         sentence = _sentence_at(item.text, match.start())

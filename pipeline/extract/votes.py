@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from ..models import Vote
 from .clean import join_lines
 from .layout import FlatLine
-from .politics import PEOPLE, people_in
+from .politics import PEOPLE, TextOf, people_in
 
 WORDS = "noll en två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton"
 WORDS += " arton nitton tjugo"
@@ -83,10 +83,8 @@ def _voters(
 def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Vote, ...]:
     """Each omröstning of an item, from its result sentence ('Med 7 ja-röster och 8
     nej-röster finner ordföranden …', 'Med sju röster mot sex …')."""
-    text = "\n".join(line.text for line in lines)
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line.text) + 1)
+    item = TextOf.of(lines)
+    text = item.text
     found = []
     for match in [*COUNT_RE.finditer(text), *PLAIN_RE.finditer(text)]:
         groups = match.groups()
@@ -96,7 +94,7 @@ def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> 
         sentence = _sentence_around(text, match.start())
         absent = ABSENT_RE.search(sentence)
         ja_for, nej_for = _sides(text, match.start())
-        page = lines[max(k for k, s in enumerate(starts) if s <= match.start())].page
+        page = item.page_at(match.start())
         found.append(
             Vote(
                 page,
