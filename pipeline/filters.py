@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,6 +15,20 @@ class Filters:
     party: str | None = None
     speaker: str | None = None
     document: str | None = None  # a document id or its first characters
+
+
+def name_keys(name: str) -> list[str]:
+    """What a person is found by: the whole name and each run of its last words, the
+    surname(s) ('Heidi Hankanen Ängberg', 'Hankanen Ängberg', 'Ängberg')."""
+    words = name.split()
+    return [" ".join(words[k:]) for k in range(len(words))]
+
+
+def same_person(wanted: str, names: Iterable[str]) -> bool:
+    """True when ``wanted`` names one of ``names`` (the index's speaker field matches the
+    same keys), in any case: 'Berg' and 'anna berg' find 'Anna Berg'."""
+    key = " ".join(wanted.split()).casefold()
+    return any(key == k.casefold() for name in names for k in name_keys(name))
 
 
 @dataclass(frozen=True)

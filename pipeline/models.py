@@ -69,6 +69,10 @@ class Page:
         return bool(self.body.strip() or self.furniture.strip())
 
 
+# Part kinds that members sign: every sentence of one is its signers' act
+SIGNED_KINDS = ("protokollsanteckning", "motion", "interpellation", "fråga")
+
+
 @dataclass(frozen=True)
 class Part:
     """A run of pages in a composite PDF that forms one document of its own."""
@@ -185,6 +189,8 @@ class Section:
     diarienummer: str | None = None  # a § item's, as its heading prints it
     proposals: tuple[Proposal, ...] = ()
     votes: tuple[Vote, ...] = ()
+    paper: str | None = None  # the item handles a member's motion, interpellation or fråga
+    signers: tuple[Person, ...] = ()  # … signed by these, as its title names them
 
 
 @dataclass(frozen=True)
@@ -196,6 +202,8 @@ class Sentence:
     start: int
     end: int
     quotable: bool = True  # a whole sentence of the body: no heading, label, row or fragment
+    people: tuple[Person, ...] = ()  # whose act the sentence is (extract/acts.py): none, nobody's
+    parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,8 +231,9 @@ class Meta:
 
 # What a reader finds in a PDF, by version: a document read by an older one is read again at
 # its next ingest. 1: before euro amounts (and table figures at a page's foot) were read;
-# 2: before § items were read from their own headings, with statements, proposals and votes.
-READER_VERSION = 3
+# 2: before § items were read from their own headings, with statements, proposals and votes;
+# 3: before each sentence knew whose act it is.
+READER_VERSION = 4
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,21 @@ def test_every_item_on_its_own_pages(gold_file: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+def test_dated_and_numbered_by_their_own_meeting(gold_file: Path, tmp_path: Path) -> None:
+    """An extract (KF § 85 of 2026-05-06) is the meeting's, not the KS handling it cites
+    ('Kommunstyrelsen har den 13 april 2026, § 27 behandlat ärendet')."""
+    gold = json.loads(gold_file.read_text())
+    doc, _ = _items(gold, tmp_path)
+    m = doc.meta
+    assert (m.kind, m.board, m.date, m.paragraphs) == (
+        gold["kind"],
+        gold["board"],
+        gold["date"],
+        tuple(gold["paragraphs"]),
+    )
+
+
+@pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
 def test_titles_and_decisions(gold_file: Path, tmp_path: Path) -> None:
     gold = json.loads(gold_file.read_text())
     _, items = _items(gold, tmp_path)
@@ -83,3 +98,25 @@ def test_statements_of_the_sample_by_party_with_their_text(corpus_index: tuple[S
     )
     others = statements(corpus_index[0], "", Filters(party="S"))
     assert others and all("S" in s["parties"] for s in others)
+
+
+def test_members_papers_as_items_with_their_signers(tmp_path: Path) -> None:
+    """Alingsås KF 2018-03-28 handles a fråga and four motions, each titled with its signers."""
+    gold = json.loads((ROOT / "tests" / "gold" / "minutes" / "kf_protokoll_2018-03-28.json").read_text())
+    _, items = _items(gold, tmp_path)
+    got = [
+        (n, s.paper, [{"name": p.name, "party": p.party} for p in s.signers])
+        for n, s in sorted(items.items())
+        if s.paper
+    ]
+    assert got == [(p["paragraph"], p["kind"], p["signers"]) for p in gold["papers"]]
+
+
+def test_a_motion_published_alone_is_its_signers(tmp_path: Path) -> None:
+    gold = json.loads((ROOT / "tests" / "gold" / "minutes" / "motion_nattvandrare_S.json").read_text())
+    doc, _ = _items(gold, tmp_path)
+    (part,) = doc.parts
+    assert (part.kind, part.title, part.party) == (gold["kind"], gold["title"], gold["party"])
+    assert list(part.signatories) == [s["name"] for s in gold["signers"]]
+    said = [s for s in doc.extracted[0].sentences if s.quotable]
+    assert said and all(s.parties == ("S",) for s in said)

@@ -11,8 +11,8 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from ..filters import Filters, Range
-from ..models import name_only
+from ..filters import Filters, Range, same_person
+from ..models import SIGNED_KINDS, name_only
 from ..settings import Settings
 from ..store.catalog import Catalog
 from ..years import matched_years, shown_year
@@ -80,18 +80,31 @@ def _same(value: str | None, wanted: str) -> bool:
     return (value or "").casefold() == wanted.casefold()
 
 
+def _makers(row: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The parties and people whose act an amount's sentence is (a statement part's signers)."""
+    people = [name_only(n) for n in json.loads(row["signatories"])]
+    people += [p["name"] for p in json.loads(row["people"] or "[]")]
+    own = [str(row["part_party"])] if row["part_kind"] in SIGNED_KINDS and row["part_party"] else []
+    return list(dict.fromkeys(own + json.loads(row["parties"] or "[]"))), people
+
+
+def _single(parties: list[str]) -> str | None:
+    return parties[0] if len(parties) == 1 else None
+
+
 def _kept(row: dict[str, Any], f: Filters) -> bool:
-    """The search filters, applied to one amount's catalog row."""
-    signed = [name_only(n).casefold() for n in json.loads(row["signatories"])]
+    """The search filters, applied to one amount's catalog row: ``party`` and ``speaker``
+    as made by (signed, moved, said), not named."""
+    parties, people = _makers(row)
     return not (
-        (f.party and not _same(_party(row), f.party))
+        (f.party and not any(_same(p, f.party) for p in parties))
         or (
             f.years
             and not any(f.years[0] <= y <= f.years[1] for y in matched_years(row["date"], row["year"]))
         )
         or (f.kind and not (_same(row["part_kind"], f.kind) or _same(row["doc_kind"], f.kind)))
         or (f.board and f.board.casefold() not in (row["board"] or "").casefold())
-        or (f.speaker and not any(f.speaker.casefold() in name for name in signed))
+        or (f.speaker and not same_person(f.speaker, people))
         or (f.document and not row["document_id"].startswith(f.document))
     )
 
@@ -126,15 +139,10 @@ def _amount(catalog: Catalog, r: dict[str, Any]) -> dict[str, Any]:
         "document": r["document_id"],
         "path": r["path"],
         "year": shown_year(r["date"], r["year"]),  # as a hit's and a quote's: the date's year first
-        "party": _party(r),
+        "party": _single(_makers(r)[0]),
+        "parties": _makers(r)[0],
         "paragraph": catalog.paragraph_at(r["part_id"], r["page"], r["text"]),
     }
-
-
-def _party(row: dict[str, Any]) -> str | None:
-    return (
-        str(row["part_party"]) if row["part_kind"] == "protokollsanteckning" and row["part_party"] else None
-    )
 
 
 def speakers(settings: Settings) -> list[dict[str, Any]]:
@@ -176,9 +184,22 @@ def sections(settings: Settings, ref: str) -> list[dict[str, Any]]:
             "statements": json.loads(r["statements"] or "[]"),
             "proposals": [_proposal(x) for x in json.loads(r["proposals"] or "[]")],
             "votes": [_vote(x) for x in json.loads(r["votes"] or "[]")],
+            "paper": _paper(r),
         }
         for r in rows
     ]
+
+
+def _paper(r: dict[str, Any]) -> dict[str, Any] | None:
+    """A § item's member's paper: its kind, signers and their parties (None: no such item)."""
+    if not r["paper"]:
+        return None
+    signers = json.loads(r["signers"])
+    return {
+        "kind": r["paper"],
+        "signers": signers,
+        "parties": list(dict.fromkeys(x["party"] for x in signers)),
+    }
 
 
 def _proposal(p: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..extract.clean import join_lines
-from ..filters import Filters
+from ..filters import Filters, same_person
 from ..models import name_only
 from ..settings import Settings
 from ..years import matched_years, shown_year
@@ -45,7 +45,7 @@ def _by(people: list[dict[str, Any]], parties: list[str], f: Filters) -> bool:
     """Made by the filters' party and person."""
     return not (
         (f.party and f.party not in parties)
-        or (f.speaker and not any(f.speaker.casefold() in p["name"].casefold() for p in people))
+        or (f.speaker and not same_person(f.speaker, [p["name"] for p in people]))
     )
 
 

@@ -7,16 +7,14 @@ checked to stand verbatim at those offsets before it is returned.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..extract.clean import join_lines
-from ..extract.parties import speakers_in
 from ..extract.quality import sentence_shaped
-from ..filters import Filters
-from ..models import name_only
+from ..filters import Filters, same_person
+from ..models import Sentence
 from ..settings import Settings
 from ..store.catalog import Catalog
 from ..years import shown_year
@@ -43,35 +41,39 @@ def verify(catalog: Catalog, cite: Citation, quote: str) -> bool:
     return raw is not None and joined(raw) == quote
 
 
-def _attribution(part: dict[str, Any], quote: str) -> tuple[str | None, list[str]]:
-    if part["part_kind"] == "protokollsanteckning":
-        names = [name_only(n) for n in json.loads(part["signatories"])]
-        return part["party"], names
-    named = list(speakers_in(quote))
-    parties = {p for _, p, _ in named}
-    return (parties.pop() if len(parties) == 1 else None), [n for n, _, _ in named]
+def _attribution(said: Sentence) -> tuple[str | None, list[str], list[str]]:
+    """The party (one alone), the people and the parties whose act the sentence is."""
+    parties = list(said.parties)
+    return (parties[0] if len(parties) == 1 else None), [p.name for p in said.people], parties
 
 
 def quotes(
     settings: Settings, text: str, filters: Filters, kept: Opened | None = None
 ) -> list[dict[str, Any]]:
-    """Every sentence that holds the query, with who said it and where. ``--party`` keeps
-    the quotes attributed to that party: a statement's, and a sentence whose named speakers
-    are all of it ('Bengt Berg (M) reserverar sig mot beslutet.' in minutes)."""
+    """Every sentence that holds the query, with who said it and where. ``--party`` and
+    ``--speaker`` keep the quotes that are that party's or person's act: a statement's
+    sentences, and a sentence whose subject acts ('Bengt Berg (M) reserverar sig mot
+    beslutet.'); a name a sentence only mentions is not its author."""
     with opened(settings, kept) as held:
         catalog, reader = held.catalog, held.reader
         wanted = resolved(catalog, filters)
-        hits = reader.every_hit(text, replace(wanted, party=None))
+        hits = reader.every_hit(text, wanted)
         blocks = catalog.blocks_by_id([h.fields["block"] for h in hits])
         found = [
             q
             for q in _quoted(catalog, list(blocks.values()), reader.sentence_matcher(text))
-            if wanted.party is None or q["party"] == wanted.party
+            if _made_by(q, wanted)
         ]
         facts = catalog.page_facts([(q["document"], q["page"]) for q in found])
         for q in found:  # read by OCR: a journalist checks the scan before publishing
             q["ocr"] = facts[(q["document"], q["page"])]["ocr"]
     return sorted(found, key=lambda q: (q["date"] or str(q["year"] or ""), q["path"], q["page"], q["start"]))
+
+
+def _made_by(quote: dict[str, Any], wanted: Filters) -> bool:
+    """True when the quote is the wanted party's and person's act (a surname will do)."""
+    party = wanted.party is None or wanted.party.casefold() in (p.casefold() for p in quote["parties"])
+    return party and (wanted.speaker is None or same_person(wanted.speaker, quote["speakers"]))
 
 
 def _quoted(
@@ -82,7 +84,8 @@ def _quoted(
     repeats = catalog.repeats_of(list(parts))
     found: dict[tuple[str, int, int], dict[str, Any]] = {}
     for block in blocks:
-        for start, end in catalog.sentences_in(block["part_id"], block["page"], block["start"], block["end"]):
+        for said in catalog.sentences_in(block["part_id"], block["page"], block["start"], block["end"]):
+            start, end = said.start, said.end
             cite = Citation(block["document_id"], block["page"], start, end)
             raw = catalog.page_text(cite.document, cite.page, start, end)
             if raw is None or (cite.document, cite.page, start) in found:
@@ -92,7 +95,7 @@ def _quoted(
             quote = joined(raw)
             if verify(catalog, cite, quote):
                 part = parts[block["part_id"]]
-                found[(cite.document, cite.page, start)] = _record(catalog, quote, cite, part, repeats)
+                found[(cite.document, cite.page, start)] = _record(catalog, quote, cite, part, repeats, said)
     return list(found.values())
 
 
@@ -102,12 +105,14 @@ def _record(
     cite: Citation,
     part: dict[str, Any],
     repeats: dict[int, list[dict[str, Any]]],
+    said: Sentence,
 ) -> dict[str, Any]:
-    party, speakers = _attribution(part, quote)
+    party, speakers, parties = _attribution(said)
     also = [catalog.where_else(r, quote) for r in repeats.get(part["id"], [])]
     return {
         "quote": quote,
         "party": party,
+        "parties": parties,
         "speakers": speakers,
         "kind": part["part_kind"],
         "title": part["part_title"],

@@ -94,13 +94,19 @@ def _enrich(
         "page": f["page"],
         "section": catalog.section_at(f["part"], f["page"], line),
         "paragraph": catalog.paragraph_at(f["part"], f["page"], line),
-        "party": part["party"],
-        "speakers": json.loads(part["signatories"]) or sorted(s for s in f["speakers"] if " " in s),
+        "party": part["party"] or (f["parties"][0] if len(f["parties"]) == 1 else None),
+        "parties": f["parties"],  # who acted in the block: signed, moved, said (extract/acts.py)
+        "speakers": json.loads(part["signatories"]) or _whole(f["speakers"]),
         "snippet": raw.snippet,
         "text": text,
         "score": round(raw.score, 3),
         "also_in": [catalog.where_else(r, text) for r in repeats.get(f["part"], [])],
     }
+
+
+def _whole(keys: list[str]) -> list[str]:
+    """The whole names among a block's speaker keys (not 'Ängberg' beside 'Heidi Ängberg')."""
+    return [k for k in keys if not any(o.endswith(" " + k) for o in keys)]
 
 
 def _matched_line(text: str, snippet: str) -> str:

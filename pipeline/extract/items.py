@@ -190,6 +190,7 @@ def _item(
         dnr,
         politics.proposals(body, known),
         votes(body, known),
+        *politics.paper(title, known),
     )
 
 

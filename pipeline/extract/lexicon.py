@@ -269,7 +269,18 @@ class Lexicon:
         known = self._table_lemma(word) if found else None
         if known is not None and not _fits(known, found):
             return []
-        return found
+        return found or self._named_head(word)
+
+    def _named_head(self, word: str) -> list[tuple[str, str]]:
+        """A word the lists lack that ends in one they know is a name's compound: a place's
+        or a project's ('nolhagaområdet' -> nolhaga, område; 'vasaparken' -> vasa, park)."""
+        if self.knows(word):
+            return []
+        for cut in range(MIN_PART + 1, len(word) - MIN_PART - 1):  # the longest known end first
+            head = self.ends(word[cut:])
+            if head is not None:
+                return [(word[:cut], word[:cut]), (word[cut:], head)]
+        return []
 
     def joined(self, form: str, place: str) -> str | None:
         row = self.conn.execute(

@@ -33,6 +33,7 @@ from ..errors import HandlingarError
 from ..models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
 from . import amounts as money
 from . import quality
+from .acts import acted
 from .items import paragraph_items
 from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
@@ -330,11 +331,12 @@ def extract_part(
     text (a sentence may run over a page break), a long part in bounded chunks that end
     with a page, so memory stays flat for a 3,000-page report."""
     found: list[Extracted] = [_extract_text(chunk, model, cache_dir) for chunk in chunks(pages)]
+    sections = tuple(_sections(part, pages, paragraph))
     return Extracted(
         tuple(a for f in found for a in f.amounts),
         tuple(s for f in found for s in f.speakers),
-        tuple(_sections(part, pages, paragraph)),
-        tuple(s for f in found for s in f.sentences),
+        sections,
+        tuple(acted(part, pages, sections, (s for f in found for s in f.sentences))),
     )
 
 

@@ -229,3 +229,21 @@ def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None)
             continue
         found.append(Proposal(people, _proposal_kind(sentence), item.page_at(match.start()), sentence))
     return tuple(found)
+
+
+# A member's own paper as a § item: 'Motion om … - Ulf Carmesund (S) och Leif Hansson (S)',
+# 'Motion - säkrare kommun …', 'Enkel fråga till … angående …', 'Interpellation från …'
+PAPER_RE = re.compile(
+    r"^(?:(?P<motion>Motion)|(?P<interpellation>Interpellation)|(?P<fråga>(?:Enkel\s+)?[Ff]råga))"
+    r"(?=\s*[-–,:]|\s+(?:om|angående|ang\.|gällande|avseende|rörande|till|från|av|med|för)\b|\s*$)"
+)
+
+
+def paper(title: str, known: Mapping[str, str] | None = None) -> tuple[str | None, tuple[Person, ...]]:
+    """A § item that handles a motion, an interpellation or a fråga: its kind and its
+    signers as the title names them (none: not such an item)."""
+    found = PAPER_RE.match(title)
+    if found is None:
+        return None, ()
+    kind = next(k for k, v in found.groupdict().items() if v)
+    return kind, tuple(p for p in people_in(title[found.end() :], known) if p.party)

@@ -10,33 +10,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import Meta, Page, Part
+from ..models import SIGNED_KINDS, Meta, Page, Part
 from ..years import year_in
 from . import minutes
+from .meeting import DATE_RE, full_minutes, normalise_board, parse_date
 from .parties import party_of_text, signatories
 from .reports import annual_report
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ]
-    )
-}
-DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
-NUMERIC_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
 # 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021', '... 2022-01-01 - 2022-12-31'
 FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
@@ -48,15 +28,21 @@ ORGAN_WORDS = "nämnd|beredning|styrelse|fullmäktige|utskott|sektion|rådet|dir
 BOARD_RE = re.compile(
     r"\b((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö-]*"
     rf"(?:{ORGAN_WORDS})(?:en|et|n)?s?"
-    r"(?:\s+(?:arbetsutskott|presidium|beredningsutskott|utskott)(?:et)?)?\b"
+    r"(?:\s+(?:[a-zåäö]*utskott|presidium)(?:et)?)?\b"  # any of its utskott: arbets-, verksamhets-, …
     r"|\b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[A-ZÅÄÖa-zåäö-]+(?:\s+[a-zåäö-]+förbund)?)"
 )
 NOT_ORGANS = ("område", "förråd", "kommunstyrelsens förv", "förvaltning")
+
+# What a member's own paper opens with: 'Motion om …', 'Interpellation till …', 'Enkel fråga från …'
+SIGNED_ABOUT = "om|angående|ang\\.|gällande|avseende|rörande|till|från|med|för"
 
 KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("protokollsanteckning", re.compile(r"^(Protokollsanteckning|Reservation|Särskilt yttrande)\b")),
     ("protokollsanteckning", re.compile(r"^Ärende\s+\d+\s*:")),
     ("tjänsteutlåtande", re.compile(r"^(Tjänsteutlåtande|Förslag till beslut)\b")),
+    ("motion", re.compile(rf"^Motion(?:\s+(?:{SIGNED_ABOUT})\b|\s*$)")),
+    ("interpellation", re.compile(rf"^Interpellation(?:\s+(?:{SIGNED_ABOUT})\b|\s*$)")),
+    ("fråga", re.compile(rf"^(?:Enkel\s+)?[Ff]råga\s+(?:{SIGNED_ABOUT})\b")),
     ("föredragningslista", re.compile(r"^(Föredragningslista|Kallelse)\b", re.IGNORECASE)),
     ("verksamhetsplan", re.compile(r"^Verksamhetsplan\b")),
     ("verksamhetsberättelse", re.compile(r"^Verksamhetsberättelse\b")),
@@ -123,7 +109,8 @@ def _start_of(page: Page, current: _Start | None) -> _Start | None:
     kind = _text_kind(body[:3])
     if kind != "protokollsanteckning" and any(TJUT_RE.match(line) for line in body[:6]):
         kind = "tjänsteutlåtande"
-    if kind in ("protokollsanteckning", "tjänsteutlåtande"):
+    opens = kind in SIGNED_KINDS and _text_kind(body[:1]) is not None  # a motion's own first page
+    if kind is not None and (kind in ("protokollsanteckning", "tjänsteutlåtande") or opens):
         return _Start(kind, header)
     cover_kind = _text_kind([" ".join(body[:4])]) if _is_cover(page) else None
     if current is None or cover_kind:
@@ -161,7 +148,7 @@ def _make_part(seq: int, start: _Start, pages: Sequence[Page], party_names: Mapp
     text = "\n".join(p.body for p in pages)
     title = part_title(start.kind, pages)
     party = signed = None
-    if start.kind == "protokollsanteckning":
+    if start.kind in SIGNED_KINDS:
         party = party_of_text(text, party_names)
         signed = tuple(signatories(text))
     return Part(
@@ -205,35 +192,6 @@ def part_title(kind: str, pages: Sequence[Page]) -> str:
     return _joined_title(lines, 0)[:200]
 
 
-def parse_date(text: str) -> str | None:
-    match = DATE_RE.search(text)
-    if match:
-        day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    numeric = NUMERIC_DATE_RE.search(text)
-    if numeric is None:
-        return None
-    if numeric.group(1):
-        return f"{numeric.group(1)}-{numeric.group(2)}-{numeric.group(3)}"
-    day, month, year = int(numeric.group(4)), int(numeric.group(5)), int(numeric.group(6))
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
-
-
-DEFINITE = {"beredning": "en", "nämnd": "en", "styrelse": "n", "utskott": "et", "fullmäktige": ""}
-DEFINITE |= {"sektion": "en", "direktion": "en", "kommission": "en", "delegation": "en"}
-_BOARD_END = re.compile(rf"({'|'.join(DEFINITE)})(en|et|n)?s?$")
-
-
-def normalise_board(name: str) -> str:
-    """'Trygghets- och delaktighetsberednings' -> 'Trygghets- och delaktighetsberedningen'."""
-    name = " ".join(name.split())
-    if not re.search(
-        r"s\s+\w*(utskott|presidium)(et)?$", name
-    ):  # 'Kommunstyrelsens arbetsutskott' as written
-        name = _BOARD_END.sub(lambda m: m.group(1) + DEFINITE[m.group(1)], name)
-    return name[:1].upper() + name[1:]
-
-
 def find_board(text: str) -> str | None:
     for match in BOARD_RE.finditer(text):
         name = match.group(1)
@@ -243,7 +201,22 @@ def find_board(text: str) -> str | None:
 
 
 def _meeting_line(lines: Sequence[str]) -> str | None:
-    return next((line for line in lines if PARAGRAPH_RE.search(line) and DATE_RE.search(line)), None)
+    """A line naming a meeting and its § ('Välfärdsnämnden 15 september 2022 § 49'), not a
+    sentence citing another handling ('Kommunstyrelsen har den 13 april 2026, § 27 behandlat
+    ärendet.')."""
+    return next(
+        (line for line in lines if PARAGRAPH_RE.search(line) and DATE_RE.search(line) and not _cites(line)),
+        None,
+    )
+
+
+# a date that is not the meeting's: when the minutes were checked or posted, an earlier handling
+OTHER_DATE_RE = re.compile(r"\bden\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}|juster|anslag|tidigare|skrivelse", re.I)
+
+
+def _cites(line: str) -> bool:
+    """A line whose date and § are another meeting's or another act's."""
+    return bool(OTHER_DATE_RE.search(line)) or (line.endswith(".") and len(line.split()) > 6)
 
 
 def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
@@ -275,7 +248,7 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
         return _appendix(meta, pages[0])
     if first.kind == "årsredovisning":
         return annual_report(meta, pages[0])
-    return _full_minutes(meta, pages) if first.kind in ("protokoll", "föredragningslista") else meta
+    return full_minutes(meta, pages) if first.kind in ("protokoll", "föredragningslista") else meta
 
 
 BILAGA_RE = re.compile(r"^(?:Bilaga|BILAGA)\b")
@@ -325,58 +298,3 @@ def titled(parts: Sequence[Part], meta: Meta) -> tuple[Part, ...]:
 
 def _is_minutes(kind: str) -> bool:
     return kind.startswith("protokoll") or kind == "föredragningslista"
-
-
-def _full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
-    """Minutes of a whole meeting (or its agenda): the organ that met, the meeting's
-    number, the § range it covers, and a title that says so."""
-    facts = minutes.meeting_facts(pages)
-    head = minutes.running_head(pages[0])
-    if meta.kind == "protokoll" and head and not facts.form:
-        return _extract(meta, pages, head)
-    board = normalise_board(facts.organ) if facts.organ else meta.board
-    span = facts.paragraphs
-    name = "Föredragningslista" if meta.kind == "föredragningslista" else "Protokoll"
-    title = " ".join(x for x in (name, facts.number, board, _day(meta.date, pages)) if x)
-    return replace(
-        meta,
-        title=title,
-        board=board,
-        year=meta.year if facts.number is None else int(facts.number[-4:]),
-        paragraph=_paragraph(span) if span else meta.paragraph,
-        paragraphs=span or meta.paragraphs,
-    )
-
-
-def _paragraph(span: tuple[int, int]) -> str:
-    """'§ 39–49' for a range of items, '§ 44' for one."""
-    return f"§ {span[0]}–{span[1]}" if span[0] != span[1] else f"§ {span[0]}"
-
-
-def _extract(meta: Meta, pages: Sequence[Page], head: minutes.RunningHead) -> Meta:
-    """Pages of minutes without the meeting's first page (one § item, or a few, as a
-    municipality publishes each item): an extract, dated and signed by the pages' running
-    head; its § from the pages' own marks ('44 §'), not from an earlier handling it cites
-    ('Tidigare behandling: Stadsstyrelsen 5.9.2022, 186 §')."""
-    items = sorted({p.item for p in pages if p.item is not None})
-    span = (items[0], items[-1]) if items else meta.paragraphs
-    return replace(
-        meta,
-        kind="protokollsutdrag",
-        date=head.date,
-        board=normalise_board(head.organ) if head.organ else meta.board,
-        year=year_in(meta.title) or int(head.date[:4]),
-        paragraph=_paragraph(span) if span else None,
-        paragraphs=span,
-    )
-
-
-def _day(date: str | None, pages: Sequence[Page]) -> str | None:
-    """The meeting's day as its minutes write it: '2022-03-14' where the first page has it
-    so ('Sammanträdesdatum 2022-03-14'), else '15.9.2022'."""
-    if not date:
-        return None
-    if pages and date in pages[0].furniture + pages[0].body:
-        return date
-    year, month, day = date.split("-")
-    return f"{int(day)}.{int(month)}.{year}"

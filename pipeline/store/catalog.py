@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import CatalogDamaged, CatalogError, NoIndex
-from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part, Section
+from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part, Person, Section
 from ..years import about_year
 from . import schema
 from .reads import Reads
@@ -263,13 +263,17 @@ class Catalog(Reads, ShingleStore):
             [(doc_id, part_id, s.page, s.name, s.party, s.role) for s in ex.speakers],
         )
         conn.executemany(
-            'INSERT INTO sentences (document_id, part_id, page, start, "end", quotable) VALUES (?,?,?,?,?,?)',
-            [(doc_id, part_id, s.page, s.start, s.end, int(s.quotable)) for s in ex.sentences],
+            'INSERT INTO sentences (document_id, part_id, page, start, "end", quotable, people, parties)'
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, part_id, s.page, s.start, s.end, int(s.quotable), *_acts(s.people, s.parties))
+                for s in ex.sentences
+            ],
         )
         conn.executemany(
             "INSERT INTO sections (document_id, part_id, seq, kind, area, number, title, first_page,"
-            " last_page, text, decision, statements, diarienummer, proposals, votes)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " last_page, text, decision, statements, diarienummer, proposals, votes, paper, signers)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, part_id, i, *_section_row(s)) for i, s in enumerate(ex.sections)],
         )
 
@@ -365,4 +369,10 @@ def _section_row(s: Section) -> tuple[Any, ...]:
     return (
         *(s.kind, s.area, s.number, s.title, s.first_page, s.last_page, s.text, s.decision),
         *(_json(s.statements), s.diarienummer, _json(s.proposals), _json(s.votes)),
+        *(s.paper, _json(s.signers)),
     )
+
+
+def _acts(people: Sequence[Person], parties: Sequence[str]) -> tuple[str, str]:
+    """A sentence's acts as stored: its people and its parties, as JSON."""
+    return _json(people), json.dumps(list(parties), ensure_ascii=False)

@@ -107,7 +107,7 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("years", indexed=True)  # every year --year matches: dated and about
     builder.add_text_field("document", stored=True, tokenizer_name="raw", fast=True)
     for name in ("kind", "part_kind", "party", "speakers"):  # matched case-folded, stored as written
-        builder.add_text_field(name, stored=name == "speakers", tokenizer_name="keyword")
+        builder.add_text_field(name, stored=name in ("party", "speakers"), tokenizer_name="keyword")
     for name in FACETS[1:]:  # counted as written
         builder.add_text_field(f"facet_{name}", tokenizer_name="raw", fast=True)
     builder.add_text_field("board", tokenizer_name="default")
@@ -284,6 +284,7 @@ def _stored(doc: tantivy.Document) -> dict[str, Any]:
         "page": found["page"][0],
         "year": found["year"][0] or None,
         "speakers": found.get("speakers", []),
+        "parties": found.get("party", []),
         "text": found["text"][0],
     }
 

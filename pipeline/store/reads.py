@@ -10,13 +10,19 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..models import READER_VERSION, name_only
+from ..filters import name_keys
+from ..models import READER_VERSION, Person, Sentence, name_only
 from .near import NearReads
 from .pages import PageReads
 
 LOW_OCR_CONFIDENCE = 80.0  # an OCR page under this mean word confidence is flagged: check the scan
 # The path a document is shown under: the first of its paths.
 FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
+# Whose act an amount's sentence is: its people or parties (as JSON)
+ACTS = (
+    "(SELECT s.{0} FROM sentences s WHERE s.part_id = a.part_id AND s.page = a.page"
+    ' AND s.start <= a.start AND s."end" > a.start LIMIT 1) AS {0}'
+)
 
 
 class Reads(PageReads, NearReads):
@@ -101,31 +107,31 @@ class Reads(PageReads, NearReads):
     def unindexed_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM documents WHERE indexed = 0").fetchone()[0])
 
-    def _speakers_by_part(self, doc_id: str) -> dict[int, dict[int, list[str]]]:
-        """part id -> page -> names of people who spoke or are named with a party there."""
-        out: dict[int, dict[int, list[str]]] = {}
-        for row in self.conn.execute(
-            "SELECT part_id, page, name FROM speakers WHERE document_id = ?", (doc_id,)
-        ):
-            out.setdefault(row["part_id"], {}).setdefault(row["page"], []).append(row["name"])
-        return out
-
     def canonical_blocks(self, doc_id: str) -> Iterator[dict[str, Any]]:
         """Blocks of the document's canonical parts, with what the index files them under."""
-        speakers = self._speakers_by_part(doc_id)
         rows = self.conn.execute(
-            "SELECT b.id, b.document_id, b.part_id, b.page, b.text, p.year, d.date, d.kind, d.board,"
+            'SELECT b.id, b.document_id, b.part_id, b.page, b.start, b."end", b.text, p.year, d.date,'
+            " d.kind, d.board,"
             " p.kind AS part_kind, p.title AS part_title, p.party, p.signatories"
             " FROM blocks b JOIN parts p ON p.id = b.part_id JOIN documents d ON d.id = b.document_id"
             " WHERE b.document_id = ? AND p.repeat_of IS NULL ORDER BY b.id",
             (doc_id,),
         )
+        acts = self.acts_by_page(doc_id)
         for row in rows:
-            names = json.loads(row["signatories"]) + speakers.get(row["part_id"], {}).get(row["page"], [])
-            clean = [name_only(n) for n in names]
+            said = [
+                s
+                for s in acts.get((row["part_id"], row["page"]), [])
+                if s.start < row["end"] and s.end > row["start"]
+            ]
+            names = [name_only(n) for n in json.loads(row["signatories"])] + [
+                p.name for s in said for p in s.people
+            ]
+            parties = [row["party"]] if row["party"] else []
             yield {
                 **dict(row),
-                "speakers": sorted(set(clean) | {n.split()[-1] for n in clean}),
+                "parties": list(dict.fromkeys(parties + [p for s in said for p in s.parties])),
+                "speakers": list(dict.fromkeys(k for n in names for k in name_keys(n))),
             }
 
     def documents_with_parts(self) -> list[dict[str, Any]]:
@@ -250,7 +256,7 @@ class Reads(PageReads, NearReads):
         rows = self.conn.execute(
             "SELECT a.*, p.kind AS part_kind, p.title AS part_title, p.party AS part_party,"
             " d.party AS doc_party, p.year, d.date, d.kind AS doc_kind, d.board, p.signatories,"
-            f" {FIRST_PATH.format('d.id')}"
+            f" {FIRST_PATH.format('d.id')}, {ACTS.format('people')}, {ACTS.format('parties')}"
             " FROM amounts a JOIN parts p ON p.id = a.part_id JOIN documents d ON d.id = a.document_id"
             " WHERE p.repeat_of IS NULL ORDER BY d.year, a.document_id, a.page, a.start"
         )
@@ -329,16 +335,29 @@ class Reads(PageReads, NearReads):
         )
         return {r["id"]: dict(r) for r in rows}
 
-    def sentences_in(self, part_id: int, page: int, start: int, end: int) -> list[tuple[int, int]]:
-        """(start, end) of the quotable sentences of a part that begin on ``page`` within
-        [start, end), on a page whose text is not garbled (not judged, in an older catalog: kept)."""
+    def sentences_in(self, part_id: int, page: int, start: int, end: int) -> list[Sentence]:
+        """The quotable sentences of a part that begin on ``page`` within [start, end), with
+        whose act each is, on a page whose text is not garbled (not judged, in an older
+        catalog: kept)."""
         rows = self.conn.execute(
-            'SELECT s.start, s."end" FROM sentences s JOIN pages g ON g.document_id = s.document_id'
-            ' AND g.number = s.page WHERE s.part_id = ? AND s.page = ? AND s.start < ? AND s."end" > ?'
-            " AND s.quotable IS NOT 0 AND g.quality IS NOT 'garbled' ORDER BY s.start",
+            'SELECT s.page, s.start, s."end", s.people, s.parties FROM sentences s JOIN pages g'
+            " ON g.document_id = s.document_id AND g.number = s.page WHERE s.part_id = ? AND s.page = ?"
+            " AND s.start < ? AND s.\"end\" > ? AND s.quotable IS NOT 0 AND g.quality IS NOT 'garbled'"
+            " ORDER BY s.start",
             (part_id, page, end, start),
         )
-        return [(r["start"], r["end"]) for r in rows]
+        return [_sentence(r) for r in rows]
+
+    def acts_by_page(self, doc_id: str) -> dict[tuple[int, int], list[Sentence]]:
+        """(part id, page) -> the document's sentences that are somebody's act, in order."""
+        out: dict[tuple[int, int], list[Sentence]] = {}
+        for row in self.conn.execute(
+            'SELECT part_id, page, start, "end", people, parties FROM sentences'
+            " WHERE document_id = ? AND parties || people != '[][]' ORDER BY part_id, page, start",
+            (doc_id,),
+        ):
+            out.setdefault((row["part_id"], row["page"]), []).append(_sentence(row))
+        return out
 
     def page_text(self, doc_id: str, page: int, start: int, end: int) -> str | None:
         """The body text at [start, end) of ``page``, running on into the next pages
@@ -369,3 +388,9 @@ def _names(line: str, section: sqlite3.Row) -> bool:
     """True when ``line`` is the section's heading ('3. Ren och trygg utemiljö', '§ 44 Rekrytering …')."""
     title = " ".join(str(section["title"]).split())
     return bool(title) and (line == title or (line.endswith(title) and len(line) - len(title) <= 6))
+
+
+def _sentence(row: sqlite3.Row) -> Sentence:
+    people = tuple(Person(p["name"], p["party"]) for p in json.loads(row["people"] or "[]"))
+    parties = tuple(json.loads(row["parties"] or "[]"))
+    return Sentence(row["page"], row["start"], row["end"], True, people, parties)

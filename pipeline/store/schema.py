@@ -212,8 +212,18 @@ def _v13(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sections ADD COLUMN votes TEXT NOT NULL DEFAULT '[]'")
 
 
+def _v14(conn: sqlite3.Connection) -> None:
+    """Whose act each sentence is: the people (name and party) and parties who made it, as
+    JSON; a § item's member's paper (motion, interpellation, fråga) and its signers (reader
+    version 4 reads them)."""
+    conn.execute("ALTER TABLE sentences ADD COLUMN people TEXT NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE sentences ADD COLUMN parties TEXT NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE sections ADD COLUMN paper TEXT")  # a motion's item: 'motion', its signers
+    conn.execute("ALTER TABLE sections ADD COLUMN signers TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13),
+    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14),
 )
 VERSION = len(MIGRATIONS)
 

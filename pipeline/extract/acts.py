@@ -1,0 +1,116 @@
+"""Who made each sentence: its acts.
+
+A sentence is somebody's where a reader of the minutes would credit it: every sentence
+of a protokollsanteckning published as a part of its own is its signers'; a sentence of
+a statement written out in a § item is that statement's; a sentence whose subject is a
+person who acts ('Per Ek (S) yrkar avslag', 'Anna Berg (M) anför att …') is that
+person's. A name that a sentence only mentions ('Nej-röst för avslag till Heidi Hankanen
+Ängbergs (C) förslag', an attendance list, a chair's proposition) makes nobody's act.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+
+from ..models import SIGNED_KINDS, Page, Part, Person, Section, Sentence, name_only
+from .clean import join_lines
+from .politics import PROPOSAL_RE, STATEMENT_RE, SUBJECT, people_in
+
+# what a person does as the subject of a sentence of minutes, beside moving and reserving
+SAYS = (
+    r"anför|anförde|framför|framförde|framhåller|framhöll|påpekar|påpekade|säger|sade|sa"
+    r"|menar|menade|anser|ansåg|frågar|frågade|svarar|svarade|betonar|betonade|understryker"
+    r"|konstaterar|konstaterade|tillstyrker|tillstyrkte|yttrar|yttrade|deklarerar|redogör|redogjorde"
+    r"|informerar|informerade|föredrar|föredrog|motiverar|motiverade|vill|önskar|tycker"
+)
+SAYS_RE = re.compile(SUBJECT + rf"(?:{SAYS})\b")
+# what a member has done, a few words after 'har': 'Cecilia Ceder (V) har i en motion
+# föreslagit att …', '… har den 1 juni 2026, § 110 lämnat ett initiativärende'
+DONE = "föreslagit|yrkat|anfört|framfört|lämnat|väckt|ställt|begärt|reserverat|inkommit|motionerat"
+DONE_RE = re.compile(
+    SUBJECT.removesuffix(r"(?:(?:har|hade)\s+)?") + rf"(?:har|hade)\s+(?:[^\s.!?]+\s+){{0,6}}?(?:{DONE})\b"
+)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _texts(pages: Mapping[int, Page], sentence: Sentence) -> str:
+    """A sentence's text, running on into the next pages (joined by one newline)."""
+    number, start, end, out = sentence.page, sentence.start, sentence.end, []
+    while number in pages and end > 0:
+        body = pages[number].body
+        out.append(body[start:end])
+        end -= len(body) + 1
+        number, start = number + 1, 0
+    return "\n".join(out)
+
+
+def _own(part: Part) -> tuple[Person, ...]:
+    """A statement part's signers (with its party where one alone is given)."""
+    names = [name_only(n) for n in part.signatories]
+    return tuple(Person(n, part.party) for n in names)
+
+
+def _subjects(sentence: str, known: Mapping[str, str]) -> tuple[Person, ...]:
+    for rule in (STATEMENT_RE, PROPOSAL_RE, SAYS_RE, DONE_RE):
+        found = rule.match(sentence)
+        if found:
+            return people_in(found.group("people"), known)
+    return ()
+
+
+def _written(sections: Sequence[Section]) -> list[tuple[int, int, str, tuple[Person, ...], tuple[str, ...]]]:
+    """Each written-out statement: its pages, its text (flat), people and parties."""
+    return [
+        (s.page, s.last_page, _flat(s.text), s.people, s.parties)
+        for section in sections
+        for s in section.statements
+        if len(s.text) > 20
+    ]
+
+
+def known_people(sections: Iterable[Section]) -> dict[str, str]:
+    """Each person a part's § items name with a party -> that party."""
+    found: dict[str, str] = {}
+    for section in sections:
+        for person in [p for s in section.statements for p in s.people] + [
+            p for pr in section.proposals for p in pr.people
+        ]:
+            if person.party:
+                found.setdefault(person.name, person.party)
+    return found
+
+
+def acted(
+    part: Part, pages: Sequence[Page], sections: Sequence[Section], sentences: Iterable[Sentence]
+) -> Iterator[Sentence]:
+    """The sentences, each with the people and parties whose act it is (none: nobody's)."""
+    by_number = {p.number: p for p in pages}
+    own = _own(part) if part.kind in SIGNED_KINDS else ()
+    own_parties = (part.party,) if own and part.party else ()
+    written = _written(sections)
+    known = known_people(sections)
+    for sentence in sentences:
+        if own or own_parties:
+            yield replace(sentence, people=own, parties=own_parties or _parties(own))
+            continue
+        text = join_lines(_texts(by_number, sentence))
+        flat = _flat(text)
+        inside = [
+            (people, parties)
+            for first, last, body, people, parties in written
+            if first <= sentence.page <= last and len(flat) > 15 and flat in body
+        ]
+        if inside:
+            yield replace(sentence, people=inside[0][0], parties=inside[0][1])
+            continue
+        people = _subjects(text, known)
+        yield replace(sentence, people=people, parties=_parties(people)) if people else sentence
+
+
+def _parties(people: Sequence[Person]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.party for p in people if p.party))

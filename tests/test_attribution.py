@@ -1,0 +1,75 @@
+"""--party and --speaker mean made by (signed, moved, said), not named on the page: on real
+minutes of Alingsås KS and BUN (2026) and Nacka KS (2018). What a careful reader credits:
+a protokollsanteckning's sentences are its signers', a sentence whose subject acts ('Hans
+Peters (C) yrkade bifall …') is that person's, and a name in an attendance list or in the
+chair's proposition ('Nej-röst för avslag till Heidi Hankanen Ängbergs (C) förslag') is
+nobody's act."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import shared_dir
+from pipeline.answer.listings import amounts
+from pipeline.answer.quotes import quotes
+from pipeline.answer.search import search
+from pipeline.filters import Filters
+from pipeline.ingest import ingest
+from pipeline.settings import Settings
+
+FILES = ["alingsas/ks_protokoll_2026-06-15.pdf", "alingsas/bun_protokoll_2026-06-16.pdf"]
+FILES += ["nacka/minutes_ks_2018-02-19.pdf"]
+
+
+@pytest.fixture(scope="module")
+def minutes(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    settings = Settings(index_dir=tmp_path_factory.mktemp("acts") / "index", ocr="never")
+    ingest([shared_dir("realworld") / f for f in FILES], settings)
+    return settings
+
+
+def test_a_partys_protokollsanteckning_is_quoted_as_its(minutes: Settings) -> None:
+    found = quotes(minutes, "Nolhaga", Filters(party="S"))  # S writes 'Nolhagaområdet' only
+    assert {(q["paragraph"], q["page"]) for q in found} == {("§ 114", 9), ("§ 114", 10)}
+    assert all(q["parties"] == ["S"] and "Anton César" in q["speakers"] for q in found)
+    assert any(q["quote"].startswith("Socialdemokraterna delar uppfattningen att parkering") for q in found)
+    ours = quotes(minutes, "Nolhaga", Filters(party="M"))
+    assert ours and not {q["quote"] for q in ours} & {q["quote"] for q in found}
+
+
+def test_the_chairs_proposition_is_nobodys_statement(minutes: Settings) -> None:
+    everyone = quotes(minutes, "förslag", Filters())
+    named = [q for q in everyone if "Hankanen Ängbergs (C) förslag" in q["quote"]]
+    assert named and all(q["parties"] == [] for q in named)  # the chair names her proposal
+    hers = quotes(minutes, "förslag", Filters(party="C"))
+    assert not any("Hankanen Ängbergs" in q["quote"] for q in hers)
+    assert any(q["paragraph"] == "§ 43" and q["speakers"] == ["Heidi Hankanen Ängberg"] for q in hers)
+
+
+def test_a_speaker_is_found_by_whole_name_or_surnames(minutes: Settings) -> None:
+    for name in ("Heidi Hankanen Ängberg", "hankanen ängberg", "Ängberg"):
+        found = quotes(minutes, "förslag", Filters(speaker=name))
+        assert found and all(q["speakers"] == ["Heidi Hankanen Ängberg"] for q in found), name
+        hits = search(minutes, "förslag", Filters(speaker=name)).hits
+        assert hits and all("Heidi Hankanen Ängberg" in h["speakers"] for h in hits), name
+
+
+def test_a_member_who_is_only_present_made_nothing(minutes: Settings) -> None:
+    """Börje Olsson (V) is in BUN's attendance list and acts in no item."""
+    assert search(minutes, "Börje Olsson", Filters()).hits  # he is on the page
+    assert search(minutes, "barn", Filters(speaker="Börje Olsson")).hits == []
+    assert quotes(minutes, "barn", Filters(speaker="Börje Olsson")) == []
+
+
+def test_a_mover_is_the_subject_of_the_sentence(minutes: Settings) -> None:
+    found = quotes(minutes, "bifall", Filters(party="C"))
+    assert any(q["quote"] == "Hans Peters (C) yrkade bifall till verksamhetsutskottets förslag." for q in found)
+    assert all(q["parties"] == ["C"] for q in found)
+
+
+def test_amounts_are_a_partys_where_its_statement_states_them(minutes: Settings) -> None:
+    """Nacka KS § 59: S and V's anteckning sets out what the state paid."""
+    found = amounts(minutes, Filters(party="V"))
+    assert found and all(a["paragraph"] == "§ 59" and a["parties"] == ["S", "V"] for a in found)
+    assert {"15,3 miljoner kr", "17,6 miljoner kr"} <= {a["text"] for a in found}
+    assert len(amounts(minutes, Filters())) > 5 * len(found)  # the rest are nobody's
