@@ -63,7 +63,8 @@ def test_a_member_who_is_only_present_made_nothing(minutes: Settings) -> None:
 
 def test_a_mover_is_the_subject_of_the_sentence(minutes: Settings) -> None:
     found = quotes(minutes, "bifall", Filters(party="C"))
-    assert any(q["quote"] == "Hans Peters (C) yrkade bifall till verksamhetsutskottets förslag." for q in found)
+    moved = "Hans Peters (C) yrkade bifall till verksamhetsutskottets förslag."
+    assert any(q["quote"] == moved for q in found)
     assert all(q["parties"] == ["C"] for q in found)
 
 

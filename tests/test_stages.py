@@ -16,9 +16,10 @@ from conftest import CORPUS, FIXTURES, MINUTES_2021, MINUTES_2022, PLAN
 from pipeline.errors import Encrypted
 from pipeline.extract.blocks import page_blocks
 from pipeline.extract.clean import clean_pages, dehyphenate, join_lines, normalise
+from pipeline.extract.meeting import parse_date
 from pipeline.extract.sections import priority_sections
 from pipeline.extract.sentences import COMMON_ABBREVIATIONS, sentence_starts, split
-from pipeline.extract.structure import find_board, infer_meta, parse_date, split_parts
+from pipeline.extract.structure import find_board, infer_meta, split_parts
 from pipeline.models import Line, Page
 from pipeline.read.pdf import read_pages
 from pipeline.read.workers import run_budgeted
