@@ -7,11 +7,9 @@ on. Each file is read in a child process under a time and memory budget.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,9 +23,10 @@ from .extract.clean import clean_pages
 from .extract.lexicon import Lexicon
 from .extract.minutes import item_marks
 from .extract.structure import infer_meta, split_parts, titled
-from .models import Block, Document, Meta, Part, RawPage, pages_in
+from .models import Block, Document, Meta, Part, pages_in
 from .read import ocr
-from .read.pdf import read_pages, render_pages
+from .read.layers import Judge, Tick, with_ocr
+from .read.pdf import read_pages
 from .read.workers import Outcome, reader_share, run_budgeted
 from .settings import Settings
 from .store import dedup, index
@@ -37,9 +36,6 @@ from .store.rows import block_views
 from .store.writer import Batch, sync
 
 Progress = Callable[[int, int, str], None]
-Tick = Callable[[bool], None] | None  # called after each OCR page: True when it came from the cache
-MIN_TEXT_CHARS = 20  # fewer on a page: no text layer to speak of
-OCR_PAGE_TIMEOUT_S = 300.0
 
 
 @dataclass
@@ -131,10 +127,10 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
     layer are read by OCR (``tick`` is called after each)."""
     layer = list(read_pages(path, settings.max_pages))
     marks = item_marks(layer)  # the text layer names each page's § even where OCR misreads it
-    raw = with_ocr(path, layer, settings, tick)
+    read = with_ocr(path, layer, settings, _judge(settings.cache_dir), tick)
     pages = [
-        replace(p, item=marks.get(p.number))
-        for p in nlp.judged(clean_pages(raw, settings.header_lines), settings.cache_dir)
+        replace(p, item=marks.get(p.number), quality="good" if p.number in read.kept else p.quality)
+        for p in nlp.judged(clean_pages(read.pages, settings.header_lines), settings.cache_dir)
     ]
     if not any(p.has_text for p in pages):
         title = f"(inget textlager, behöver OCR) {shown(Path(path.name))}"
@@ -153,6 +149,13 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
     return prepared(doc, settings)
 
 
+def _judge(cache_dir: Path) -> Judge:
+    return Judge(
+        lambda text: nlp.page_quality(text, cache_dir) == "garbled",
+        lambda found, layer: nlp.reads_better(found, layer, cache_dir),
+    )
+
+
 def prepared(doc: Document, settings: Settings) -> Document:
     """What the process that stores documents would otherwise work out one file at a
     time: dedup's shingles, the blocks, and the index's word views of each block."""
@@ -166,44 +169,6 @@ def _blocks(doc: Document) -> tuple[Block, ...]:
     if doc.blocks is not None:
         return doc.blocks
     return tuple(b for page in doc.pages for b in page_blocks(page))
-
-
-def unreadable(page: RawPage, cache_dir: Path) -> bool:
-    """No text layer, a few stray characters, or a layer whose words are mostly not words."""
-    text = "\n".join(line.text for line in page.lines)
-    if len("".join(text.split())) < MIN_TEXT_CHARS:  # characters that are not whitespace
-        return True
-    return nlp.page_quality(text, cache_dir) == "garbled"
-
-
-def with_ocr(path: Path, raw: list[RawPage], settings: Settings, tick: Tick = None) -> list[RawPage]:
-    """The raw pages with those that need it read by OCR (Tesseract), several at a time."""
-    wanted = [
-        p.number
-        for p in raw
-        if settings.ocr == "always" or (settings.ocr == "auto" and unreadable(p, settings.cache_dir))
-    ]
-    if not wanted or not ocr.installed():
-        return raw
-    read: dict[int, ocr.OcrPage] = {}
-    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        images = render_pages(path, wanted, settings.ocr_dpi)
-        while batch := list(itertools.islice(images, settings.workers)):  # a few images in memory at once
-            found = pool.map(lambda job: (job[0], _recognise(job[1], settings)), batch)
-            for number, page in found:
-                read[number] = page
-                if tick:
-                    tick(page.cached)
-    return [
-        RawPage(p.number, read[p.number].lines, read[p.number].confidence)
-        if p.number in read and read[p.number].lines
-        else p
-        for p in raw
-    ]
-
-
-def _recognise(png: bytes, settings: Settings) -> ocr.OcrPage:
-    return ocr.recognise(png, settings.ocr_dpi, settings.ocr_cache, OCR_PAGE_TIMEOUT_S)
 
 
 Job = tuple[Path, str, os.stat_result]  # a file, the SHA-256 of its bytes, its stat

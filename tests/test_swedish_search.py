@@ -71,9 +71,15 @@ def test_year_matches_the_meeting_date_or_the_year_it_is_about(corpus_index: Cor
 def test_facets_count_every_hit(corpus_index: Corpus) -> None:
     result = search(corpus_index[0], "trygghet", Filters(), 2)
     assert len(result.hits) == 2 and result.total > 2
-    for name in ("year", "kind", "board", "party"):
+    for name in ("year", "kind", "board"):
         assert sum(result.facets[name].values()) == result.total, name
-    assert result.facets["party"]["V"] == search(corpus_index[0], "trygghet", Filters(party="V"), 0).total
+    # a hit made jointly (the sample's MP, S and V) counts for each party: as --party finds it
+    parties = result.facets["party"]
+    assert {"V", "S", "MP"} <= set(parties) and sum(parties.values()) >= result.total
+    for party, count in parties.items():
+        wanted = Filters(party=party) if party else Filters()
+        assert count == search(corpus_index[0], "trygghet", wanted, 0).total or not party
+    assert parties.get("", 0) + parties["V"] <= result.total
     year, count = next((y, n) for y, n in result.facets["year"].items() if y)
     assert search(corpus_index[0], "trygghet", Filters(years=(int(year), int(year))), 0).total >= count
 
@@ -82,7 +88,12 @@ def test_facets_count_every_hit(corpus_index: Corpus) -> None:
 def test_trend_adds_up_to_the_search_total(corpus_index: Corpus, by: str) -> None:
     found = trend(corpus_index[0], "trygghet", by, Filters())
     total = search(corpus_index[0], "trygghet", Filters(), 0).total
-    assert sum(r["hits"] for r in found.rows) == total
+    if by == "party":  # a hit made jointly counts for each of its parties, as --party finds it
+        for row in (r for r in found.rows if r["key"]):
+            assert row["hits"] == search(corpus_index[0], "trygghet", Filters(party=row["key"]), 0).total
+        assert sum(r["hits"] for r in found.rows) >= total
+    else:
+        assert sum(r["hits"] for r in found.rows) == total
     assert all(r["documents"] >= 1 for r in found.rows if r["hits"])
     assert all(r["documents"] <= r["hits"] for r in found.rows)
 

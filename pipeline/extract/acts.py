@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..models import SIGNED_KINDS, Page, Part, Person, Section, Sentence, name_only
 from .clean import join_lines
-from .politics import PROPOSAL_RE, STATEMENT_RE, SUBJECT, people_in
+from .politics import PEOPLE, PROPOSAL_RE, STATEMENT_RE, SUBJECT, people_in
 
 # what a person does as the subject of a sentence of minutes, beside moving and reserving
 SAYS = (
@@ -31,6 +31,14 @@ SAYS_RE = re.compile(SUBJECT + rf"(?:{SAYS})\b")
 DONE = "föreslagit|yrkat|anfört|framfört|lämnat|väckt|ställt|begärt|reserverat|inkommit|motionerat"
 DONE_RE = re.compile(
     SUBJECT.removesuffix(r"(?:(?:har|hade)\s+)?") + rf"(?:har|hade)\s+(?:[^\s.!?]+\s+){{0,6}}?(?:{DONE})\b"
+)
+
+
+# who spoke in the debate: 'I ärendet yttrar sig Anders Lönroth (MP), Rasmus Lenefors (S) och …',
+# 'Inledande anförande hålls av …', 'Under överläggningen anför …'
+SPOKE_RE = re.compile(
+    rf"\b(?:yttrar|yttrade|anför|anförde)\s+sig\s+(?P<people>{PEOPLE})"
+    rf"|\b[Aa]nföranden?\s+(?:hålls|hölls)\s+(?:av\s+)?(?P<more>{PEOPLE})"
 )
 
 
@@ -60,7 +68,8 @@ def _subjects(sentence: str, known: Mapping[str, str]) -> tuple[Person, ...]:
         found = rule.match(sentence)
         if found:
             return people_in(found.group("people"), known)
-    return ()
+    spoke = SPOKE_RE.search(sentence)
+    return people_in(spoke.group("people") or spoke.group("more"), known) if spoke else ()
 
 
 def _written(sections: Sequence[Section]) -> list[tuple[int, int, str, tuple[Person, ...], tuple[str, ...]]]:

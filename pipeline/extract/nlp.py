@@ -109,6 +109,11 @@ def page_quality(text: str, cache_dir: Path) -> str:
     return quality.page_quality(text, lexicon(cache_dir), english)
 
 
+def reads_better(found: str, layer: str, cache_dir: Path) -> bool:
+    """Whether OCR's text reads better than a page's text layer (see quality.reads_better)."""
+    return quality.reads_better(found, layer, lexicon(cache_dir))
+
+
 def judged(pages: Sequence[Page], cache_dir: Path) -> list[Page]:
     """Pages with their text quality: 'garbled' where most words are not words."""
     return [replace(p, quality=page_quality(p.body, cache_dir)) for p in pages]

@@ -56,6 +56,22 @@ def page_quality(text: str, knows: Knows, english: Knows) -> str:
     return GOOD if english_share >= ENGLISH_STOP_SHARE else GARBLED
 
 
+OCR_BETTER_BY = 0.05  # OCR replaces a text layer when this much more of its words are words
+
+
+def reads_better(found: str, layer: str, knows: Knows) -> bool:
+    """Whether ``found`` (OCR) reads better than ``layer`` (the text layer) of one page:
+    more of its words are words, counted over every word ('Ovriga' and 'ordférande' are
+    OCR that lost its å/ä/ö), or the layer is scrambled glyphs."""
+    if scrambled(layer) and not scrambled(found):
+        return True
+    ocr_share, ocr_words = known_share(found, knows)
+    layer_share, layer_words = known_share(layer, knows)
+    if not layer_words:
+        return bool(ocr_words)
+    return ocr_share > layer_share + OCR_BETTER_BY
+
+
 _CASE_FLIP = re.compile(r"(?<=[^\W\d_])(?<![A-ZÅÄÖÉÜ])[A-ZÅÄÖÉÜ]")  # a capital after a small letter
 _ODD_INSIDE = re.compile(r"[^\W\d_][\\~^|{}<>][^\W\d_]")  # 'GN\\QD~þW'
 SCRAMBLED_FLIPS = 3  # 'McDonald' and 'iPhone' have one

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import HandlingarError
 from ..models import Line
 
-LANGUAGES = "swe+eng"
+LANGUAGES = "swe"  # alone: swe+eng read Ö as O and ä as a on Alingsås KF 2018 (issue 16)
 PSM = "1"  # automatic page segmentation with orientation and script detection
 REPAIRS = "r3"  # the version of repair(): a cached page is read again when it changes
 

@@ -78,7 +78,7 @@ def index_fields(
         "speakers": row["speakers"],
         "facet_kind": row["kind"] or "",
         "facet_board": row["board"] or "",
-        "facet_party": row["parties"],
+        "facet_party": row["parties"] or [""],  # a hit made jointly counts for each of its parties
         "text": text,
         "exact": text,
         "lemma": lemmas,
