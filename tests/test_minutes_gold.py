@@ -120,3 +120,24 @@ def test_a_motion_published_alone_is_its_signers(tmp_path: Path) -> None:
     assert list(part.signatories) == [s["name"] for s in gold["signers"]]
     said = [s for s in doc.extracted[0].sentences if s.quotable]
     assert said and all(s.parties == ("S",) for s in said)
+
+
+PEOPLE = [g for g in GOLD if json.loads(g.read_text())["people_sample"]]
+
+
+@pytest.mark.parametrize("gold_file", PEOPLE, ids=[g.stem for g in PEOPLE])
+def test_people_with_their_party_and_role_in_the_meeting(gold_file: Path, tmp_path: Path) -> None:
+    """Read off each roll call: '(ordförande)', 'ersätter …', 'Ej tjänstgörande ersättare',
+    'Utses att justera', the 'Sekreterare' signature; 'BESLUTANDE' and 'ERSÄTTARE' columns."""
+    gold = json.loads(gold_file.read_text())
+    doc, _ = _items(gold, tmp_path)
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for extracted in doc.extracted.values():
+        for s in extracted.speakers:
+            party, role = found.get(s.name, (None, None))
+            found[s.name] = (party or s.party, role or s.role)
+    assert {p["name"]: found.get(p["name"]) for p in gold["people_sample"]} == {
+        p["name"]: (p["party"], p["role"]) for p in gold["people_sample"]
+    }
+    # a genitive is the person ('… till Heidi Hankanen Ängbergs (C) förslag'); a region is none
+    assert not {"Heidi Hankanen Ängbergs", "Västra Götalandsregionen"} & set(found)

@@ -126,8 +126,8 @@ def test_people_given_name_first_with_party_and_role(minutes: Settings) -> None:
     assert people == {
         "Anna Andersson": ("S", "ordförande"),
         "Bengt Berg": ("M", "vice ordförande"),
-        "Cecilia Ceder": ("V", None),
-        "Lars Lind": ("C", None),
+        "Cecilia Ceder": ("V", "ledamot"),  # a member under 'Beslutande'
+        "Lars Lind": ("C", "ledamot"),
         "David Dahl": (None, "kommundirektör"),
         "Eva Ek": (None, "sekreterare"),
     }

@@ -38,6 +38,7 @@ from .items import paragraph_items
 from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
 from .passages import PageStarts, chunks, money_windows, sentence_at, sentence_bounds, stretches
+from .roll import ranked, roll_call
 from .sections import agenda_items, priority_sections
 from .sentences import COMMON_ABBREVIATIONS, sentence_starts
 
@@ -276,9 +277,23 @@ def _amounts(
         )
 
 
-def _speakers(ents: Iterable[Span], text: str, where: PageStarts) -> Iterator[Speaker]:
+def _roles(text: str, where: PageStarts) -> tuple[dict[tuple[str, int], str], tuple[int, int] | None]:
+    """(name, page) -> the role a roll call gives (a chair's over the justerare's over the
+    seat's), from the labelled Swedish block and the Finland-Swedish list alike."""
     present, span = attendance_in(text)
-    roles = {(name, where.locate(offset)[0]): role for name, role, offset in present}
+    found = [(name, role, offset) for name, role, offset in present if role]
+    found += [(seat.name, seat.role, seat.offset) for seat in roll_call(text)]
+    roles: dict[tuple[str, int], str] = {}
+    best: dict[str, str] = {}
+    for name, role, offset in found:
+        roles.setdefault((name, where.locate(offset)[0]), role)
+        if name not in best or ranked(role) < ranked(best[name]):
+            best[name] = role
+    return {(name, page): best[name] for name, page in roles}, span
+
+
+def _speakers(ents: Iterable[Span], text: str, where: PageStarts) -> Iterator[Speaker]:
+    roles, span = _roles(text, where)
     seen = set()
     for name, party, offset in speakers_in(text):  # 'Anna Andersson (S), ordförande': the list's role
         key = (name, where.locate(offset)[0])

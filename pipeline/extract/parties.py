@@ -94,11 +94,39 @@ def signatories(text: str) -> list[str]:
     return [name for line in tail for name in _names_in(line)]
 
 
+# a list that sets the party first, as older lists of elected members do: '(C) Anna Berg'
+TAG_FIRST_RE = re.compile(rf"^[ \t]*\(([A-ZÅÄÖ]{{1,4}})\)[ \t]+({PERSON})", re.MULTILINE)
+# an organisation or a place named with its abbreviation: 'Västra Götalandsregionen (VGR)'
+ORGANISATION_ENDS = (
+    *("region", "regionen", "kommun", "kommunen", "landsting", "landstinget", "förbund", "förbundet"),
+    *("bolag", "bolaget", "förvaltning", "förvaltningen", "nämnd", "nämnden", "styrelsen", "verket"),
+    *("myndigheten", "stiftelsen", "föreningen", "församling", "församlingen", "hotel", "hotell"),
+    *("universitet", "universitetet", "högskola", "högskolan", "institutet", "partiet", "gruppen"),
+)
+
+
+def organisation(name: str) -> bool:
+    last = name.split()[-1].lower() if name.split() else ""
+    return last.endswith(ORGANISATION_ENDS) or last in ("ab", "hb", "kb")
+
+
 def speakers_in(text: str) -> Iterator[tuple[str, str, int]]:
-    """(name, party code, character offset) for every 'Name (XX)' in ``text``."""
-    for match in NAME_PARTY_RE.finditer(text):
+    """(name, party code, character offset) for every 'Name (XX)' in ``text``, and for
+    every '(XX) Name' of a list that writes the party first; never an organisation's
+    'Name (ABBR)'. A name in the genitive ('Heidi Hankanen Ängbergs (C) förslag') is the
+    person named without its s elsewhere in the text."""
+    first = list(TAG_FIRST_RE.finditer(text))
+    if len(first) < 2:  # one '(C) Anna Berg' line may be a name above wrapped before its party
+        first = []
+    masked = TAG_FIRST_RE.sub(lambda m: " " * len(m.group(0)), text) if first else text
+    found = [(" ".join(m.group(2).split()), m.group(1), m.start(2)) for m in first]
+    for match in NAME_PARTY_RE.finditer(masked):
         name = names.unlabelled(" ".join(match.group(1).split()))  # not 'Beslutande Anna Andersson'
-        yield name, match.group(2), match.start()
+        found.append((name, match.group(2), match.start()))
+    plain = {name for name, _, _ in found}
+    for name, party, offset in sorted(found, key=lambda f: f[2]):
+        if not organisation(name):
+            yield (name[:-1] if name.endswith("s") and name[:-1] in plain else name), party, offset
 
 
 ROLE_END = (

@@ -1,0 +1,130 @@
+"""Who sat in the meeting, and as what: the roll call on the first page of Swedish minutes.
+
+The block most Swedish municipalities print is labelled at the line's start, a label to
+each group: 'Beslutande' (members; 'Jan-Erik Wallin (M) (ordförande)', 'Irene Jonsson
+(S) ersätter Janine Alm Ericson (MP)': a tjänstgörande ersättare), 'Tjänstgörande
+ersättare', 'Ej tjänstgörande ersättare' or 'ERSÄTTARE', 'Övriga deltagare' (officials,
+their role in parentheses), then 'Utses att justera' (the justerare) and the signatures
+('Sekreterare' above a name). A label may wrap ('Ej tjänstgörande' / 'ersättare Lena
+Eriksson (S)') or stand in capitals ('BESLUTANDE').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .parties import PERSON
+
+GROUPS = [
+    ("tjänstgörande ersättare", re.compile(r"^tjänstgörande\s+ersättare\b", re.I)),
+    (
+        "ersättare",
+        re.compile(r"^(?:ej|icke)\s+tjänstgörande(?:\s+ersättare)?\b|^(?:närvarande\s+)?ersättare\b", re.I),
+    ),
+    (
+        "ledamot",
+        re.compile(r"^(?:beslutande|närvarande(?:\s+ledamöter)?|(?:tjänstgörande\s+)?ledamöter)\b", re.I),
+    ),
+    (
+        "",
+        re.compile(r"^övriga(?:\s+(?:deltagare|närvarande|deltagande))?\b|^tjänste(?:personer|män)\b", re.I),
+    ),
+]
+END_RE = re.compile(r"^(?:justeringens|underskrift|paragrafer|plats\s+och\s+tid|§\s*\d|\d+\s*§)", re.I)
+JUSTERA_RE = re.compile(rf"^(?:utses\s+att\s+justera|justerare)\s*:?\s+(?P<people>{PERSON}.*)$", re.I)
+# a signature's label above its name: 'Sekreterare', 'Ordförande ……', 'Justerande'
+SIGNS_RE = re.compile(
+    r"^(?:underskrift(?:er)?\s+)?(?P<role>sekreterare|ordförande|justerande|justerare)\s*[:.…_]*\s*$", re.I
+)
+PERSON_RE = re.compile(rf"(?P<name>{PERSON})(?:\s*\((?P<party>[A-ZÅÄÖ]{{1,4}}|-)\))?")
+CHAIR_RE = re.compile(r"[(,]\s*(?:\d:e\s+|förste\s+|andre\s+)?(?P<role>vice\s+ordförande|ordförande)\b", re.I)
+NOTE_RE = re.compile(r"\(([^()]*[a-zåäö][^()]*)\)")
+CHAIRS = ("ordförande", "vice ordförande")
+
+
+Named = tuple[str, str | None, str, int]  # name, party, role, offset on the line (-1: where it stands)
+
+
+@dataclass(frozen=True)
+class Seat:
+    name: str
+    party: str | None
+    role: str
+    offset: int  # where the name stands in the text
+
+
+def roll_call(text: str) -> Iterator[Seat]:
+    """Each person of a labelled roll call with their role in the meeting."""
+    read = _Read(None, None, [])
+    at = 0
+    for line in text.split("\n"):
+        read = _line(line.strip(), read.group, read.signs)
+        for name, party, role, _ in read.people:
+            yield Seat(name, party, role, at + max(line.find(name), 0))
+        at += len(line) + 1
+
+
+@dataclass(frozen=True)
+class _Read:
+    group: str | None  # the roll call's group the next line is in
+    signs: str | None  # the role a signature's label above the next line gives
+    people: list[Named]
+
+
+def _named(found: re.Match[str], role: str) -> Named:
+    return " ".join(found.group("name").split()), found.group("party"), role, -1
+
+
+def _line(line: str, group: str | None, signs: str | None) -> _Read:
+    if signs and PERSON_RE.match(line):
+        named = list(PERSON_RE.finditer(line))[: None if signs == "justerare" else 1]
+        return _Read(None, None, [_named(m, signs) for m in named])
+    signature = SIGNS_RE.search(line)
+    if signature:
+        role = signature.group("role").lower()
+        return _Read(None, "justerare" if role.startswith("juster") else role, [])
+    justera = JUSTERA_RE.match(line)
+    if justera:
+        chosen = PERSON_RE.finditer(justera.group("people"))
+        return _Read(None, None, [_named(m, "justerare") for m in chosen])
+    if END_RE.match(line):
+        return _Read(None, None, [])
+    for role, label in GROUPS:
+        opened = label.match(line)
+        if opened:
+            rest = re.sub(r"^ersättare\s+", "", line[opened.end() :].strip())
+            return _Read(role, None, _seated(rest, role))
+    if group is None:
+        return _Read(None, None, [])
+    return _Read(group, None, _seated(re.sub(r"^ersättare\s+", "", line), group))
+
+
+def _seated(line: str, group: str) -> list[Named]:
+    """The person a roll call's line names first, with their role: the group's, a chair's
+    note, 'ersätter …' (a tjänstgörande ersättare), or an official's note in parentheses."""
+    found = PERSON_RE.match(line)
+    if found is None:
+        return []
+    name = " ".join(found.group("name").split())
+    rest = line[found.end() :]
+    chair = CHAIR_RE.search(rest)
+    if chair:
+        role = "vice ordförande" if "vice" in chair.group("role").lower() else "ordförande"
+    elif re.search(r"\bersätter\b", rest):
+        role = "tjänstgörande ersättare"
+    elif group:
+        role = group
+    else:
+        note = NOTE_RE.search(rest)
+        role = note.group(1).split(",")[-1].strip().lower() if note else ""
+    return [(name, found.group("party"), role, -1)] if role else []
+
+
+def ranked(role: str) -> int:
+    """Which role wins where a person has two in one meeting: a chair's over the justerare's
+    over the seat's."""
+    if role in CHAIRS:
+        return 0
+    return 1 if role in ("justerare", "sekreterare") else 2
