@@ -35,6 +35,8 @@ class Line:
     text: str
     bold: bool = False
     size: float = 0.0
+    # where a table's marks stand across the page: ('Ja', 312.5), ('X', 318.0) (read/pdf.py)
+    marks: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class Page:
     quality: str = "good"  # "garbled": a broken font map; never quoted
     ocr_confidence: float | None = None  # read by OCR (not the text layer): mean word confidence
     item: int | None = None  # the § its text layer's header or foot names ('43 §'), in page-per-item minutes
+    marks: tuple[tuple[int, tuple[tuple[str, float], ...]], ...] = ()  # body line -> its Line.marks
 
     @property
     def ocr(self) -> bool:

@@ -141,3 +141,17 @@ def test_people_with_their_party_and_role_in_the_meeting(gold_file: Path, tmp_pa
     }
     # a genitive is the person ('… till Heidi Hankanen Ängbergs (C) förslag'); a region is none
     assert not {"Heidi Hankanen Ängbergs", "Västra Götalandsregionen"} & set(found)
+
+
+@pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+def test_voteringslistor_by_name(gold_file: Path, tmp_path: Path) -> None:
+    """Each voter's vote, read from the column its cross stands under ('Ledamot Ja Nej
+    Avstår' over 'Jan-Erik Wallin (M), ordförande X'), adds up to the result's counts."""
+    gold = json.loads(gold_file.read_text())
+    _, items = _items(gold, tmp_path)
+    for want in (v for v in gold["votes"] if v["voters"]):
+        (vote,) = items[want["paragraph"]].votes
+        got = [{"name": n, "party": p, "vote": v} for n, p, v in vote.voters]
+        assert got == want["voters"]
+        tally = Counter(v for _, _, v in vote.voters)
+        assert (tally["ja"], tally["nej"], tally["avstår"]) == (vote.ja, vote.nej, vote.avstar)

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ..models import Line, Page, RawPage
 
@@ -70,8 +71,8 @@ def dehyphenate(lines: Sequence[Line]) -> list[Line]:
         if not _joins(left, right):
             continue
         word, _, rest = right.partition(" ")
-        out[i] = Line(left[:-1] + word, out[i].bold, out[i].size)
-        out[i + 1] = Line(rest, out[i + 1].bold, out[i + 1].size)
+        out[i] = replace(out[i], text=left[:-1] + word)
+        out[i + 1] = replace(out[i + 1], text=rest)
     return out
 
 
@@ -196,9 +197,7 @@ def _edges(lines: Sequence[Line], depth: int) -> tuple[list[int], list[int]]:
 
 def clean_pages(raw: Sequence[RawPage], depth: int = 3) -> list[Page]:
     """Raw pages -> pages with body and furniture apart."""
-    cleaned = [
-        dehyphenate([Line(normalise(line.text), line.bold, line.size) for line in page.lines]) for page in raw
-    ]
+    cleaned = [dehyphenate([replace(line, text=normalise(line.text)) for line in page.lines]) for page in raw]
     furniture = find_furniture(cleaned, depth)
     return [_page(page, lines, marks) for page, lines, marks in zip(raw, cleaned, furniture, strict=True)]
 
@@ -216,4 +215,5 @@ def _page(raw: RawPage, lines: Sequence[Line], marks: set[int]) -> Page:
         bold_lines=tuple(i for i, line in enumerate(body) if line.bold),
         sizes=tuple(line.size for line in body),
         ocr_confidence=raw.ocr_confidence,
+        marks=tuple((i, line.marks) for i, line in enumerate(body) if line.marks),
     )

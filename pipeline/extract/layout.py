@@ -16,16 +16,17 @@ class FlatLine:
     text: str
     bold: bool
     size: float
+    marks: tuple[tuple[str, float], ...] = ()  # a table row's marks across the page (Line.marks)
 
 
 def flatten(pages: Sequence[Page]) -> list[FlatLine]:
     """The non-empty body lines of ``pages``, in order."""
     out = []
     for page in pages:
-        bold = set(page.bold_lines)
+        bold, marks = set(page.bold_lines), dict(page.marks)
         for i, text in enumerate(page.body.split("\n")):
             size = page.sizes[i] if i < len(page.sizes) else 0.0
-            out.append(FlatLine(page.number, i, text.strip(), i in bold, size))
+            out.append(FlatLine(page.number, i, text.strip(), i in bold, size, marks.get(i, ())))
     return [line for line in out if line.text]
 
 

@@ -80,6 +80,27 @@ def _voters(
     return tuple(out)
 
 
+COLUMNS = {"ja": "ja", "nej": "nej", "avstår": "avstår", "avstod": "avstår", "frånvarande": "frånvarande"}
+
+
+def crossed(lines: Sequence[FlatLine], known: Mapping[str, str] | None) -> list[tuple[str, str | None, str]]:
+    """A voteringslista whose votes are crosses under 'Ja', 'Nej', 'Avstår' columns: each
+    row's person and the column its cross stands nearest (where the PDF gave positions)."""
+    out: list[tuple[str, str | None, str]] = []
+    columns: dict[str, float] = {}
+    for line in lines:
+        heads = {COLUMNS[w.lower()]: x for w, x in line.marks if w.lower() in COLUMNS}
+        if "ja" in heads and "nej" in heads:
+            columns = heads
+            continue
+        cross = [x for w, x in line.marks if w.lower() not in COLUMNS]
+        people = people_in(line.text, known) if columns and cross else ()
+        if people:
+            vote = min(columns, key=lambda c: abs(columns[c] - cross[-1]))
+            out.append((people[0].name, people[0].party, vote))
+    return out
+
+
 def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Vote, ...]:
     """Each omröstning of an item, from its result sentence ('Med 7 ja-röster och 8
     nej-röster finner ordföranden …', 'Med sju röster mot sex …')."""
@@ -105,7 +126,7 @@ def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> 
                 avstar or 0,
                 _n(absent.group(1)) if absent else 0,
                 sentence,
-                _voters(text, len(text), known),
+                _voters(text, len(text), known) or tuple(crossed(lines, known)),
             )
         )
     return tuple(sorted(found, key=lambda v: v.page))

@@ -143,6 +143,24 @@ class _Fonts:
         return bold, sorted(size for _, size in facts)[len(facts) // 2]
 
 
+# a voteringslista's header ('Ledamot Ja Nej Avstår') and its rows' crosses ('Anna Berg (M) X')
+MARKED_RE = re.compile(r"(?:^|\s)(?:[Xx✓✔]|Ja\s+Nej\b.*)\s*$")
+MARK_WORDS = {"x", "✓", "✔", "ja", "nej", "avstår", "avstod", "frånvarande"}
+
+
+def _marks(textpage: pdfium.PdfTextPage, start: int, piece: str) -> tuple[tuple[str, float], ...]:
+    """The x-centre of each mark word of a table row (the column a cross stands under)."""
+    if not MARKED_RE.search(piece):
+        return ()
+    found = []
+    for word in re.finditer(r"\S+", piece):
+        if word.group().lower() in MARK_WORDS and start + word.end() <= textpage.count_chars():
+            left = textpage.get_charbox(start + word.start())[0]
+            right = textpage.get_charbox(start + word.end() - 1)[2]
+            found.append((word.group(), round((left + right) / 2, 1)))
+    return tuple(found)
+
+
 def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
     """Lines of a page. pdfium removes the line break after a soft hyphen and
     marks it U+FFFE; the break and the hyphen are put back here so that clean.py
@@ -156,7 +174,8 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
         start = pos
         for k, piece in enumerate(pieces):
             bold, size = fonts.of_line(start, piece)
-            lines.append(Line(piece + ("-" if k < len(pieces) - 1 else ""), bold, size))
+            text = piece + ("-" if k < len(pieces) - 1 else "")
+            lines.append(Line(text, bold, size, _marks(textpage, start, piece)))
             start += len(piece) + 1
         pos += len(raw_line) + 2
     return tuple(lines)
