@@ -53,6 +53,8 @@ END_RE = re.compile(
     r"|Reservationer?|Särskilt yttrande|Handlingar i ärendet|Expedieras.*|Paragrafen är justerad"
     r"|[-–\s]{5,}|_{4,})\s*:?$"
 )
+STATEMENT_WORDS_RE = re.compile(r"reserv|anteckn|yttrande")  # one of them, or no statement
+PROPOSAL_WORDS_RE = re.compile(r"yrk|föreslå|föreslog|instäm")
 PROPOSAL_RE = re.compile(SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog|instämmer|instämde)\b")
 
 
@@ -139,6 +141,8 @@ def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None
     """Each statement made in an item, with who made it, their parties, its page(s) and,
     where the minutes write it out ('… lämnar följande protokollsanteckning:'), its text."""
     item = TextOf.of(lines)
+    if STATEMENT_WORDS_RE.search(item.text) is None:
+        return ()
     found: list[tuple[int, int, Statement]] = []  # (start, end of its text, statement)
     matches = list(STATEMENT_RE.finditer(item.text))
     joins = [m.start() for m in JOIN_RE.finditer(item.text)]
@@ -218,6 +222,8 @@ def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None)
     """Each yrkande of an item: its movers (and who joined it: '… instämmer i Anna Bergs
     yrkande'), what they moved, the page and the sentence."""
     item = TextOf.of(lines)
+    if PROPOSAL_WORDS_RE.search(item.text) is None:
+        return ()
     found: list[Proposal] = []
     for match in PROPOSAL_RE.finditer(item.text):
         sentence = _sentence_at(item.text, match.start())
