@@ -155,3 +155,21 @@ def test_voteringslistor_by_name(gold_file: Path, tmp_path: Path) -> None:
         assert got == want["voters"]
         tally = Counter(v for _, _, v in vote.voters)
         assert (tally["ja"], tally["nej"], tally["avstår"]) == (vote.ja, vote.nej, vote.avstar)
+
+
+def test_proposals_who_moved_what(tmp_path: Path) -> None:
+    """Over the six minutes: each yrkande's kind (bifall, avslag, återremiss, tillägg, ändring,
+    an own proposal) and its movers, with those who joined it ('med instämmande av …')."""
+    kinds = movers = total = 0
+    for gold_file in MINUTES:
+        gold = json.loads(gold_file.read_text())
+        _, items = _items(gold, tmp_path)
+        got = [(n, p.proposal, {x.name for x in p.people}) for n, i in items.items() for p in i.proposals]
+        for want in gold["proposals"]:
+            total += 1
+            same = [g for g in got if g[:2] == (want["paragraph"], want["proposal"])]
+            kinds += bool(same)
+            movers += any(g[2] == set(want["people"]) for g in same)
+            if same:
+                got.remove(same[0])
+    assert kinds >= 0.8 * total and movers >= 0.7 * total, (kinds, movers, total)

@@ -205,22 +205,55 @@ def _sentence_at(text: str, start: int) -> str:
 
 
 PROPOSAL_WORDS = {"återremi": "återremiss", "avslag": "avslag", "avslå": "avslag", "tillägg": "tillägg"}
-PROPOSAL_WORDS |= {"ändring": "ändring", "bifall": "bifall", "bifalla": "bifall"}
+PROPOSAL_WORDS |= {"ändring": "ändring", "bifall": "bifall", "bifalla": "bifall", "kompletter": "tillägg"}
+JOINED_BY_RE = re.compile(rf"med\s+instämmande\s+av\s+(?P<people>{PEOPLE})")
+# 'avslag på Khashayar Farmanbars yrkande och bifall till …': against another's, for the committee's
+AGAINST_OTHERS_RE = re.compile(
+    r"avslag\s+(?:på|till)\s+(?:[A-ZÅÄÖ][\w-]+\s+)+?[\w-]+s\s+(?:\w+\s+){0,2}(?:yrkande|förslag)"
+)
+# proposals handed in to the meeting: '… har Anna Berg (M) och Per Ek (S) inkommit med följande tillägg'
+BROUGHT_RE = re.compile(
+    rf"(?P<people>{PEOPLE})\s+(?:har\s+)?(?:inkommit|inkom|kommit\s+in)\s+med\s+(?P<what>(?:[\wåäö]+\s+){{0,3}}?"
+    r"(?:tillägg|ändringsförslag|yrkande|förslag|tilläggsyrkande|tilläggsförslag))"
+)
+CHANGED_RE = re.compile(r"\bmed\s+(?:följande\s+|den\s+)?ändring", re.I)
+SECOND_RE = re.compile(r"\bi\s+andra\s+hand\b", re.I)
 
 
 def _proposal_kind(sentence: str) -> str:
     """What a yrkande moves: the first of its words after the verb ('yrkar bifall till
-    tilläggsyrkandet' is bifall), återremiss before all."""
+    tilläggsyrkandet' is bifall), återremiss before all; a bifall 'med följande ändring' is
+    an ändring, an avslag on another's yrkande beside a bifall is that bifall."""
     lower = sentence.lower()
     if "återremi" in lower:
         return "återremiss"
     found = [(lower.find(word), kind) for word, kind in PROPOSAL_WORDS.items() if word in lower]
-    return min(found)[1] if found else "eget förslag"
+    first = min(found)[1] if found else "eget förslag"
+    if first == "bifall" and CHANGED_RE.search(sentence):
+        return "ändring"
+    if first == "avslag" and "bifall" in lower and AGAINST_OTHERS_RE.search(sentence):
+        return "bifall"
+    return first
+
+
+def _moved(item: TextOf, start: int, sentence: str) -> list[tuple[str, str]]:
+    """(kind, text) of what one sentence moves: two where it moves 'i första hand … och i
+    andra hand …'; the text that follows where it says only 'följande' or ends in ':'."""
+    said = sentence
+    if re.search(r"(?:följande|:)\W*$", sentence):
+        said = join_lines(item.text[start : start + len(sentence) + 400])
+    second = SECOND_RE.search(said)
+    if second is None:
+        return [(_proposal_kind(said), sentence)]
+    return [
+        (_proposal_kind(said[: second.start()]), sentence),
+        (_proposal_kind(said[second.end() :]), sentence),
+    ]
 
 
 def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Proposal, ...]:
-    """Each yrkande of an item: its movers (and who joined it: '… instämmer i Anna Bergs
-    yrkande'), what they moved, the page and the sentence."""
+    """Each yrkande of an item: its movers (and who joined it: 'med instämmande av …', '…
+    instämmer i Anna Bergs yrkande'), what they moved, the page and the sentence."""
     item = TextOf.of(lines)
     if PROPOSAL_WORDS_RE.search(item.text) is None:
         return ()
@@ -233,8 +266,19 @@ def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None)
                 last = found[-1]
                 found[-1] = replace(last, people=tuple(dict.fromkeys([*last.people, *people])))
             continue
-        found.append(Proposal(people, _proposal_kind(sentence), item.page_at(match.start()), sentence))
-    return tuple(found)
+        joined = JOINED_BY_RE.search(sentence)
+        people = tuple(
+            dict.fromkeys([*people, *(people_in(joined.group("people"), known) if joined else ())])
+        )
+        page = item.page_at(match.start())
+        found += [Proposal(people, kind, page, text) for kind, text in _moved(item, match.start(), sentence)]
+    for match in BROUGHT_RE.finditer(item.text):  # 'Till dagens sammanträde har … inkommit med …'
+        sentence = _sentence_at(item.text, max(item.text.rfind("\n", 0, match.start()), 0))
+        kind = _proposal_kind(match.group("what"))
+        found.append(
+            Proposal(people_in(match.group("people"), known), kind, item.page_at(match.start()), sentence)
+        )
+    return tuple(sorted(found, key=lambda p: p.page))
 
 
 # A member's own paper as a § item: 'Motion om … - Ulf Carmesund (S) och Leif Hansson (S)',

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 OPENERS = "A-ZÅÄÖÉÜ0-9”\"'•(–§-"
 STOP_RE = re.compile(rf"(\S*[.!?…])[”\"')]*\s+(?=[{OPENERS}])")
 BULLET_RE = re.compile(r"\n[ \t]*([•–-])\s")
+# what a line announces with its last colon starts on the next ('… lämnar följande protokollsanteckning:')
+ANNOUNCED_RE = re.compile(rf":[ \t]*\n[ \t]*(?=[{OPENERS}])")
 # Abbreviations that also end sentences often enough to count as a stop.
 FINAL_ABBREVIATIONS = frozenset({"kr.", "m.m.", "osv.", "etc.", "m.fl.", "mfl.", "o.s.v."})
 HEADING_MAX_WORDS = 14
@@ -56,6 +58,19 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A line that ends with one of these goes on ('… beslutar enligt' / 'Anton Césars förslag …'):
+# no heading ends so.
+_GOES_ON = "att och eller samt men för till av med i på om som en ett den det de enligt från mot vid"
+_GOES_ON += " under över efter inom utan genom hos än så när där vars vilket vilka är har kan ska skall"
+GOES_ON = frozenset(_GOES_ON.split())
+TAG_NEXT_RE = re.compile(r"\(\s*[A-ZÅÄÖa-zåäö-]{1,4}\s*\)")  # a name's party wrapped to the next line
+
+
+def _goes_on(line: str, text: str, nxt: int | None) -> bool:
+    last = line.split()[-1].lower() if line.split() else ""
+    return last in GOES_ON or (nxt is not None and TAG_NEXT_RE.match(text, nxt) is not None)
+
+
 def _heading_starts(text: str) -> Iterable[int]:
     lines = _line_spans(text)
     closed = True
@@ -68,6 +83,7 @@ def _heading_starts(text: str) -> Iterable[int]:
             and len(line.split()) <= HEADING_MAX_WORDS
             and not line.endswith((".", "!", "?", "…", ",", ";"))
             and opens_next
+            and not _goes_on(line, text, nxt)
         )
         if heading:
             yield start
@@ -94,5 +110,6 @@ def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
             continue
         starts.add(match.end())
     starts.update(m.start(1) for m in BULLET_RE.finditer(text))
+    starts.update(m.end() for m in ANNOUNCED_RE.finditer(text))
     starts.update(_heading_starts(text))
     return sorted(s for s in starts if s < len(text))
