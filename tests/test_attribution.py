@@ -74,3 +74,34 @@ def test_amounts_are_a_partys_where_its_statement_states_them(minutes: Settings)
     assert found and all(a["paragraph"] == "§ 59" and a["parties"] == ["S", "V"] for a in found)
     assert {"15,3 miljoner kr", "17,6 miljoner kr"} <= {a["text"] for a in found}
     assert len(amounts(minutes, Filters())) > 5 * len(found)  # the rest are nobody's
+
+
+def test_a_party_as_the_subject_makes_the_statement() -> None:
+    """'Sverigedemokraterna reserverar sig …', 'M-, KD- och L-ledamöterna lämnar …': a party
+    or its members as a group; their written text stays the statement's (BUN § 44's
+    'Moderaterna, Kristdemokraterna och Liberalerna reserverar sig …' is the text of the
+    reservation its five signers announce, not a second one)."""
+    from pipeline.extract.acts import acted
+    from pipeline.extract.layout import FlatLine
+    from pipeline.extract.politics import statements
+    from pipeline.models import Page, Part, Section, Sentence
+
+    text = [
+        "Reservationer",
+        "Sverigedemokraterna reserverar sig mot beslutet.",
+        "M-, KD- och L-ledamöterna lämnar följande protokollsanteckning:",
+        "Moderaterna, Kristdemokraterna och Liberalerna reserverar sig mot en del av beslutet.",
+        "Vi anser att målet är för lågt satt.",
+        "Beslutsgång",
+    ]
+    found = statements([FlatLine(1, i, line, False, 10.0) for i, line in enumerate(text)])
+    assert [(s.kind, s.parties, s.names) for s in found] == [
+        ("reservation", ("SD",), ()),
+        ("protokollsanteckning", ("M", "KD", "L"), ()),
+    ]
+    assert found[1].text.endswith("Vi anser att målet är för lågt satt.")
+    body = "\n".join(text)
+    said = Sentence(1, body.index("Sverigedemokraterna"), body.index("beslutet.") + len("beslutet."))
+    section = Section(None, 1, "x", 1, 1, body, "paragraph", statements=found)
+    (mine,) = acted(Part(0, "protokoll", "x", 1, 1), [Page(1, body, "")], [section], [said])
+    assert mine.parties == ("SD",) and mine.people == ()

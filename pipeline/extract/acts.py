@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..models import SIGNED_KINDS, Page, Part, Person, Section, Sentence, name_only
 from .clean import join_lines
-from .politics import PEOPLE, PROPOSAL_RE, STATEMENT_RE, SUBJECT, people_in
+from .politics import PARTIES, PEOPLE, PROPOSAL_RE, STATEMENT_RE, SUBJECT, parties_named, people_in
 
 # what a person does as the subject of a sentence of minutes, beside moving and reserving
 SAYS = (
@@ -64,19 +64,25 @@ def _own(part: Part) -> tuple[Person, ...]:
 
 
 # what a sentence that names an actor must hold (the rules below are slow on the rest)
+PARTY_START_RE = re.compile(rf"(?:{PARTIES})\s")
 NAMED_START_RE = re.compile(r"[A-ZÅÄÖÉÜ][\w-]+[ \t\n]+(?:af |von |de |van )?[A-ZÅÄÖÉÜ]")
 SPOKE_WORDS_RE = re.compile(r"yttra|anför", re.I)
 
 
-def _subjects(sentence: str, known: Mapping[str, str]) -> tuple[Person, ...]:
-    if SPOKE_WORDS_RE.search(sentence) is None and NAMED_START_RE.match(sentence) is None:
-        return ()
+def _subjects(sentence: str, known: Mapping[str, str]) -> tuple[tuple[Person, ...], tuple[str, ...]]:
+    """The people, and the parties (a party as the subject: 'Sverigedemokraterna anser …'),
+    whose act the sentence is."""
+    starts = (SPOKE_WORDS_RE.search(sentence), PARTY_START_RE.match(sentence), NAMED_START_RE.match(sentence))
+    if not any(starts):
+        return (), ()
     for rule in (STATEMENT_RE, PROPOSAL_RE, SAYS_RE, DONE_RE):
         found = rule.match(sentence)
         if found:
-            return people_in(found.group("people"), known)
+            people = people_in(found.group("people"), known)
+            return people, _parties(people) if people else parties_named(found.group("people"))
     spoke = SPOKE_RE.search(sentence)
-    return people_in(spoke.group("people") or spoke.group("more"), known) if spoke else ()
+    people = people_in(spoke.group("people") or spoke.group("more"), known) if spoke else ()
+    return people, _parties(people)
 
 
 def _written(sections: Sequence[Section]) -> list[tuple[int, int, str, tuple[Person, ...], tuple[str, ...]]]:
@@ -124,8 +130,8 @@ def acted(
         if inside:
             yield replace(sentence, people=inside[0][0], parties=inside[0][1])
             continue
-        people = _subjects(text, known)
-        yield replace(sentence, people=people, parties=_parties(people)) if people else sentence
+        people, parties = _subjects(text, known)
+        yield replace(sentence, people=people, parties=parties) if parties or people else sentence
 
 
 def _parties(people: Sequence[Person]) -> tuple[str, ...]:

@@ -29,7 +29,14 @@ ONE = rf"(?P<name>{NAME})(?:[ \t\n]*{TAG})?"
 _ONE_RE = re.compile(ONE)
 ONE_FREE = ONE.replace("?P<name>", "").replace("?P<tag>", "")
 PEOPLE = rf"{ONE_FREE}(?:\s*,\s*{ONE_FREE})*(?:,?\s+och\s+{ONE_FREE})?"
-SUBJECT = rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?P<people>{PEOPLE})\s+(?:(?:har|hade)\s+)?"
+# a party as the subject: 'Sverigedemokraterna', 'M-, KD- och L-ledamöterna', 'Socialdemokraternas ledamöter'
+_PARTY_NAMES = "|".join(sorted((n for names in NATIONAL.values() for n in names), key=len, reverse=True))
+_PARTY_ONE = (
+    rf"(?:(?:{_PARTY_NAMES})(?:s\s+(?:ledamöter|grupp|representanter|företrädare))?"
+    rf"|(?:{_CODES})-(?:ledamöterna|ledamoten|gruppen|företrädarna)?)"
+)
+PARTIES = rf"{_PARTY_ONE}(?:\s*,\s*{_PARTY_ONE})*(?:,?\s+och\s+{_PARTY_ONE})?"
+SUBJECT = rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?P<people>{PEOPLE}|{PARTIES})\s+(?:(?:har|hade)\s+)?"
 
 STATEMENT_RE = re.compile(
     SUBJECT
@@ -79,6 +86,13 @@ class TextOf:
 
     def page_at(self, offset: int) -> int:
         return self.pages[self.line_at(offset)] if self.pages else 0
+
+
+def parties_named(text: str) -> tuple[str, ...]:
+    """The parties a subject names as parties ('M-, KD- och L-ledamöterna', 'Moderaterna')."""
+    codes = [m.group(1) for m in re.finditer(rf"\b({_CODES})-", text)]
+    codes += [c for m in re.finditer(_PARTY_NAMES, text) if (c := party_code(m.group(0)))]
+    return tuple(dict.fromkeys("L" if c == "FP" else c for c in codes))
 
 
 def people_in(text: str, known: Mapping[str, str] | None = None) -> tuple[Person, ...]:
@@ -156,12 +170,14 @@ def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None
             [c for c in (party_code(f"{group.group('party')}na"), party_code(group.group("party"))) if c]
             if group
             else []
-        )
+        ) + ([] if people else list(parties_named(match.group("people"))))
         page = item.page_at(match.start())
         text, last, end = "", page, match.end()
         if FOLLOWS_RE.match(after.split("\n")[0]) or "anteckna" in match.group("verb"):
             begin = _body_start(item.text, match.end())
-            after_it = [m.start() for m in matches[k + 1 :]] + [j for j in joins if j >= begin]
+            # the next statement's announcement ends this one's text; a party's sentence in it does not
+            named = [m.start() for m in matches[k + 1 :] if people_in(m.group("people"))]
+            after_it = named + [j for j in joins if j >= begin]
             end = max(_body_end(item, begin, min(after_it, default=len(item.text) + 1)), match.end())
             if end > begin:
                 text, last = join_lines(item.text[begin:end]), item.page_at(end - 1)
@@ -261,6 +277,8 @@ def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None)
     for match in PROPOSAL_RE.finditer(item.text):
         sentence = _sentence_at(item.text, match.start())
         people = people_in(match.group("people"), known)
+        if not people:
+            continue  # a party moves nothing of its own: its members do
         if match.group("verb").startswith("instäm"):
             if found and "yrkande" in sentence:
                 last = found[-1]
