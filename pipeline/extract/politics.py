@@ -60,7 +60,7 @@ END_RE = re.compile(
     r"|Reservationer?|Särskilt yttrande|Handlingar i ärendet|Expedieras.*|Paragrafen är justerad"
     r"|[-–\s]{5,}|_{4,})\s*:?$"
 )
-STATEMENT_WORDS_RE = re.compile(r"reserv|anteckn|yttrande")  # one of them, or no statement
+STATEMENT_WORDS_RE = re.compile(r"reserv|anteckn|yttrande", re.I)  # one of them, or no statement
 PROPOSAL_WORDS_RE = re.compile(r"yrk|föreslå|föreslog|instäm")
 PROPOSAL_RE = re.compile(SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog|instämmer|instämde)\b")
 
@@ -183,7 +183,39 @@ def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None
                 text, last = join_lines(item.text[begin:end]), item.page_at(end - 1)
         statement = _statement(_kind(match.group("verb")), people, extra, page, last, text)
         found.append((match.start(), end, statement))
-    return tuple(_joined(found, item, known))
+    found += _labelled(lines, item, known, [start for start, _, _ in found])
+    return tuple(_joined(sorted(found, key=lambda f: f[0]), item, known))
+
+
+# a statement under its label with only its signers' names, no verb: 'Reservation' / 'Anna Berg (M)'
+LABEL_RE = re.compile(
+    r"^(?P<label>Reservation(?:er)?|Protokollsanteckning(?:ar)?|Särskilt\s+yttrande|Särskilda\s+yttranden)"
+    r"\s*:?\s*(?P<rest>.*)$"
+)
+NAMES_ONLY_RE = re.compile(rf"^\s*{PEOPLE}\s*\.?\s*$")
+
+
+def _labelled(
+    lines: Sequence[FlatLine], item: TextOf, known: Mapping[str, str] | None, taken: list[int]
+) -> list[tuple[int, int, Statement]]:
+    """Statements a label names by their signers alone ('Reservation: Anna Berg (M)', or the
+    names on the line below), where no sentence announces them."""
+    out = []
+    for k, line in enumerate(lines):
+        label = LABEL_RE.match(line.text)
+        if label is None:
+            continue
+        names = label.group("rest") or (lines[k + 1].text if k + 1 < len(lines) else "")
+        at = item.starts[k]
+        if not NAMES_ONLY_RE.match(names) or any(
+            at <= t <= at + len(line.text) + len(names) + 2 for t in taken
+        ):
+            continue
+        people = tuple(p for p in people_in(names, known) if p.party)
+        if people:
+            kind = _kind(label.group("label").lower())
+            out.append((at, at, _statement(kind, people, (), line.page, line.page, "")))
+    return out
 
 
 def _statement(

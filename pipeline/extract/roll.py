@@ -33,7 +33,11 @@ GROUPS = [
     ),
 ]
 END_RE = re.compile(r"^(?:justeringens|underskrift|paragrafer|plats\s+och\s+tid|§\s*\d|\d+\s*§)", re.I)
-JUSTERA_RE = re.compile(rf"^(?:utses\s+att\s+justera|justerare)\s*:?\s+(?P<people>{PERSON}.*)$", re.I)
+# a signature's label and its name on one line: 'Sekreterare  Eva Ek', 'Ordförande: Anna Berg (S)'
+SIGNED_RE = re.compile(
+    rf"^(?i:(?:underskrift(?:er)?\s+)?(?P<role>sekreterare|ordförande|justerande))\s*:?\s+(?={PERSON})"
+)
+JUSTERA_RE = re.compile(rf"^(?i:utses\s+att\s+justera|justerare)\s*:?\s+(?P<people>{PERSON}.*)$")
 # a signature's label above its name: 'Sekreterare', 'Ordförande ……', 'Justerande'
 SIGNS_RE = re.compile(
     r"^(?:underskrift(?:er)?\s+)?(?P<role>sekreterare|ordförande|justerande|justerare)\s*[:.…_]*\s*$", re.I
@@ -73,14 +77,28 @@ class _Read:
     people: list[Named]
 
 
+# words of the form that a name running into the next column takes along ('Eva Ek Paragrafer')
+FORM_WORDS = {"Paragrafer", "Paragraf", "Justerande", "Ordförande", "Sekreterare", "Underskrifter", "Sida"}
+
+
 def _named(found: re.Match[str], role: str) -> Named:
-    return " ".join(found.group("name").split()), found.group("party"), role, -1
+    words = found.group("name").split()
+    while len(words) > 2 and words[-1] in FORM_WORDS:
+        words.pop()
+    return " ".join(words), found.group("party"), role, -1
 
 
 def _line(line: str, group: str | None, signs: str | None) -> _Read:
     if signs and PERSON_RE.match(line):
         named = list(PERSON_RE.finditer(line))[: None if signs == "justerare" else 1]
         return _Read(None, None, [_named(m, signs) for m in named])
+    signed = SIGNED_RE.match(line)
+    if signed:
+        role = signed.group("role").lower()
+        person = PERSON_RE.match(line, signed.end())
+        return _Read(
+            None, None, [_named(person, "justerare" if role == "justerande" else role)] if person else []
+        )
     signature = SIGNS_RE.search(line)
     if signature:
         role = signature.group("role").lower()
