@@ -283,6 +283,14 @@ def is_agenda(pages: Sequence[Page]) -> bool:
     )
 
 
+# a sub-label over what a board proposes to another: 'Förslag till beslut i kommunfullmäktige'
+PROPOSED_TO_RE = re.compile(
+    r"^(?:Förslag till beslut|\w+s förslag till (?:beslut )?)(?:\s+(?:i|till|för))?\s+\w*"
+    r"(?:fullmäktige|styrelsen|nämnden|beredningen|utskottet)\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def decision(text: str) -> str | None:
     """What was decided: the lines after the item's last decision label ('Välfärdsnämndens
     beslut:', 'Kommunstyrelsens beslut', 'Beslut:') up to a rule line or the next heading."""
@@ -294,7 +302,7 @@ def decision(text: str) -> str | None:
     for line in lines[labels[-1] + 1 : labels[-1] + 1 + MAX_DECISION_LINES]:
         if SEPARATOR_RE.match(line) or (taken and _heading(line, taken[-1])):
             break
-        if not PAGE_FOOT_RE.match(line):
+        if not PAGE_FOOT_RE.match(line) and not (not taken and PROPOSED_TO_RE.match(line)):
             taken.append(line)
     return " ".join(" ".join(taken).split()) or None
 
