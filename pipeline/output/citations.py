@@ -12,7 +12,8 @@ from .formats import md_text, printable
 def citation_line(q: dict[str, Any]) -> str:
     """'— Vänsterpartiet (Nujin Alacabek, Aysegül Balci), protokollsanteckning, <board>, ärende 7, s. 4';
     from minutes: '— protokoll, Välfärdsnämnden, 2022-09-15, § 48, s. 19'."""
-    who = party_name(q["party"]) or ""
+    parties = [party_name(p) or p for p in q.get("parties") or ([q["party"]] if q["party"] else [])]
+    who = " och ".join([", ".join(parties[:-1]), parties[-1]] if len(parties) > 1 else parties)
     if q["speakers"]:
         who = f"{who} ({', '.join(q['speakers'])})" if who else ", ".join(q["speakers"])
     item = re.search(r"Ärende\s+(\d+)", q["title"] or "")
