@@ -69,3 +69,122 @@ def test_a_party_first_list_of_members() -> None:
         ("Lisa Nyström", "M"),
         ("Nujin Alacabek", "V"),
     ]
+
+
+# Forms written from other municipalities' minutes (Umeå, Göteborg, Stockholm KF, Örebro, the
+# small municipalities' Word templates, 1990s and 2000s), tried by someone who did not write the rules.
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Mot beslutet reserverar sig Per Ek (SD) och Lisa Ny (SD).", ("reservation", ("SD",))),
+        ("Mot beslutet reserverar sig Moderaterna och Kristdemokraterna.", ("reservation", ("M", "KD"))),
+        ("Lisa Ny (V) får lämna en protokollsanteckning.", ("protokollsanteckning", ("V",))),
+        (
+            "Lisa Ny (V) begär att få lämna en protokollsanteckning, bilaga 4.",
+            ("protokollsanteckning", ("V",)),
+        ),
+        ("Per Ek (M) och Lisa Ny (M) inkommer med skriftlig reservation, bilaga 5.", ("reservation", ("M",))),
+        ("Reservation anmäls av Per Ek (M) till förmån för eget yrkande.", ("reservation", ("M",))),
+        ("Ledamöterna för Sverigedemokraterna reserverar sig mot beslutet.", ("reservation", ("SD",))),
+        ("Lisa Ny (fp) reserverar sig mot beslutet.", ("reservation", ("L",))),
+    ],
+)
+def test_statements_in_other_words(line: str, want: tuple[str, tuple[str, ...]]) -> None:
+    (found,) = statements(_lines(line))
+    assert (found.kind, found.parties) == want
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (("Under överläggningen yrkar Per Ek (M) avslag på motionen.",), [(("Per Ek",), "avslag")]),
+        (
+            (
+                "Yrkanden",
+                "Per Ek (M): Avslag på motionen.",
+                "Anna Berg (S): Bifall till kommunstyrelsens förslag.",
+            ),
+            [(("Per Ek",), "avslag"), (("Anna Berg",), "bifall")],
+        ),
+        (("Per Ek (M) lämnar ett tilläggsyrkande enligt bilaga 2.",), [(("Per Ek",), "tillägg")]),
+        (
+            ("Maria Sund (C) yrkar bifall till förslaget med tillägget att skolan byggs.",),
+            [(("Maria Sund",), "tillägg")],
+        ),
+    ],
+)
+def test_proposals_in_other_words(lines: tuple[str, ...], want: list[tuple[tuple[str, ...], str]]) -> None:
+    from pipeline.extract.politics import proposals
+
+    assert [(tuple(p.name for p in x.people), x.proposal) for x in proposals(_lines(*lines))] == want
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (("Omröstningsresultat: 7 ja, 6 nej",), (7, 6, 0)),
+        (("Omröstningen utfaller med sju röster mot sex för arbetsutskottets förslag.",), (7, 6, 0)),
+        (("Med 6 röster mot 5 och 2 som avstår beslutar nämnden att avslå motionen.",), (6, 5, 2)),
+        (
+            ("Omröstningen utfaller med 7 ja-röster och 6 nej-röster. 2 ledamöter avstår från att rösta.",),
+            (7, 6, 2),
+        ),
+        (("Omröstningsresultat", "Ja-röster: 7", "Nej-röster: 6", "Avstår: 2"), (7, 6, 2)),
+        (("Nämnden beslutar med 9 röster mot 2 att bifalla förslaget.",), (9, 2, 0)),
+    ],
+)
+def test_vote_counts_in_other_words(lines: tuple[str, ...], want: tuple[int, int, int]) -> None:
+    from pipeline.extract.votes import votes
+
+    (vote,) = votes(_lines(*lines))
+    assert (vote.ja, vote.nej, vote.avstar) == want
+
+
+def test_what_ja_and_nej_stood_for_in_one_sentence() -> None:
+    from pipeline.extract.votes import votes
+
+    text = (
+        "Ja för bifall till arbetsutskottets förslag, nej för bifall till Per Eks (M) yrkande.",
+        "Omröstningen utfaller med 6 ja-röster mot 5 nej-röster.",
+    )
+    (vote,) = votes(_lines(*text))
+    assert (vote.ja_for, vote.nej_for) == (
+        "bifall till arbetsutskottets förslag",
+        "bifall till Per Eks (M) yrkande",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Beslutande\nAnna Berg (S) ordförande\nPer Ek (M) 1:e vice ordförande",
+            {("Anna Berg", "ordförande"), ("Per Ek", "vice ordförande")},
+        ),
+        (
+            "Beslutande\nAnna Berg (S) ordf\nPer Ek (M), 2:e vice ordf.",
+            {("Anna Berg", "ordförande"), ("Per Ek", "vice ordförande")},
+        ),
+        ("Beslutande\nPer Ek (M) tjg ersättare för Lisa Ny (M)", {("Per Ek", "tjänstgörande ersättare")}),
+        (
+            "Övriga närvarande\nKarin Sjöberg, kommundirektör\nLena Persson, ekonom §§ 4-6",
+            {("Karin Sjöberg", "kommundirektör"), ("Lena Persson", "ekonom")},
+        ),
+        ("Beslutande\nAnna Berg (S)\nFrånvarande ledamöter\nLisa Ny (V)", {("Anna Berg", "ledamot")}),
+        ("Ledamöter: Anna Berg (S), ordförande", {("Anna Berg", "ordförande")}),
+        ("Utses att justera  Per Ek (M), med Lisa Ny (V) som ersättare", {("Per Ek", "justerare")}),
+    ],
+)
+def test_roll_calls_in_other_words(text: str, want: set[tuple[str, str]]) -> None:
+    assert {(s.name, s.role) for s in roll_call(text)} == want
+
+
+def test_party_tags_in_any_case_and_no_organisations() -> None:
+    text = "Anna Berg (s), Per Ek (m) och Lisa Ny (-) yttrar sig. Lisa Ek (ÖrP) svarar."
+    text += " Region Skåne (RS) har yttrat sig."
+    assert [(n, p) for n, p, _ in speakers_in(text)] == [
+        ("Anna Berg", "S"),
+        ("Per Ek", "M"),
+        ("Lisa Ny", "-"),
+        ("Lisa Ek", "ÖrP"),
+    ]

@@ -58,7 +58,8 @@ SURNAME_ENDINGS = (
 # A label an attendance list sets before its first name ('Beslutande Anna Andersson (S)').
 LABEL_RE = re.compile(
     r"^(?:Beslutande|Närvarande|Ledamöter|Tjänstgörande ersättare|Ersättare|Övriga deltagande"
-    r"|Övriga närvarande|Närvarande ersättare|Utses att justera|Justerare)\s+(?=[A-ZÅÄÖ])"
+    r"|Övriga närvarande|Närvarande ersättare|Utses att justera|Justerare|Ordförande|Vice ordförande"
+    r"|Sekreterare|Justerande)\s+(?=[A-ZÅÄÖ])"
 )
 
 

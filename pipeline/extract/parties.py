@@ -19,7 +19,10 @@ PARTY_NAMES: dict[str, str] = {name: code for code, names in NATIONAL.items() fo
 NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéèüøæ]+(?:-[A-ZÅÄÖ][a-zåäöéüø]+)?"
 PERSON = rf"{NAME_WORD}(?:[ \t]+(?:af|von|de|van))?(?:[ \t]+{NAME_WORD}){{1,2}}"
 # "Ingalill Söderberg (DP)", also "Nujin Alacabek\n(V)." over a line break.
-NAME_PARTY_RE = re.compile(rf"({PERSON})\s*\(([A-ZÅÄÖ]{{1,4}})\)")
+# a party tag: a code in capitals, a known one in lower case ('(s)', '(kd)'), a local one in mixed
+# case ('(ÖrP)'), or '(-)' for an independent
+PARTY_TAG = r"[A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]?[A-ZÅÄÖ]{1,2}|(?i:s|m|v|c|l|kd|mp|sd|fp|nl)|-"
+NAME_PARTY_RE = re.compile(rf"({PERSON})\s*\(({PARTY_TAG})\)")
 SIGN_FOR_RE = re.compile(r"^För\s+(.+?)\s*$", re.MULTILINE)
 
 
@@ -105,9 +108,20 @@ ORGANISATION_ENDS = (
 )
 
 
+ORGANISATION_FIRST = ("region", "kommun", "landstinget", "stiftelsen", "föreningen", "bolaget", "ab")
+
+
 def organisation(name: str) -> bool:
-    last = name.split()[-1].lower() if name.split() else ""
-    return last.endswith(ORGANISATION_ENDS) or last in ("ab", "hb", "kb")
+    words = name.lower().split()
+    last = words[-1] if words else ""
+    first = words[0] if words else ""
+    return last.endswith(ORGANISATION_ENDS) or last in ("ab", "hb", "kb") or first in ORGANISATION_FIRST
+
+
+def tag_code(tag: str) -> str:
+    """A party tag as its code: '(s)' is S, '(fp)' the Liberals' old name, '(ÖrP)' as written."""
+    code = tag.upper() if tag.upper() in (*NATIONAL, "FP", "NL") else tag
+    return "L" if code == "FP" else code
 
 
 def speakers_in(text: str) -> Iterator[tuple[str, str, int]]:
@@ -122,7 +136,7 @@ def speakers_in(text: str) -> Iterator[tuple[str, str, int]]:
     found = [(" ".join(m.group(2).split()), m.group(1), m.start(2)) for m in first]
     for match in NAME_PARTY_RE.finditer(masked):
         name = names.unlabelled(" ".join(match.group(1).split()))  # not 'Beslutande Anna Andersson'
-        found.append((name, match.group(2), match.start()))
+        found.append((name, tag_code(match.group(2)), match.start()))
     plain = {name for name, _, _ in found}
     for name, party, offset in sorted(found, key=lambda f: f[2]):
         if not organisation(name):

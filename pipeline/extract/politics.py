@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..models import NATIONAL, Person, Proposal, Statement
 from .clean import join_lines
 from .layout import FlatLine
-from .parties import NAME_WORD, PERSON, party_code
+from .parties import NAME_WORD, PERSON, party_code, tag_code
 
 _CODES = "|".join(sorted([*NATIONAL, "FP", "NL"], key=len, reverse=True))
 # a party tag after a name: '(S)', '(kd)' in lower case for a known party, '(-)' for an independent
@@ -33,25 +33,32 @@ PEOPLE = rf"{ONE_FREE}(?:\s*,\s*{ONE_FREE})*(?:,?\s+och\s+{ONE_FREE})?"
 _PARTY_NAMES = "|".join(sorted((n for names in NATIONAL.values() for n in names), key=len, reverse=True))
 _PARTY_ONE = (
     rf"(?:(?:{_PARTY_NAMES})(?:s\s+(?:ledamöter|grupp|representanter|företrädare))?"
-    rf"|(?:{_CODES})-(?:ledamöterna|ledamoten|gruppen|företrädarna)?)"
+    rf"|(?:{_CODES})-(?:ledamöterna|ledamoten|gruppen|företrädarna)?"
+    rf"|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna)\s+(?:för|från)\s+(?:{_PARTY_NAMES}))"
 )
 PARTIES = rf"{_PARTY_ONE}(?:\s*,\s*{_PARTY_ONE})*(?:,?\s+och\s+{_PARTY_ONE})?"
 SUBJECT = rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?P<people>{PEOPLE}|{PARTIES})\s+(?:(?:har|hade)\s+)?"
 
-STATEMENT_RE = re.compile(
-    SUBJECT
-    + r"""(?:gemensamt\s+)?(?P<verb>
+STATEMENT_VERB = r"""(?P<verb>
         reserver(?:ar|ade)\s+sig                                       # 'reserverar sig (mot beslutet)'
       | lät\s+(?:gemensamt\s+)?anteckna                                # 'lät anteckna följande'
-      | (?:anmäler|anmälde|lämnar|lämnade|inlämnar|ingav|ger\ in|avger|avgav|lämnat|anmält)
+      | (?:får\s+|begär\s+att\s+få\s+)?                               # 'får lämna en protokollsanteckning'
+        (?:anmäler|anmälde|lämnar|lämnade|lämna|inlämnar|ingav|ger\ in|avger|avgav|lämnat|anmält
+          |inkommer\s+med|inkom\s+med|anmäla|avge)
         \s+(?:följande\s+|en\s+|ett\s+)?(?:skriftlig[at]?\s+)?
         (?:protokollsanteckning|anteckning|reservation|särskilt\s+yttrande)
-    )""",
-    re.VERBOSE,
+    )"""
+STATEMENT_RE = re.compile(SUBJECT + r"(?:gemensamt\s+)?" + STATEMENT_VERB, re.VERBOSE)
+# the subject after the verb: 'Mot beslutet reserverar sig Per Ek (SD) och Lisa Ny (SD).',
+# 'Reservation anmäls av Per Ek (M).'
+STATEMENT_AFTER_RE = re.compile(
+    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?:[A-ZÅÄÖ][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+)?"
+    rf"(?P<verb>reserver(?:ar|ade)\s+sig|(?:[Rr]eservation|[Pp]rotokollsanteckning|[Ss]ärskilt\s+yttrande)"
+    rf"\s+(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av)\s+(?P<people>{PEOPLE}|{PARTIES})"
 )
 JOIN_RE = re.compile(
-    rf"(?:I\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)\s+instämde\s+(?P<a>{PEOPLE})"
-    rf"|(?P<b>{PEOPLE})\s+instämde\s+i\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet))"
+    rf"(?:I\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)\s+instäm(?:de|mer)\s+(?P<a>{PEOPLE})"
+    rf"|(?P<b>{PEOPLE})\s+instäm(?:de|mer)\s+i\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet))"
 )
 GROUP_RE = re.compile(r"\bför\s+(?P<party>[A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:[a-zåäö-]*grupp|räkning)")
 FOLLOWS_RE = re.compile(r"^[^.]{0,80}?(?:följande|:)", re.IGNORECASE)
@@ -61,8 +68,20 @@ END_RE = re.compile(
     r"|[-–\s]{5,}|_{4,})\s*:?$"
 )
 STATEMENT_WORDS_RE = re.compile(r"reserv|anteckn|yttrande", re.I)  # one of them, or no statement
-PROPOSAL_WORDS_RE = re.compile(r"yrk|föreslå|föreslog|instäm")
-PROPOSAL_RE = re.compile(SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog|instämmer|instämde)\b")
+PROPOSAL_WORDS_RE = re.compile(r"yrk|föreslå|föreslog|instäm|tilläggs|ändrings", re.I)
+PROPOSAL_RE = re.compile(
+    SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog|instämmer|instämde"
+    r"|lämnar\s+(?:ett\s+)?(?:tilläggs|ändrings)(?:yrkande|förslag))\b"
+)
+# the mover after the verb: 'Under överläggningen yrkar Per Ek (M) avslag på motionen.'
+PROPOSAL_AFTER_RE = re.compile(
+    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))[A-ZÅÄÖ][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+(?P<verb>yrkar|yrkade)"
+    rf"\s+(?P<people>{PEOPLE})"
+)
+# a list of who moved what: 'Per Ek (M): Avslag på motionen.' (under 'Yrkanden')
+MOVED_LINE_RE = re.compile(
+    rf"(?m)^(?P<people>{PEOPLE})\s*:\s*(?P<verb>(?i:bifall|avslag|återremiss|tillägg|ändring)\w*)"
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +121,7 @@ def people_in(text: str, known: Mapping[str, str] | None = None) -> tuple[Person
     for match in _ONE_RE.finditer(text):
         name = " ".join(match.group("name").split())
         tag = match.group("tag")
-        party = tag.upper() if tag else (known or {}).get(name)
+        party = tag_code(tag) if tag else (known or {}).get(name)
         found.append(Person(name, party))
     return tuple(dict.fromkeys(found))
 
@@ -118,6 +137,7 @@ def _parties(people: Sequence[Person], extra: Sequence[str] = ()) -> tuple[str, 
 
 
 def _kind(verb: str) -> str:
+    verb = verb.lower()
     if "reserv" in verb:
         return "reservation"
     return "särskilt yttrande" if "yttrande" in verb else "protokollsanteckning"
@@ -158,7 +178,9 @@ def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None
     if STATEMENT_WORDS_RE.search(item.text) is None:
         return ()
     found: list[tuple[int, int, Statement]] = []  # (start, end of its text, statement)
-    matches = list(STATEMENT_RE.finditer(item.text))
+    matches = sorted(
+        [*STATEMENT_RE.finditer(item.text), *STATEMENT_AFTER_RE.finditer(item.text)], key=lambda m: m.start()
+    )
     joins = [m.start() for m in JOIN_RE.finditer(item.text)]
     for k, match in enumerate(matches):
         if found and match.start() < found[-1][1]:
@@ -265,6 +287,10 @@ BROUGHT_RE = re.compile(
     r"(?:tillägg|ändringsförslag|yrkande|förslag|tilläggsyrkande|tilläggsförslag))"
 )
 CHANGED_RE = re.compile(r"\bmed\s+(?:följande\s+|den\s+)?ändring", re.I)
+ADDED_RE = re.compile(
+    r"\bmed\s+(?:följande\s+tillägg|tillägget\s+att)", re.I
+)  # not '… med tillägg av X:s yrkande'
+
 SECOND_RE = re.compile(r"\bi\s+andra\s+hand\b", re.I)
 
 
@@ -279,6 +305,8 @@ def _proposal_kind(sentence: str) -> str:
     first = min(found)[1] if found else "eget förslag"
     if first == "bifall" and CHANGED_RE.search(sentence):
         return "ändring"
+    if first == "bifall" and ADDED_RE.search(sentence):
+        return "tillägg"
     if first == "avslag" and "bifall" in lower and AGAINST_OTHERS_RE.search(sentence):
         return "bifall"
     return first
@@ -287,16 +315,14 @@ def _proposal_kind(sentence: str) -> str:
 def _moved(item: TextOf, start: int, sentence: str) -> list[tuple[str, str]]:
     """(kind, text) of what one sentence moves: two where it moves 'i första hand … och i
     andra hand …'; the text that follows where it says only 'följande' or ends in ':'."""
+    second = SECOND_RE.search(sentence)
+    if second is not None:
+        first, then = sentence[: second.start()], sentence[second.end() :]
+        return [(_proposal_kind(first), sentence), (_proposal_kind(then), sentence)]
     said = sentence
     if re.search(r"(?:följande|:)\W*$", sentence):
         said = join_lines(item.text[start : start + len(sentence) + 400])
-    second = SECOND_RE.search(said)
-    if second is None:
-        return [(_proposal_kind(said), sentence)]
-    return [
-        (_proposal_kind(said[: second.start()]), sentence),
-        (_proposal_kind(said[second.end() :]), sentence),
-    ]
+    return [(_proposal_kind(said), sentence)]
 
 
 def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Proposal, ...]:
@@ -306,7 +332,9 @@ def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None)
     if PROPOSAL_WORDS_RE.search(item.text) is None:
         return ()
     found: list[Proposal] = []
-    for match in PROPOSAL_RE.finditer(item.text):
+    moved = [*PROPOSAL_RE.finditer(item.text), *PROPOSAL_AFTER_RE.finditer(item.text)]
+    moved += MOVED_LINE_RE.finditer(item.text)
+    for match in sorted(moved, key=lambda m: m.start()):
         sentence = _sentence_at(item.text, match.start())
         people = people_in(match.group("people"), known)
         if not people:
@@ -328,7 +356,7 @@ def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None)
         found.append(
             Proposal(people_in(match.group("people"), known), kind, item.page_at(match.start()), sentence)
         )
-    return tuple(sorted(found, key=lambda p: p.page))
+    return tuple(sorted(dict.fromkeys(found), key=lambda p: p.page))  # one, where the minutes repeat it
 
 
 # A member's own paper as a § item: 'Motion om … - Ulf Carmesund (S) och Leif Hansson (S)',

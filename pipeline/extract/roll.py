@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .parties import PERSON
+from .parties import PARTY_TAG, PERSON, tag_code
 
 GROUPS = [
     ("tjänstgörande ersättare", re.compile(r"^tjänstgörande\s+ersättare\b", re.I)),
@@ -32,7 +32,9 @@ GROUPS = [
         re.compile(r"^övriga(?:\s+(?:deltagare|närvarande|deltagande))?\b|^tjänste(?:personer|män)\b", re.I),
     ),
 ]
-END_RE = re.compile(r"^(?:justeringens|underskrift|paragrafer|plats\s+och\s+tid|§\s*\d|\d+\s*§)", re.I)
+END_RE = re.compile(
+    r"^(?:justeringens|underskrift|paragrafer|plats\s+och\s+tid|frånvarande|§\s*\d|\d+\s*§)", re.I
+)  # 'Frånvarande ledamöter' were not there
 # a signature's label and its name on one line: 'Sekreterare  Eva Ek', 'Ordförande: Anna Berg (S)'
 SIGNED_RE = re.compile(
     rf"^(?i:(?:underskrift(?:er)?\s+)?(?P<role>sekreterare|ordförande|justerande))\s*:?\s+(?={PERSON})"
@@ -40,10 +42,15 @@ SIGNED_RE = re.compile(
 JUSTERA_RE = re.compile(rf"^(?i:utses\s+att\s+justera|justerare)\s*:?\s+(?P<people>{PERSON}.*)$")
 # a signature's label above its name: 'Sekreterare', 'Ordförande ……', 'Justerande'
 SIGNS_RE = re.compile(
-    r"^(?:underskrift(?:er)?\s+)?(?P<role>sekreterare|ordförande|justerande|justerare)\s*[:.…_]*\s*$", re.I
+    r"^(?:underskrift(?:er)?\s+)?(?P<role>sekreterare|ordförande|justerande|justerare)\s*[:.…_]*\s*(?:paragrafer\b.*)?$",
+    re.I,
 )
-PERSON_RE = re.compile(rf"(?P<name>{PERSON})(?:\s*\((?P<party>[A-ZÅÄÖ]{{1,4}}|-)\))?")
-CHAIR_RE = re.compile(r"[(,]\s*(?:\d:e\s+|förste\s+|andre\s+)?(?P<role>vice\s+ordförande|ordförande)\b", re.I)
+PERSON_RE = re.compile(rf"(?P<name>{PERSON})(?:\s*\((?P<party>{PARTY_TAG})\))?")
+CHAIR_RE = re.compile(
+    r"(?:^|[(,]|\s)\s*(?:\d:e\s+|förste\s+|andre\s+)?(?P<role>(?:vice|v\.?)\s+ordf(?:örande|\.)?|ordf(?:örande|\.)?)(?=\s*(?:[),]|§|$)|\s{2,})",
+    re.I,
+)  # '(ordförande)', ', vice ordförande', ' 1:e vice ordförande', ' ordf', ', 2:e vice ordf.'
+STANDS_IN_RE = re.compile(r"\bersätter\b|\b(?:tjg\.?|tjänstgörande)?\s*ersättare\s+för\b", re.I)
 NOTE_RE = re.compile(r"\(([^()]*[a-zåäö][^()]*)\)")
 CHAIRS = ("ordförande", "vice ordförande")
 
@@ -85,7 +92,8 @@ def _named(found: re.Match[str], role: str) -> Named:
     words = found.group("name").split()
     while len(words) > 2 and words[-1] in FORM_WORDS:
         words.pop()
-    return " ".join(words), found.group("party"), role, -1
+    party = tag_code(found.group("party")) if found.group("party") else None
+    return " ".join(words), party, role, -1
 
 
 def _line(line: str, group: str | None, signs: str | None) -> _Read:
@@ -105,14 +113,15 @@ def _line(line: str, group: str | None, signs: str | None) -> _Read:
         return _Read(None, "justerare" if role.startswith("juster") else role, [])
     justera = JUSTERA_RE.match(line)
     if justera:
-        chosen = PERSON_RE.finditer(justera.group("people"))
+        who = re.split(r",?\s+med\s+", justera.group("people"))[0]  # not '… med X som ersättare'
+        chosen = PERSON_RE.finditer(who)
         return _Read(None, None, [_named(m, "justerare") for m in chosen])
     if END_RE.match(line):
         return _Read(None, None, [])
     for role, label in GROUPS:
         opened = label.match(line)
         if opened:
-            rest = re.sub(r"^ersättare\s+", "", line[opened.end() :].strip())
+            rest = re.sub(r"^:?\s*(?:ersättare\s+)?", "", line[opened.end() :].strip())
             return _Read(role, None, _seated(rest, role))
     if group is None:
         return _Read(None, None, [])
@@ -127,17 +136,18 @@ def _seated(line: str, group: str) -> list[Named]:
         return []
     name = " ".join(found.group("name").split())
     rest = line[found.end() :]
-    chair = CHAIR_RE.search(rest)
+    chair = CHAIR_RE.search(rest) if group else None  # an official may chair another body
     if chair:
-        role = "vice ordförande" if "vice" in chair.group("role").lower() else "ordförande"
-    elif re.search(r"\bersätter\b", rest):
+        role = "vice ordförande" if chair.group("role").lower().startswith("v") else "ordförande"
+    elif STANDS_IN_RE.search(rest):
         role = "tjänstgörande ersättare"
     elif group:
         role = group
-    else:
-        note = NOTE_RE.search(rest)
+    else:  # an official: 'Maria Standar (kommundirektör)', 'Karin Sjöberg, kommundirektör'
+        note = NOTE_RE.search(rest) or re.match(r"\s*,\s*([a-zåäö][^,()§]*)", rest)
         role = note.group(1).split(",")[-1].strip().lower() if note else ""
-    return [(name, found.group("party"), role, -1)] if role else []
+    party = tag_code(found.group("party")) if found.group("party") else None
+    return [(name, party, role, -1)] if role else []
 
 
 def ranked(role: str) -> int:

@@ -21,11 +21,25 @@ COUNT_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 PLAIN_RE = re.compile(
-    rf"\bMed\s+{N}\s+röster\s+mot\s+{N}\b(?:\s*(?:,|och)\s*{N}\s+(?:avstår|avstod|avstående))?"
+    rf"\b(?i:med)\s+{N}\s+röster\s+mot\s+{N}\b(?:\s*(?:,|och)\s*{N}\s+(?:som\s+)?(?:avstår|avstod|avstående))?"
+)
+# 'Omröstningsresultat: 7 ja, 6 nej', and the lines 'Ja-röster: 7' / 'Nej-röster: 6' / 'Avstår: 2'
+SHORT_RE = re.compile(
+    rf"\b{N}\s+ja\s*,\s*{N}\s+nej\b(?:\s*(?:,|och)\s*{N}\s+(?:avstår|avstod|avstående|nedlagda))?", re.I
+)
+LABELLED_RE = re.compile(
+    rf"\bJa-?röster\s*:?\s*{N}\s*\n\s*Nej-?röster\s*:?\s*{N}"
+    rf"(?:\s*\n\s*(?:Avstår|Avstående|Nedlagda(?:\s+röster)?)\s*:?\s*{N})?",
+    re.I,
+)
+# 'med 8 röster för arbetsutskottets förslag och 7 röster för Per Eks (M) yrkande': the first is ja
+FOR_EACH_RE = re.compile(rf"\b(?i:med)\s+{N}\s+röster\s+för\s+[^.]+?\s+och\s+{N}\s+röster\s+för\s")
+ABSTAIN_RE = re.compile(
+    rf"\b{N}\s+(?:ledamöter\s+|ledamot\s+)?(?:som\s+)?(?:avstår|avstod|lägger\s+ned)", re.I
 )
 ABSENT_RE = re.compile(rf"\b{N}\s+(?:ledamöter\s+|ledamot\s+)?(?:var\s+)?frånvarande", re.IGNORECASE)
 FOR_RE = re.compile(
-    r"(?P<side>Ja|Nej)-?\s*röst\s+(?:för|innebär|betyder)\s+(?P<what>[^.]+)"
+    r"\b(?P<side>[Jj]a|[Nn]ej)(?:-?\s*röst)?\s+(?:för|innebär|betyder)\s+(?P<what>[^.]+?)(?=\s*,\s*(?:ja|nej)\b|\.|$)"
     r"|röstar\s+(?P<side2>ja|nej)\s*,?\s+(?:den som|för|att)?",
     re.IGNORECASE,
 )
@@ -101,18 +115,37 @@ def crossed(lines: Sequence[FlatLine], known: Mapping[str, str] | None) -> list[
     return out
 
 
+def _results(text: str) -> list[re.Match[str]]:
+    """Each result's count, once (a short form inside a longer one's span is the same)."""
+    found: list[re.Match[str]] = []
+    for rule in (COUNT_RE, PLAIN_RE, FOR_EACH_RE, SHORT_RE, LABELLED_RE):
+        found += [m for m in rule.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _counts(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
+    """(ja, nej, avstår) of a result's count, whichever form it takes."""
+    groups = match.groups()
+    if match.re is COUNT_RE:
+        first, second = _n(groups[0]), _n(groups[2])
+        return (
+            (second, first, _n(groups[3])) if groups[1].lower() == "nej" else (first, second, _n(groups[3]))
+        )
+    return _n(groups[0]), _n(groups[1]), _n(groups[2]) if len(groups) > 2 else None
+
+
 def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Vote, ...]:
     """Each omröstning of an item, from its result sentence ('Med 7 ja-röster och 8
     nej-röster finner ordföranden …', 'Med sju röster mot sex …')."""
     item = TextOf.of(lines)
     text = item.text
     found = []
-    for match in [*COUNT_RE.finditer(text), *PLAIN_RE.finditer(text)]:
-        groups = match.groups()
-        first, second = _n(groups[0]), _n(groups[2] if match.re is COUNT_RE else groups[1])
-        ja, nej = (second, first) if match.re is COUNT_RE and groups[1].lower() == "nej" else (first, second)
-        avstar = _n(groups[3] if match.re is COUNT_RE else groups[2])
+    for match in _results(text):
+        ja, nej, avstar = _counts(match)
         sentence = _sentence_around(text, match.start())
+        if avstar is None and (abstain := ABSTAIN_RE.search(text, match.end(), match.end() + 200)):
+            avstar = _n(abstain.group(1))  # '… 6 nej-röster. 2 ledamöter avstår från att rösta.'
+
         absent = ABSENT_RE.search(sentence)
         ja_for, nej_for = _sides(text, match.start())
         page = item.page_at(match.start())
