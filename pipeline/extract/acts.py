@@ -69,6 +69,10 @@ NAMED_START_RE = re.compile(r"[A-ZÅÄÖÉÜ][\w-]+[ \t\n]+(?:af |von |de |van )
 SPOKE_WORDS_RE = re.compile(r"yttra|anför", re.I)
 
 
+def _may_act(text: str) -> bool:
+    return bool(SPOKE_WORDS_RE.search(text) or PARTY_START_RE.match(text) or NAMED_START_RE.match(text))
+
+
 def _subjects(sentence: str, known: Mapping[str, str]) -> tuple[tuple[Person, ...], tuple[str, ...]]:
     """The people, and the parties (a party as the subject: 'Sverigedemokraterna anser …'),
     whose act the sentence is."""
@@ -119,6 +123,12 @@ def acted(
     for sentence in sentences:
         if own or own_parties:
             yield replace(sentence, people=own, parties=own_parties or _parties(own))
+            continue
+        body = by_number[sentence.page].body if sentence.page in by_number else ""
+        head = body[sentence.start : sentence.end]
+        in_written = any(first <= sentence.page <= last for first, last, *_ in written)
+        if not in_written and not _may_act(head):
+            yield sentence  # no name, party or debate word where a subject stands: nobody's
             continue
         text = join_lines(_texts(by_number, sentence))
         flat = _flat(text)

@@ -51,6 +51,9 @@ STATEMENT_VERB = r"""(?P<verb>
 STATEMENT_RE = re.compile(SUBJECT + r"(?:gemensamt\s+)?" + STATEMENT_VERB, re.VERBOSE)
 # the subject after the verb: 'Mot beslutet reserverar sig Per Ek (SD) och Lisa Ny (SD).',
 # 'Reservation anmäls av Per Ek (M).'
+AFTER_WORDS_RE = re.compile(
+    r"reserver\w*\s+sig\s+[A-ZÅÄÖ]|(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av\b"
+)
 STATEMENT_AFTER_RE = re.compile(
     rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?:[A-ZÅÄÖ][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+)?"
     rf"(?P<verb>reserver(?:ar|ade)\s+sig|(?:[Rr]eservation|[Pp]rotokollsanteckning|[Ss]ärskilt\s+yttrande)"
@@ -178,10 +181,11 @@ def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None
     if STATEMENT_WORDS_RE.search(item.text) is None:
         return ()
     found: list[tuple[int, int, Statement]] = []  # (start, end of its text, statement)
-    matches = sorted(
-        [*STATEMENT_RE.finditer(item.text), *STATEMENT_AFTER_RE.finditer(item.text)], key=lambda m: m.start()
-    )
-    joins = [m.start() for m in JOIN_RE.finditer(item.text)]
+    found_in = list(STATEMENT_RE.finditer(item.text))
+    if AFTER_WORDS_RE.search(item.text):  # the slow rule only where its verb stands before a name
+        found_in += STATEMENT_AFTER_RE.finditer(item.text)
+    matches = sorted(found_in, key=lambda m: m.start())
+    joins = [m.start() for m in JOIN_RE.finditer(item.text)] if "instäm" in item.text else []
     for k, match in enumerate(matches):
         if found and match.start() < found[-1][1]:
             continue  # inside the text of the one before: its words, not a statement of its own
@@ -256,7 +260,7 @@ def _joined(
     """The statements, each with those who joined it ('I anteckningen instämde Rolf Wasteson
     (V)', '… instämde i protokollsanteckningen'): the one announced last before."""
     out = [statement for _, _, statement in found]
-    for match in JOIN_RE.finditer(item.text):
+    for match in JOIN_RE.finditer(item.text) if "instäm" in item.text else ():
         before = [k for k, (start, _, _) in enumerate(found) if start < match.start()]
         if not before:
             continue
@@ -332,8 +336,11 @@ def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None)
     if PROPOSAL_WORDS_RE.search(item.text) is None:
         return ()
     found: list[Proposal] = []
-    moved = [*PROPOSAL_RE.finditer(item.text), *PROPOSAL_AFTER_RE.finditer(item.text)]
-    moved += MOVED_LINE_RE.finditer(item.text)
+    moved = list(PROPOSAL_RE.finditer(item.text))
+    if re.search(r"\byrka(?:r|de)\s+[A-ZÅÄÖ]", item.text):
+        moved += PROPOSAL_AFTER_RE.finditer(item.text)
+    if re.search(r"\)\s*:\s*(?i:bifall|avslag|återremiss|tillägg|ändring)", item.text):
+        moved += MOVED_LINE_RE.finditer(item.text)
     for match in sorted(moved, key=lambda m: m.start()):
         sentence = _sentence_at(item.text, match.start())
         people = people_in(match.group("people"), known)

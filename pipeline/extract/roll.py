@@ -66,8 +66,17 @@ class Seat:
     offset: int  # where the name stands in the text
 
 
+# a line a roll call's group or signature opens with: without one a text holds no roll call
+ANY_LABEL_RE = re.compile(
+    r"(?im)^\s*(?:beslutande|närvarande|ledamöter|ersättare|tjänstgörande|ej\s+tjänstgörande|icke|övriga"
+    r"|tjänste|utses\s+att\s+justera|justera|sekreterare|ordförande|underskrift)"
+)
+
+
 def roll_call(text: str) -> Iterator[Seat]:
     """Each person of a labelled roll call with their role in the meeting."""
+    if ANY_LABEL_RE.search(text) is None:
+        return
     read = _Read(None, None, [])
     at = 0
     for line in text.split("\n"):

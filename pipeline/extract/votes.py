@@ -115,6 +115,9 @@ def crossed(lines: Sequence[FlatLine], known: Mapping[str, str] | None) -> list[
     return out
 
 
+VOTED_RE = re.compile(r"röst|\bja\b", re.I)  # what a result says, or no vote was taken
+
+
 def _results(text: str) -> list[re.Match[str]]:
     """Each result's count, once (a short form inside a longer one's span is the same)."""
     found: list[re.Match[str]] = []
@@ -139,6 +142,8 @@ def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> 
     nej-röster finner ordföranden …', 'Med sju röster mot sex …')."""
     item = TextOf.of(lines)
     text = item.text
+    if VOTED_RE.search(text) is None:
+        return ()
     found = []
     for match in _results(text):
         ja, nej, avstar = _counts(match)
