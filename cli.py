@@ -247,7 +247,7 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
         shown,
         columns,
         fmt,
-        data=[{k: r[k] for k in [*keys, "statements", "proposals", "votes"]} for r in rows],
+        data=[{k: r[k] for k in [*keys, "statements", "proposals", "votes", "paper"]} for r in rows],
     )
 
 

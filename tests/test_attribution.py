@@ -105,3 +105,14 @@ def test_a_party_as_the_subject_makes_the_statement() -> None:
     section = Section(None, 1, "x", 1, 1, body, "paragraph", statements=found)
     (mine,) = acted(Part(0, "protokoll", "x", 1, 1), [Page(1, body, "")], [section], [said])
     assert mine.parties == ("SD",) and mine.people == ()
+
+
+def test_a_name_cut_at_a_line_break_is_the_whole_person(minutes: Settings) -> None:
+    """'Heidi' ends one line and 'Hankanen Ängberg (C)' starts the next: one person."""
+    from pipeline.answer.listings import speakers
+    from pipeline.store.catalog import Catalog
+
+    with Catalog.read(minutes.catalog_path) as catalog:
+        assert "Hankanen Ängberg" in {r["name"] for r in catalog.speaker_rows()}  # as the text has it
+    names = {p["name"]: p["party"] for p in speakers(minutes)}
+    assert names["Heidi Hankanen Ängberg"] == "C" and "Hankanen Ängberg" not in names

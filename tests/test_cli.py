@@ -127,3 +127,19 @@ def test_tabular_commands_take_every_format(corpus_index: Corpus, fmt: str) -> N
         assert result.exit_code == 0, (args, result.output)
         if fmt == "json":
             json.loads(result.output)
+
+
+def test_sections_json_contract_of_minutes(corpus_index: Corpus) -> None:
+    """Issue 25's contract for each § item, and the paper an item handles (null: none)."""
+    folder = str(corpus_index[0].index_dir)
+    name = "protokollsutdrag-2021-05-05-paragraf-24-uppfoljning-program-trygghet-sakerhet.pdf"
+    result = CliRunner().invoke(main, ["sections", name, "--json", "--index", folder])
+    assert result.exit_code == 0, result.output
+    items = [r for r in json.loads(result.output) if r["kind"] == "paragraph"]
+    assert items and all(
+        set(r)
+        >= {"number", "title", "first_page", "last_page", "diarienummer", "decision", "proposals"}
+        | {"statements", "votes", "paper"}
+        for r in items
+    )
+    assert [r["number"] for r in items] == [24] and items[0]["paper"] is None

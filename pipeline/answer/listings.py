@@ -168,7 +168,22 @@ def speakers(settings: Settings) -> list[dict[str, Any]]:
             person["pages"].append(place)
     for key, person in people.items():
         person["name"] = spellings[key].most_common(1)[0][0]
-    return sorted(people.values(), key=lambda p: (p["party"] or "~", p["name"]))
+    return sorted(_whole_names(list(people.values())), key=lambda p: (p["party"] or "~", p["name"]))
+
+
+def _whole_names(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A name that is another's without its given name, of the same party, is that person
+    ('Hankanen Ängberg', a line's end where 'Heidi' stood on the line above)."""
+    by_name = {p["name"]: p for p in people}
+    for person in people:
+        whole = [q for q in people if q is not person and q["name"].endswith(" " + person["name"])]
+        same = [q for q in whole if q["party"] == person["party"] or person["party"] is None]
+        if len(person["name"].split()) >= 2 and len(same) == 1:
+            into = same[0]
+            into["documents"] += [d for d in person["documents"] if d not in into["documents"]]
+            into["pages"] += [x for x in person["pages"] if x not in into["pages"]]
+            by_name.pop(person["name"], None)
+    return list(by_name.values())
 
 
 def sections(settings: Settings, ref: str) -> list[dict[str, Any]]:
