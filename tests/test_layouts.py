@@ -188,3 +188,26 @@ def test_party_tags_in_any_case_and_no_organisations() -> None:
         ("Lisa Ny", "-"),
         ("Lisa Ek", "ÖrP"),
     ]
+
+
+def test_two_omrostningar_each_with_its_own_voteringslista() -> None:
+    from pipeline.extract.votes import votes
+
+    head = (("Ja", 300.0), ("Nej", 340.0), ("Avstår", 390.0))
+
+    def row(i: int, name: str, x: float) -> FlatLine:
+        return FlatLine(1, i, f"{name}, ledamot X", False, 10.0, (("X", x),))
+
+    lines = [
+        FlatLine(1, 0, "Med 1 ja-röst och 1 nej-röst beslutar nämnden att avgöra ärendet idag.", False, 10.0),
+        FlatLine(1, 1, "Med 2 ja-röster och 0 nej-röster bifaller nämnden förslaget.", False, 10.0),
+        FlatLine(2, 2, "Ledamot Ja Nej Avstår", False, 10.0, head),
+        row(3, "Anna Berg (S)", 301.0),
+        row(4, "Per Ek (M)", 341.0),
+        FlatLine(3, 5, "Ledamot Ja Nej Avstår", False, 10.0, head),
+        row(6, "Anna Berg (S)", 300.5),
+        row(7, "Per Ek (M)", 299.0),
+    ]
+    first, second = votes(lines)
+    assert [v for _, _, v in first.voters] == ["ja", "nej"] and (first.ja, first.nej) == (1, 1)
+    assert [v for _, _, v in second.voters] == ["ja", "ja"] and (second.ja, second.nej) == (2, 0)

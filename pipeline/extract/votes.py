@@ -97,22 +97,27 @@ def _voters(
 COLUMNS = {"ja": "ja", "nej": "nej", "avstår": "avstår", "avstod": "avstår", "frånvarande": "frånvarande"}
 
 
-def crossed(lines: Sequence[FlatLine], known: Mapping[str, str] | None) -> list[tuple[str, str | None, str]]:
-    """A voteringslista whose votes are crosses under 'Ja', 'Nej', 'Avstår' columns: each
-    row's person and the column its cross stands nearest (where the PDF gave positions)."""
-    out: list[tuple[str, str | None, str]] = []
+Voter = tuple[str, str | None, str]
+
+
+def crossed(lines: Sequence[FlatLine], known: Mapping[str, str] | None) -> list[list[Voter]]:
+    """Each voteringslista whose votes are crosses under 'Ja', 'Nej', 'Avstår' columns, in
+    order: each row's person and the column its cross stands nearest (where the PDF gave
+    positions)."""
+    lists: list[list[Voter]] = []
     columns: dict[str, float] = {}
     for line in lines:
         heads = {COLUMNS[w.lower()]: x for w, x in line.marks if w.lower() in COLUMNS}
         if "ja" in heads and "nej" in heads:
             columns = heads
+            lists.append([])
             continue
         cross = [x for w, x in line.marks if w.lower() not in COLUMNS]
         people = people_in(line.text, known) if columns and cross else ()
         if people:
             vote = min(columns, key=lambda c: abs(columns[c] - cross[-1]))
-            out.append((people[0].name, people[0].party, vote))
-    return out
+            lists[-1].append((people[0].name, people[0].party, vote))
+    return [voters for voters in lists if voters]
 
 
 VOTED_RE = re.compile(r"röst|\bja\b", re.I)  # what a result says, or no vote was taken
@@ -137,6 +142,13 @@ def _counts(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
     return _n(groups[0]), _n(groups[1]), _n(groups[2]) if len(groups) > 2 else None
 
 
+def _listed(lists: list[list[Voter]], k: int, count: int) -> tuple[Voter, ...]:
+    """The k-th vote's crossed list: its own where each vote has one, else all of them."""
+    if len(lists) == count:
+        return tuple(lists[k])
+    return tuple(v for voters in lists for v in voters)
+
+
 def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Vote, ...]:
     """Each omröstning of an item, from its result sentence ('Med 7 ja-röster och 8
     nej-röster finner ordföranden …', 'Med sju röster mot sex …')."""
@@ -145,7 +157,9 @@ def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> 
     if VOTED_RE.search(text) is None:
         return ()
     found = []
-    for match in _results(text):
+    results = _results(text)
+    lists = crossed(lines, known)  # one to each vote, in order, where there are as many
+    for k, match in enumerate(results):
         ja, nej, avstar = _counts(match)
         sentence = _sentence_around(text, match.start())
         if avstar is None and (abstain := ABSTAIN_RE.search(text, match.end(), match.end() + 200)):
@@ -164,7 +178,7 @@ def votes(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> 
                 avstar or 0,
                 _n(absent.group(1)) if absent else 0,
                 sentence,
-                _voters(text, len(text), known) or tuple(crossed(lines, known)),
+                _voters(text, len(text), known) or _listed(lists, k, len(results)),
             )
         )
     return tuple(sorted(found, key=lambda v: v.page))
