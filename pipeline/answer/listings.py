@@ -146,13 +146,14 @@ def _amount(catalog: Catalog, r: dict[str, Any]) -> dict[str, Any]:
 
 
 def speakers(settings: Settings) -> list[dict[str, Any]]:
-    """People, their party or role, and the documents and pages where they appear. One
-    person whatever the name order ('Svenlin Johan' is 'Johan Svenlin'): the name is shown
-    as it is written most often."""
+    """People, their party and role (at their latest meeting), and the documents and pages
+    where they appear. One person whatever the name order ('Svenlin Johan' is 'Johan
+    Svenlin'): the name is shown as it is written most often."""
     with Catalog.read(settings.catalog_path) as catalog:
         rows = catalog.speaker_rows()
     people: dict[frozenset[str], dict[str, Any]] = {}
     spellings: dict[frozenset[str], Counter[str]] = {}
+    latest: dict[frozenset[str], str] = {}
     for r in rows:
         key = frozenset(r["name"].casefold().split())
         spellings.setdefault(key, Counter())[r["name"]] += 1
@@ -160,7 +161,8 @@ def speakers(settings: Settings) -> list[dict[str, Any]]:
             key, {"name": r["name"], "party": None, "role": None, "documents": [], "pages": []}
         )
         person["party"] = person["party"] or r["party"]
-        person["role"] = person["role"] or r["role"]
+        if r["role"] and (r["date"] or "") >= latest.get(key, ""):  # the role of the latest meeting
+            person["role"], latest[key] = r["role"], r["date"] or ""
         if r["document_id"] not in person["documents"]:
             person["documents"].append(r["document_id"])
         place = {"document": r["document_id"], "page": r["page"]}

@@ -277,13 +277,14 @@ class Reads(PageReads, NearReads):
     def speaker_rows(self) -> list[dict[str, Any]]:
         """Every place a person spoke, was named with a party, or signed a statement."""
         spoke = self.conn.execute(
-            "SELECT s.name, s.party, s.role, s.document_id, s.page FROM speakers s"
-            " JOIN parts p ON p.id = s.part_id WHERE p.repeat_of IS NULL"
+            "SELECT s.name, s.party, s.role, s.document_id, s.page, d.date FROM speakers s"
+            " JOIN parts p ON p.id = s.part_id JOIN documents d ON d.id = s.document_id"
+            " WHERE p.repeat_of IS NULL"
         )
         out = [dict(r) for r in spoke]
         signed = self.conn.execute(
-            "SELECT signatories, party, document_id, first_page, last_page FROM parts"
-            " WHERE repeat_of IS NULL AND signatories != '[]'"
+            "SELECT p.signatories, p.party, p.document_id, p.first_page, p.last_page, d.date FROM parts p"
+            " JOIN documents d ON d.id = p.document_id WHERE p.repeat_of IS NULL AND p.signatories != '[]'"
         )
         for row in signed:
             for name in json.loads(row["signatories"]):
@@ -294,6 +295,7 @@ class Reads(PageReads, NearReads):
                         "role": None,
                         "document_id": row["document_id"],
                         "page": row["last_page"],
+                        "date": row["date"],
                     }
                 )
         return out
