@@ -6,7 +6,7 @@ Pages are 1-based PDF page numbers. Offsets are character offsets (Python
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,6 +21,11 @@ NATIONAL: dict[str, tuple[str, ...]] = {
     "L": ("Liberalerna", "Folkpartiet"),
     "MP": ("Miljöpartiet de gröna", "Miljöpartiet"),
 }
+
+
+def sole_party(parties: Sequence[str]) -> str | None:
+    """The one party of an act made by one party alone (None: by none, or jointly)."""
+    return parties[0] if len(parties) == 1 else None
 
 
 def party_name(code: str | None) -> str | None:

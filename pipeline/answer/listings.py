@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..filters import Filters, Range, same_person
-from ..models import SIGNED_KINDS, name_only
+from ..models import SIGNED_KINDS, name_only, sole_party
 from ..settings import Settings
 from ..store.catalog import Catalog
 from ..years import matched_years, shown_year
@@ -88,10 +88,6 @@ def _makers(row: dict[str, Any]) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(own + json.loads(row["parties"] or "[]"))), people
 
 
-def _single(parties: list[str]) -> str | None:
-    return parties[0] if len(parties) == 1 else None
-
-
 def _kept(row: dict[str, Any], f: Filters) -> bool:
     """The search filters, applied to one amount's catalog row: ``party`` and ``speaker``
     as made by (signed, moved, said), not named."""
@@ -139,7 +135,7 @@ def _amount(catalog: Catalog, r: dict[str, Any]) -> dict[str, Any]:
         "document": r["document_id"],
         "path": r["path"],
         "year": shown_year(r["date"], r["year"]),  # as a hit's and a quote's: the date's year first
-        "party": _single(_makers(r)[0]),
+        "party": sole_party(_makers(r)[0]),
         "parties": _makers(r)[0],
         "paragraph": catalog.paragraph_at(r["part_id"], r["page"], r["text"]),
     }

@@ -14,7 +14,7 @@ from typing import Any
 from ..extract.clean import join_lines
 from ..extract.quality import sentence_shaped
 from ..filters import Filters, same_person
-from ..models import Sentence
+from ..models import Sentence, sole_party
 from ..settings import Settings
 from ..store.catalog import Catalog
 from ..years import shown_year
@@ -44,7 +44,7 @@ def verify(catalog: Catalog, cite: Citation, quote: str) -> bool:
 def _attribution(said: Sentence) -> tuple[str | None, list[str], list[str]]:
     """The party (one alone), the people and the parties whose act the sentence is."""
     parties = list(said.parties)
-    return (parties[0] if len(parties) == 1 else None), [p.name for p in said.people], parties
+    return sole_party(parties), [p.name for p in said.people], parties
 
 
 def quotes(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..filters import Filters
+from ..models import sole_party
 from ..settings import Settings
 from ..store.catalog import Catalog
 from ..store.rows import RawHit
@@ -94,7 +95,7 @@ def _enrich(
         "page": f["page"],
         "section": catalog.section_at(f["part"], f["page"], line),
         "paragraph": catalog.paragraph_at(f["part"], f["page"], line),
-        "party": part["party"] or (f["parties"][0] if len(f["parties"]) == 1 else None),
+        "party": part["party"] or sole_party(f["parties"]),
         "parties": f["parties"],  # who acted in the block: signed, moved, said (extract/acts.py)
         "speakers": json.loads(part["signatories"]) or _whole(f["speakers"]),
         "snippet": raw.snippet,

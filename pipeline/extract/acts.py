@@ -16,7 +16,16 @@ from dataclasses import replace
 
 from ..models import SIGNED_KINDS, Page, Part, Person, Section, Sentence, name_only
 from .clean import join_lines
-from .politics import PARTIES, PEOPLE, PROPOSAL_RE, STATEMENT_RE, SUBJECT, parties_named, people_in
+from .politics import (
+    PARTIES,
+    PEOPLE,
+    PROPOSAL_RE,
+    STATEMENT_RE,
+    SUBJECT,
+    parties_named,
+    parties_of,
+    people_in,
+)
 
 # what a person does as the subject of a sentence of minutes, beside moving and reserving
 SAYS = (
@@ -83,10 +92,10 @@ def _subjects(sentence: str, known: Mapping[str, str]) -> tuple[tuple[Person, ..
         found = rule.match(sentence)
         if found:
             people = people_in(found.group("people"), known)
-            return people, _parties(people) if people else parties_named(found.group("people"))
+            return people, parties_of(people) if people else parties_named(found.group("people"))
     spoke = SPOKE_RE.search(sentence)
     people = people_in(spoke.group("people") or spoke.group("more"), known) if spoke else ()
-    return people, _parties(people)
+    return people, parties_of(people)
 
 
 def _written(sections: Sequence[Section]) -> list[tuple[int, int, str, tuple[Person, ...], tuple[str, ...]]]:
@@ -122,7 +131,7 @@ def acted(
     known = known_people(sections)
     for sentence in sentences:
         if own or own_parties:
-            yield replace(sentence, people=own, parties=own_parties or _parties(own))
+            yield replace(sentence, people=own, parties=own_parties or parties_of(own))
             continue
         body = by_number[sentence.page].body if sentence.page in by_number else ""
         head = body[sentence.start : sentence.end]
@@ -142,7 +151,3 @@ def acted(
             continue
         people, parties = _subjects(text, known)
         yield replace(sentence, people=people, parties=parties) if parties or people else sentence
-
-
-def _parties(people: Sequence[Person]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p.party for p in people if p.party))

@@ -135,7 +135,7 @@ def known_parties(lines: Sequence[FlatLine]) -> dict[str, str]:
     return {p.name: p.party for p in people if p.party}
 
 
-def _parties(people: Sequence[Person], extra: Sequence[str] = ()) -> tuple[str, ...]:
+def parties_of(people: Sequence[Person], extra: Sequence[str] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*(p.party for p in people if p.party), *extra]))
 
 
@@ -247,7 +247,7 @@ def _labelled(
 def _statement(
     kind: str, people: tuple[Person, ...], extra: Sequence[str], page: int, last: int, text: str
 ) -> Statement:
-    parties = _parties(people, extra)
+    parties = parties_of(people, extra)
     names = tuple(p.name for p in people)
     return Statement(
         kind, parties[0] if parties else None, names, people, parties, page, max(page, last), text
@@ -267,7 +267,7 @@ def _joined(
         old = out[before[-1]]
         people = tuple(dict.fromkeys([*old.people, *people_in(match.group("a") or match.group("b"), known)]))
         out[before[-1]] = replace(
-            old, people=people, names=tuple(p.name for p in people), parties=_parties(people, old.parties)
+            old, people=people, names=tuple(p.name for p in people), parties=parties_of(people, old.parties)
         )
     return out
 

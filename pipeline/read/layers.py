@@ -45,12 +45,14 @@ def text_of(page: RawPage) -> str:
     return "\n".join(line.text for line in page.lines)
 
 
+def _no_layer(text: str) -> bool:
+    return len("".join(text.split())) < MIN_TEXT_CHARS  # characters that are not whitespace
+
+
 def unreadable(page: RawPage, judge: Judge) -> bool:
     """No text layer, a few stray characters, or a layer whose words are mostly not words."""
     text = text_of(page)
-    if len("".join(text.split())) < MIN_TEXT_CHARS:  # characters that are not whitespace
-        return True
-    return judge.garbled(text)
+    return _no_layer(text) or judge.garbled(text)
 
 
 def with_ocr(path: Path, raw: list[RawPage], settings: Settings, judge: Judge, tick: Tick = None) -> Read:
@@ -77,9 +79,7 @@ def with_ocr(path: Path, raw: list[RawPage], settings: Settings, judge: Judge, t
 
 def _replaces(found: ocr.OcrPage, layer: RawPage, judge: Judge) -> bool:
     text = text_of(layer)
-    if len("".join(text.split())) < MIN_TEXT_CHARS:
-        return True
-    return judge.better("\n".join(line.text for line in found.lines), text)
+    return _no_layer(text) or judge.better("\n".join(line.text for line in found.lines), text)
 
 
 def _recognised(path: Path, wanted: list[int], settings: Settings, tick: Tick) -> dict[int, ocr.OcrPage]:
