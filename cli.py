@@ -16,18 +16,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.options import (
-    TEXT,
-    common,
-    echo_rows,
-    filter_options,
-    fmt_of,
-    interactive,
-    progress_bar,
-    warn_behind,
-)
-from pipeline.output import formats
-from pipeline.output.cells import duplicate_rows, people_cell, statements_cell
+from options import TEXT, common, echo_rows, filter_options, fmt_of, interactive, progress_bar, warn_behind
+from pipeline.output import formats, views
 from pipeline.settings import Settings, index_dir_from
 
 if TYPE_CHECKING:
@@ -110,7 +100,7 @@ def ingest(
     else:
         from pipeline.output.terminal import ingest_summary
 
-        ingest_summary(report.as_json())
+        ingest_summary(report)
     if report.failed:
         sys.exit(1)
 
@@ -127,10 +117,7 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
         document_lines(docs)
         return
-    columns = ["title", "kind", "board", "year", "date", "paragraph", "pages", "parts"]
-    fmt = fmt_of(fmt, as_json)
-    rows = docs if fmt == "json" else [{**d, "parts": len(d["parts"])} for d in docs]
-    echo_rows(rows, columns, fmt, data=docs)
+    echo_rows(docs, views.DOCUMENTS, fmt_of(fmt, as_json))
 
 
 @main.command()
@@ -161,11 +148,9 @@ def search(
     if fmt == "table":
         from pipeline.output.terminal import search_hits
 
-        search_hits(result.as_json(), offset, color=sys.stdout.isatty())
+        search_hits(result, offset, color=sys.stdout.isatty())
         return
-    data = result.public_json()
-    columns = ["title", "kind", "year", "page", "party", "snippet", "path"]
-    echo_rows(data["hits"], columns, fmt, data=data)
+    echo_rows(result.hits, views.HITS, fmt, data=result)
 
 
 @main.command()
@@ -185,9 +170,9 @@ def trend(
     if fmt == "table":
         from pipeline.output.terminal import trend_bars
 
-        trend_bars(result.as_json(), color=sys.stdout.isatty())
+        trend_bars(result, color=sys.stdout.isatty())
         return
-    echo_rows(result.rows, ["key", "hits", "documents"], fmt, data=result.as_json())
+    echo_rows(result.rows, views.TREND, fmt, data=result)
 
 
 @main.command()
@@ -221,8 +206,7 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
     from pipeline.answer.listings import duplicate_groups
 
     groups = duplicate_groups(Settings(index_dir=index_dir_from(index_dir)))
-    rows = duplicate_rows(groups)
-    echo_rows(rows, ["canonical", "repeat", "similarity"], fmt_of(fmt, as_json), data=groups)
+    echo_rows(views.duplicate_rows(groups), views.DUPLICATES, fmt_of(fmt, as_json), data=groups)
 
 
 @main.command()
@@ -234,21 +218,8 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
     from pipeline.answer.listings import sections as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), document)
-    fmt = fmt_of(fmt, as_json)
-    shown = rows if fmt == "json" else [{**r, "text": r["text"][:80]} for r in rows]
-    columns = ["area", "number", "title", "first_page", "last_page", "text"]
-    if rows and all(r["kind"] == "paragraph" for r in rows):
-        columns = ["number", "title", "diarienummer", "decision", "statements", "first_page", "last_page"]
-        shown = (
-            [{**r, "statements": statements_cell(r["statements"])} for r in shown] if fmt != "json" else shown
-        )
-    keys = ["area", "number", "title", "first_page", "last_page", "text", "kind", "decision", "diarienummer"]
-    echo_rows(
-        shown,
-        columns,
-        fmt,
-        data=[{k: r[k] for k in [*keys, "statements", "proposals", "votes", "paper"]} for r in rows],
-    )
+    minutes = bool(rows) and all(r.kind == "paragraph" for r in rows)
+    echo_rows(rows, views.ITEMS if minutes else views.PRIORITIES, fmt_of(fmt, as_json))
 
 
 @main.command()
@@ -264,15 +235,7 @@ def statements(
     from pipeline.answer.politics import statements as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), " ".join(words) or None, filters)
-    fmt = fmt_of(fmt, as_json)
-    shown = (
-        rows
-        if fmt == "json"
-        else [{**r, "people": people_cell(r["people"]), "text": r["text"][:100]} for r in rows]
-    )
-    echo_rows(
-        shown, ["date", "board", "paragraph", "kind", "parties", "people", "page", "text"], fmt, data=rows
-    )
+    echo_rows(rows, views.STATEMENTS, fmt_of(fmt, as_json))
 
 
 @main.command()
@@ -284,10 +247,7 @@ def votes(filters: Filters, index_dir: str | None, as_json: bool, fmt: str) -> N
     from pipeline.answer.politics import votes as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), filters)
-    fmt = fmt_of(fmt, as_json)
-    shown = rows if fmt == "json" else [{**r, "voters": len(r["voters"])} for r in rows]
-    columns = ["date", "board", "paragraph", "ja", "nej", "avstar", "ja_for", "nej_for", "voters", "page"]
-    echo_rows(shown, columns, fmt, data=rows)
+    echo_rows(rows, views.VOTES, fmt_of(fmt, as_json))
 
 
 @main.command()
@@ -319,13 +279,8 @@ def amounts(
     high = Decimal(str(maximum)) if maximum is not None else None
     bounds = Range(low, high, currency.upper() if currency else None)
     rows = run(Settings(index_dir=index_dir_from(index_dir)), filters, bounds)
-    columns = ["value", "currency", "text", "qualifier", "party", "year", "page", "part_kind", "sentence"]
-    columns.append("path")
     fmt = fmt_of(fmt, as_json)
-    if fmt == "csv":  # a spreadsheet's column 'sek', as the JSON's: kronor only
-        columns = ["sek", *columns]
-    shown = rows if fmt != "table" else [{**r, "path": Path(r["path"]).name} for r in rows]
-    echo_rows(shown, columns, fmt, data=rows)
+    echo_rows(rows, views.amounts_view(with_sek=fmt == "csv", short_path=fmt == "table"), fmt)
 
 
 @main.command()
@@ -335,13 +290,7 @@ def speakers(index_dir: str | None, as_json: bool, fmt: str) -> None:
     from pipeline.answer.listings import speakers as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)))
-    fmt = fmt_of(fmt, as_json)
-    shown = (
-        rows
-        if fmt == "json"
-        else [{**r, "documents": len(r["documents"]), "pages": len(r["pages"])} for r in rows]
-    )
-    echo_rows(shown, ["name", "party", "role", "documents", "pages"], fmt, data=rows)
+    echo_rows(rows, views.SPEAKERS, fmt_of(fmt, as_json))
 
 
 @main.command()
@@ -373,7 +322,7 @@ def compare(
     elif fmt == "md":
         click.echo(render.markdown(result), nl=False)
     else:
-        echo_rows(render.flat_rows(result), render.COLUMNS, fmt, data=result)
+        echo_rows(result.rows, views.COMPARE, fmt, data=result)
 
 
 @main.command()
@@ -384,16 +333,14 @@ def quotes(words: tuple[str, ...], filters: Filters, index_dir: str | None, as_j
     """Exact sentences holding the query's words, attributed and cited, ready to publish."""
     query = " ".join(words)
     from pipeline.answer.quotes import quotes as run
-    from pipeline.output.citations import citation_line, markdown
+    from pipeline.output.citations import markdown
 
     found = run(Settings(index_dir=index_dir_from(index_dir)), query, filters)
     fmt = fmt_of(fmt, as_json)
     if fmt == "md":
         click.echo(markdown(found), nl=False)
         return
-    rows = [{**q, "citation": citation_line(q)} for q in found]
-    columns = ["quote", "citation", "path", "page", "start", "end"]
-    echo_rows(rows, columns, fmt, data=found)
+    echo_rows(found, views.QUOTES, fmt)
 
 
 if __name__ == "__main__":

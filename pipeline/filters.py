@@ -2,19 +2,70 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+
+from .years import matched_years, parse_years
+
+FILTER_NAMES = ("year", "kind", "board", "party", "speaker", "document")
 
 
 @dataclass(frozen=True)
 class Filters:
+    """What a user narrows an answer to, with one meaning for every command and for the
+    search index alike (store/index.py turns the same fields into the engine's terms):
+
+    - ``years``: the year of a date or the year a document is about falls in the range;
+    - ``kind``: a document's or a part's kind (resolved to one the catalog holds);
+    - ``board``: every word of it is a word of the board ('kommunstyrelsen');
+    - ``party``, ``speaker``: made by (signed, moved, said, voted), a surname will do;
+    - ``document``: its id or the start of it.
+    """
+
     years: tuple[int, int] | None = None
     kind: str | None = None  # a document kind or a part kind
     board: str | None = None
     party: str | None = None
     speaker: str | None = None
     document: str | None = None  # a document id or its first characters
+
+    @classmethod
+    def of(cls, get: Callable[[str], str | None]) -> Filters:
+        """From options or a query string by name (``get('year')``: '2019-2022'); a bad
+        year is a ValueError."""
+        values = [get(name) or None for name in FILTER_NAMES]
+        return cls(parse_years(values[0]), *values[1:])
+
+    @classmethod
+    def from_query(cls, args: Mapping[str, str]) -> Filters:
+        return cls.of(args.get)
+
+    def keeps_party(self, parties: Iterable[str]) -> bool:
+        return self.party is None or self.party.casefold() in (p.casefold() for p in parties)
+
+    def keeps_person(self, names: Iterable[str]) -> bool:
+        return self.speaker is None or same_person(self.speaker, names)
+
+    def keeps_place(
+        self, date: str | None, year: int | None, kinds: Iterable[str], board: str | None, document: str
+    ) -> bool:
+        """The filters on where a record stands: year, kind, board and document."""
+        years = self.years
+        return not (
+            (years and not any(years[0] <= y <= years[1] for y in matched_years(date, year)))
+            or (self.kind and self.kind.casefold() not in (k.casefold() for k in kinds if k))
+            or (self.board and not set(board_words(self.board).split()) <= set(board_words(board).split()))
+            or (self.document and not document.startswith(self.document))
+        )
+
+
+def board_words(board: str | None) -> str:
+    """A board's words as the index and the filters compare them: 'kommunstyrelsens
+    verksamhetsutskott'."""
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", board or "").lower()))
 
 
 def name_keys(name: str) -> list[str]:

@@ -11,21 +11,21 @@ import pytest
 from conftest import ROOT
 
 PIPELINE = ROOT / "pipeline"
-SHARED = {"models", "errors", "settings", "years", "filters"}  # every stage may use these
+SHARED = {"models", "records", "errors", "settings", "years", "filters"}  # every stage may use these
 MAY_IMPORT: dict[str, set[str]] = {
     "read": SHARED | {"read"},
     "extract": SHARED | {"extract"},
     "store": SHARED | {"store"},
     "answer": SHARED | {"store", "extract", "answer"},
-    "output": {"models", "output"},
+    "output": {"models", "records", "output"},
     "ingest": SHARED | {"read", "extract", "store"},
-    "options": SHARED | {"output"},  # the command line's shared options, for cli.py
     "web": SHARED | {"answer", "output", "read", "web"},  # a second face on the answers, like cli.py
     "models": set(),
     "errors": set(),
     "settings": set(),
     "years": set(),
-    "filters": set(),
+    "filters": {"years"},
+    "records": set(),
 }
 OWNERS = {
     "pdfplumber": {"read/pdf.py"},

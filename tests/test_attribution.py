@@ -113,6 +113,6 @@ def test_a_name_cut_at_a_line_break_is_the_whole_person(minutes: Settings) -> No
     from pipeline.store.catalog import Catalog
 
     with Catalog.read(minutes.catalog_path) as catalog:
-        assert "Hankanen Ängberg" in {r["name"] for r in catalog.speaker_rows()}  # as the text has it
+        assert "Hankanen Ängberg" in {r.name for r in catalog.speaker_rows()}  # as the text has it
     names = {p["name"]: p["party"] for p in speakers(minutes)}
     assert names["Heidi Hankanen Ängberg"] == "C" and "Hankanen Ängberg" not in names

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from dataclasses import replace
 from html.parser import HTMLParser
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -17,16 +17,17 @@ from pipeline.answer.compare import compare, match, resolve
 from pipeline.answer.status import judge
 from pipeline.errors import NotFound
 from pipeline.ingest import IngestReport
+from pipeline.records import Comparison
 from pipeline.settings import Settings
 from pipeline.store.catalog import Catalog
 
 Corpus = tuple[Settings, IngestReport]
 
 
-def _pairs(result: dict[str, Any]) -> list[tuple[int | None, int | None, str]]:
+def _pairs(result: Comparison) -> list[tuple[int | None, int | None, str]]:
     return [
-        ((r["plan"] or {}).get("number"), (r["report"] or {}).get("number"), r["status"])
-        for r in result["rows"]
+        (r.plan.number if r.plan else None, r.report.number if r.report else None, r.status)
+        for r in result.rows
     ]
 
 
@@ -76,15 +77,17 @@ def test_matching_does_not_rely_on_numbers(corpus_index: Corpus) -> None:
     conn = Catalog.read(corpus_index[0].catalog_path)
     plan_part = resolve(conn, "plan", "2020", None).part_id
     report_part = resolve(conn, "report", "2021", None).part_id
-    plan = [s for s in conn.part_sections(plan_part) if s["kind"] == "priority"]
-    report = [dict(s) for s in conn.part_sections(report_part) if s["kind"] == "priority"]
-    edited = [dict(s) for s in report]
-    random.Random(7).shuffle(edited)
-    for number, item in enumerate(edited, start=1):  # renumber in the new order, retitle years
-        item["number"] = number
-        item["title"] = item["title"].replace("2021", "2022").replace("Demokratidagar", "Demokratidagarna")
+    plan = [s for s in conn.part_sections(plan_part) if s.kind == "priority"]
+    report = [s for s in conn.part_sections(report_part) if s.kind == "priority"]
+    random.Random(7).shuffle(report)
+    edited = [  # renumbered in the new order, years retitled
+        replace(
+            s, number=n, title=s.title.replace("2021", "2022").replace("Demokratidagar", "Demokratidagarna")
+        )
+        for n, s in enumerate(report, start=1)
+    ]
     pairs = match(plan, edited)
-    by_title = {plan[i]["title"]: edited[j]["title"] for i, j, _ in pairs if i is not None and j is not None}
+    by_title = {plan[i].title: edited[j].title for i, j, _ in pairs if i is not None and j is not None}
     assert by_title["Lokal samverkan"] == "Lokal samverkan"
     assert by_title["Demokratidagar 2020"] == "Demokratidagarna 2022"
     assert (

@@ -6,22 +6,22 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from conftest import CORPUS, FIXTURES, MINUTES_2022, PLAN
 from pipeline.answer.listings import duplicate_groups
 from pipeline.ingest import IngestReport, ingest
+from pipeline.records import DuplicateGroup, Place
 from pipeline.settings import Settings
 from pipeline.store.dedup import shingles, similarity
 
 STANDALONE = FIXTURES / "verksamhetsberattelse-2021-standalone.pdf"
 
 
-def _shape(groups: list[dict[str, Any]]) -> list[tuple[tuple[str, int, int], list[tuple[str, int, int]]]]:
-    def place(p: dict[str, Any]) -> tuple[str, int, int]:
-        return (Path(p["path"]).name, p["first_page"], p["last_page"])
+def _shape(groups: list[DuplicateGroup]) -> list[tuple[tuple[str, int, int], list[tuple[str, int, int]]]]:
+    def place(p: Place) -> tuple[str, int, int]:
+        return (Path(p.path or "").name, p.first_page, p.last_page)
 
-    return [(place(g["canonical"]), sorted(place(r) for r in g["repeats"])) for g in groups]
+    return [(place(g.canonical), sorted(place(r) for r in g.repeats)) for g in groups]
 
 
 def test_sample_corpus_has_one_group(corpus_index: tuple[Settings, IngestReport]) -> None:

@@ -24,6 +24,7 @@ from pipeline.filters import Filters
 from pipeline.ingest import ingest
 from pipeline.models import Page, Part
 from pipeline.output.formats import md_text, printable, to_csv, to_markdown
+from pipeline.output.views import Cell, Column
 from pipeline.settings import Settings
 from pipeline.store.query import parse
 
@@ -304,15 +305,23 @@ def test_a_terminal_that_is_not_utf8(tmp_path: Path, env: dict[str, str]) -> Non
 # 13-15. Output a reader can trust.
 
 
+def _keys(*names: str) -> list[Column[dict[str, Cell]]]:
+    """A view of plain rows: one column per key."""
+    return [Column(n, lambda row, n=n: row[n]) for n in names]  # type: ignore[misc]
+
+
 def test_csv_cells_that_would_be_formulas_are_neutralised() -> None:
-    rows = [{"a": '=HYPERLINK("http://x")', "b": "+1", "c": "-2 kr", "d": "@SUM(A1)", "e": 500, "f": "\tx"}]
-    written = to_csv(rows, ["a", "b", "c", "d", "e", "f"]).splitlines()[1]
+    rows: list[dict[str, Cell]] = [
+        {"a": '=HYPERLINK("http://x")', "b": "+1", "c": "-2 kr", "d": "@SUM(A1)", "e": 500, "f": "\tx"}
+    ]
+    written = to_csv(rows, _keys("a", "b", "c", "d", "e", "f")).splitlines()[1]
     assert written == '"\'=HYPERLINK(""http://x"")",\'+1,\'-2 kr,\'@SUM(A1),500,\'\tx'
 
 
 def test_html_and_control_characters_are_escaped() -> None:
     hostile = '<script>alert(1)</script><img src=x onerror="y"> \x1b]0;owned\x07'
-    md = to_markdown([{"t": hostile}], ["t"])
+    row: dict[str, Cell] = {"t": hostile}
+    md = to_markdown([row], _keys("t"))
     assert "<script>" not in md and "<img" not in md and "\x1b" not in md and "\x07" not in md
     assert "&lt;script&gt;" in md and "\\x1b]0;owned\\x07" in md
     assert md_text("a & b") == "a &amp; b" and printable("ok\nok\ttab") == "ok\nok\ttab"

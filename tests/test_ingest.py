@@ -6,17 +6,17 @@ import shutil
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any
 
 from conftest import CORPUS, MINUTES_2021, MINUTES_2022, PLAN, V_STATEMENT
 from pipeline.answer.listings import document_listing as documents
 from pipeline.answer.search import search
 from pipeline.filters import Filters
 from pipeline.ingest import IngestReport, ingest
+from pipeline.records import DocumentEntry
 from pipeline.settings import Settings
 
 
-def _by_path(settings: Settings) -> dict[str, dict[str, Any]]:
+def _by_path(settings: Settings) -> dict[str, DocumentEntry]:
     return {Path(p).name: d for d in documents(settings) for p in d["paths"]}
 
 

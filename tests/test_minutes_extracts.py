@@ -6,7 +6,6 @@ which pdfium reads last on the page) says it; the gold is what a reader sees on 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,6 +16,7 @@ from pipeline.answer.quotes import quotes
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
 from pipeline.output.citations import citation_line
+from pipeline.records import DocumentEntry
 from pipeline.settings import Settings
 
 VALF = "valfardsnamnden_protokoll_15_09_2022_18_00_139758.pdf"
@@ -36,7 +36,7 @@ def extracts(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
-def by_file(settings: Settings) -> dict[str, dict[str, Any]]:
+def by_file(settings: Settings) -> dict[str, DocumentEntry]:
     return {Path(d["paths"][0]).name: d for d in document_listing(settings)}
 
 

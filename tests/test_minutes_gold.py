@@ -94,7 +94,7 @@ def test_statements_of_the_sample_by_party_with_their_text(corpus_index: tuple[S
     assert found and all(s["parties"] == ["V"] and s["kind"] == "protokollsanteckning" for s in found)
     assert all("valdeltagande" in s["text"] for s in found)
     assert {"document", "path", "date", "board", "paragraph", "people", "page", "pages", "text"} <= set(
-        found[0]
+        found[0].to_json()
     )
     others = statements(corpus_index[0], "", Filters(party="S"))
     assert others and all("S" in s["parties"] for s in others)

@@ -100,14 +100,16 @@ def test_snippet_marks_each_word_and_does_not_repeat_text() -> None:
         + "Mer text. " * 30
         + "Trygghetsdialog igen."
     )
-    shown = snippet(text, marked_spans(parse("trygghetsdialog", SV), Views.of(text, SV)))
+    shown = snippet(text, marked_spans(parse("trygghetsdialog", SV), Views.of(text, SV))).marked(
+        "\x01", "\x02"
+    )
     assert shown.count("\x01") == 2 and "\x01trygghetsdialogerna\x02" in shown and " … " in shown
     first, second = shown.split(" … ")
     assert first.endswith("Mer text. Mer text.") and second.startswith("Mer text.")
     assert len(first) + len(second) < len(text) - 100  # the middle is left out, nothing shown twice
-    phrase = snippet("i Kungens kurvas shoppingcenter.", [(2, 9), (10, 16)])
+    phrase = snippet("i Kungens kurvas shoppingcenter.", [(2, 9), (10, 16)]).marked("\x01", "\x02")
     assert phrase == "i \x01Kungens\x02 \x01kurvas\x02 shoppingcenter."
-    assert snippet("Å och Ö", []) == "Å och Ö"
+    assert snippet("Å och Ö", []).text == "Å och Ö"
 
 
 def test_prefix_keeps_signs_literal(corpus_index: tuple[Settings, object]) -> None:

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MINUTES_2021, MINUTES_2022, PLAN, ROOT, V_STATEMENT
-from pipeline.answer.search import SearchResult, search
+from pipeline.answer.search import search
 from pipeline.errors import NotFound, QueryError
 from pipeline.filters import Filters
 from pipeline.ingest import IngestReport
+from pipeline.records import SearchResult
 from pipeline.settings import Settings
 from pipeline.years import parse_years
 
@@ -48,7 +49,7 @@ def test_phrase_gives_one_hit_with_the_repeat_in_also_in(corpus_index: Corpus) -
         hit = result.hits[0]
         assert (Path(hit["path"]).name, hit["page"]) == (MINUTES_2022, 9)
         assert [(Path(a["path"]).name, a["pages"]) for a in hit["also_in"]] == [(MINUTES_2022, "16")]
-        assert "\x01Kungens\x02" in hit["snippet"]
+        assert "\x01Kungens\x02" in hit.snippet.marked("\x01", "\x02")
 
 
 def test_amount_as_written_across_a_line_break(corpus_index: Corpus) -> None:

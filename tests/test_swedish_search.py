@@ -11,11 +11,12 @@ from click.testing import CliRunner
 
 from cli import main
 from conftest import MINUTES_2022, PLAN, ROOT, V_STATEMENT
-from pipeline.answer.search import SearchResult, search
+from pipeline.answer.search import search
 from pipeline.answer.trend import trend
 from pipeline.extract.lexicon import Lexicon
 from pipeline.filters import Filters
 from pipeline.ingest import IngestReport
+from pipeline.records import SearchResult
 from pipeline.settings import Settings
 
 Corpus = tuple[Settings, IngestReport]

@@ -8,15 +8,15 @@ pair below the threshold stays unmatched. Status comes from status.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz
 
 from ..errors import NotFound
 from ..extract.structure import find_board
+from ..records import CompareRow, Comparison, ItemRef, Side
 from ..settings import Settings
 from ..store.catalog import Catalog
+from ..store.catalog_rows import KindPart, SectionRow
 from .forgiving import document_ref
 from .status import judge, sentences
 
@@ -25,34 +25,19 @@ THRESHOLD = 0.55
 KINDS = {"plan": "verksamhetsplan", "report": "verksamhetsberättelse"}
 
 
-@dataclass(frozen=True)
-class Side:
-    part_id: int
-    document: str
-    title: str
-    year: int | None
-    path: str
-    date: str | None
-
-    def as_json(self) -> dict[str, Any]:
-        return {"document": self.document, "title": self.title, "year": self.year, "path": self.path}
-
-
 def _neutral(title: str) -> str:
     return " ".join(re.sub(r"\d+", " ", title.lower()).split())
 
 
-def score(plan: dict[str, Any], report: dict[str, Any]) -> float:
+def score(plan: SectionRow, report: SectionRow) -> float:
     """0..1: how surely a planned priority and a reported item are the same."""
-    title = fuzz.token_set_ratio(_neutral(plan["title"]), _neutral(report["title"])) / 100
-    body = fuzz.token_set_ratio(plan["text"].lower(), report["text"].lower()) / 100
-    same_number = 1.0 if plan["number"] == report["number"] else 0.0
+    title = fuzz.token_set_ratio(_neutral(plan.title), _neutral(report.title)) / 100
+    body = fuzz.token_set_ratio(plan.text.lower(), report.text.lower()) / 100
+    same_number = 1.0 if plan.number == report.number else 0.0
     return round(TITLE_WEIGHT * title + BODY_WEIGHT * body + NUMBER_WEIGHT * same_number, 3)
 
 
-def match(
-    plan: list[dict[str, Any]], report: list[dict[str, Any]]
-) -> list[tuple[int | None, int | None, float]]:
+def match(plan: list[SectionRow], report: list[SectionRow]) -> list[tuple[int | None, int | None, float]]:
     """One-to-one pairs (plan index, report index, score), greedy on the best
     scores; unmatched items pair with None. Plan order, then unplanned items."""
     scored = sorted(
@@ -74,13 +59,13 @@ def match(
     return pairs
 
 
-def _candidates(catalog: Catalog, kind: str, year: int, board: str | None) -> list[dict[str, Any]]:
+def _candidates(catalog: Catalog, kind: str, year: int, board: str | None) -> list[tuple[KindPart, str]]:
     found = []
     for part in catalog.parts_of_kind(kind):
-        part_board = find_board(part["title"]) or part["board"] or ""
+        part_board = find_board(part.title) or part.board or ""
         wanted = board is None or board.lower() in part_board.lower()
-        if part["repeat_of"] is None and part["year"] == year and wanted:
-            found.append({**part, "board": part_board})
+        if part.repeat_of is None and part.year == year and wanted:
+            found.append((part, part_board))
     return found
 
 
@@ -89,88 +74,83 @@ def resolve(catalog: Catalog, role: str, ref: str, board: str | None) -> Side:
     kind = KINDS[role]
     if re.fullmatch(r"\d{4}", ref):
         found = _candidates(catalog, kind, int(ref), board)
-        boards = sorted({p["board"] for p in found})
+        boards = sorted({b for _, b in found})
         if len(boards) != 1:
             listed = "; ".join(boards) or "none"
             raise NotFound(
                 f"{len(boards)} boards have a {kind} for {ref} ({listed}): choose one with --board"
             )
-        part = found[0]
+        part = found[0][0]
     else:
         doc_id = catalog.resolve_document(document_ref(ref))
         of_kind = catalog.parts_of_kind(kind)
-        parts = [p for p in of_kind if p["document_id"] == doc_id]
+        parts = [p for p in of_kind if p.document_id == doc_id]
         if not parts:
             raise NotFound(f"{ref!r} is not a document with a {kind} in the catalog")
-        canonical = parts[0]["repeat_of"] or parts[0]["id"]
-        part = next(p for p in of_kind if p["id"] == canonical)
-    return Side(part["id"], part["document_id"], part["title"], part["year"], part["path"], part["date"])
+        canonical = parts[0].repeat_of or parts[0].id
+        part = next(p for p in of_kind if p.id == canonical)
+    return Side(part.document_id, part.title, part.year, part.path, part.id, part.date)
 
 
-def _items(catalog: Catalog, part_id: int) -> list[dict[str, Any]]:
-    return [s for s in catalog.part_sections(part_id) if s["kind"] == "priority"]
+def _items(catalog: Catalog, part_id: int) -> list[SectionRow]:
+    return [s for s in catalog.part_sections(part_id) if s.kind == "priority"]
 
 
-def _amounts_in(amounts: list[dict[str, Any]], item: dict[str, Any] | None) -> list[str]:
+def _amounts_in(amounts: list[str], item: SectionRow | None) -> tuple[str, ...]:
     if item is None:
-        return []
-    text = " ".join(item["text"].split())
-    return [" ".join(a["text"].split()) for a in amounts if " ".join(a["text"].split()) in text]
+        return ()
+    text = " ".join(item.text.split())
+    return tuple(" ".join(a.split()) for a in amounts if " ".join(a.split()) in text)
 
 
-def _evidence_page(catalog: Catalog, side: Side, doc: str, item: dict[str, Any], sentence: str) -> int:
-    page = catalog.page_with_text(doc, item["first_page"], item["last_page"], sentence)
-    return page or int(item["first_page"])
+def _ref(item: SectionRow | None) -> ItemRef | None:
+    return ItemRef(item.number, item.title, item.first_page) if item else None
 
 
 def _row(
     catalog: Catalog,
-    plan_side: Side,
     report_side: Side,
-    p: dict[str, Any] | None,
-    r: dict[str, Any] | None,
-    similarity: float,
-    amounts: dict[str, list[dict[str, Any]]],
-) -> dict[str, Any]:
+    pair: tuple[SectionRow | None, SectionRow | None, float],
+    amounts: Amounts,
+) -> CompareRow:
+    p, r, similarity = pair
     status, evidence, page = "ej redovisad", "", None
     if r is not None:
-        verdict = judge(r["text"])
+        verdict = judge(r.text)
         status = verdict.status if p is not None else "ny"
-        evidence = verdict.evidence if p is not None else (sentences(r["text"]) or [""])[0]
-        page = _evidence_page(catalog, report_side, report_side.document, r, evidence) if evidence else None
-    return {
-        "area": (p or r or {}).get("area"),
-        "plan": {"number": p["number"], "title": p["title"], "page": p["first_page"]} if p else None,
-        "report": {"number": r["number"], "title": r["title"], "page": r["first_page"]} if r else None,
-        "similarity": similarity,
-        "status": status,
-        "evidence": evidence,
-        "evidence_page": page,
-        "amounts_plan": _amounts_in(amounts["plan"], p),
-        "amounts_report": _amounts_in(amounts["report"], r),
-    }
+        evidence = verdict.evidence if p is not None else (sentences(r.text) or [""])[0]
+        found = catalog.page_with_text(report_side.document, r.first_page, r.last_page, evidence)
+        page = (found or r.first_page) if evidence else None
+    return CompareRow(
+        area=next((x.area for x in (p, r) if x is not None), None),
+        plan=_ref(p),
+        report=_ref(r),
+        similarity=similarity,
+        status=status,
+        evidence=evidence,
+        evidence_page=page,
+        amounts_plan=_amounts_in(amounts[0], p),
+        amounts_report=_amounts_in(amounts[1], r),
+    )
 
 
-def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | None = None) -> dict[str, Any]:
+Amounts = tuple[list[str], list[str]]  # the plan's and the report's, as written
+
+
+def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | None = None) -> Comparison:
     """The comparison table: one row per planned priority, then unplanned items."""
     with Catalog.read(settings.catalog_path) as catalog:
         plan_side = resolve(catalog, "plan", plan_ref, board)
         report_side = resolve(catalog, "report", report_ref, board)
         plan, report = _items(catalog, plan_side.part_id), _items(catalog, report_side.part_id)
-        amounts = {
-            "plan": catalog.part_amounts(plan_side.part_id),
-            "report": catalog.part_amounts(report_side.part_id),
-        }
-        rows = [
+        amounts = (catalog.part_amounts(plan_side.part_id), catalog.part_amounts(report_side.part_id))
+        rows = tuple(
             _row(
                 catalog,
-                plan_side,
                 report_side,
-                plan[i] if i is not None else None,
-                report[j] if j is not None else None,
-                value,
+                (plan[i] if i is not None else None, report[j] if j is not None else None, value),
                 amounts,
             )
             for i, j, value in match(plan, report)
-        ]
-    return {"plan": plan_side.as_json(), "report": report_side.as_json(), "rows": rows}
+        )
+    return Comparison(plan_side, report_side, rows)

@@ -3,10 +3,11 @@ query marked, and the file it came from (for the page image)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from ..errors import NotFound
+from ..records import DocumentView
 from ..settings import Settings
 from ..store.query import Views, marked_spans, parse
 from .forgiving import document_id
@@ -16,7 +17,7 @@ from .opened import Opened, opened
 
 def document_view(
     settings: Settings, ref: str, query: str | None = None, kept: Opened | None = None
-) -> dict[str, Any]:
+) -> DocumentView:
     """The document's listing entry (as ``documents --json``) with ``content``: each page's
     number, text, quality, OCR confidence and ``marks`` ([start, end] character offsets of
     the words the query matches)."""
@@ -24,11 +25,13 @@ def document_view(
         doc_id = document_id(held.catalog, ref)
         pages = held.catalog.document_pages(doc_id)
         tree = parse(query, held.reader.analyzer) if query and query.strip() else None
-    entry = next(d for d in document_listing(settings) if d["id"] == doc_id)
-    for page in pages:
-        spans = marked_spans(tree, Views.of(page["text"], held.reader.analyzer)) if tree else []
-        page["marks"] = [list(span) for span in spans]
-    return {**entry, "content": pages}
+    entry = next(d for d in document_listing(settings) if d.id == doc_id)
+    analyzer = held.reader.analyzer
+    content = tuple(
+        replace(page, marks=tuple(marked_spans(tree, Views.of(page.text, analyzer)))) if tree else page
+        for page in pages
+    )
+    return DocumentView(entry, content)
 
 
 def document_file(settings: Settings, doc_id: str, kept: Opened | None = None) -> Path:

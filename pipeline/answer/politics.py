@@ -7,68 +7,60 @@ and people, a vote's voters (or, where no voteringslista is printed, nobody).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 
 from ..extract.clean import join_lines
-from ..filters import Filters, same_person
+from ..filters import Filters
 from ..models import name_only
+from ..records import JsonObject, JsonValue, PersonEntry, StatementEntry, VoteEntry, Voter
 from ..settings import Settings
-from ..years import matched_years, shown_year
+from ..store.catalog_rows import ItemRow
+from ..years import shown_year
 from .forgiving import resolved
+from .labels import item_label, people_of
 from .opened import Opened, opened
 
 
-def _place(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "document": row["document_id"],
-        "path": row["path"],
-        "date": row["date"],
-        "year": shown_year(row["date"], row["year"]),
-        "board": row["board"],
-        "paragraph": f"§ {row['number']}" if row["number"] is not None else None,
-    }
+def _where(row: ItemRow) -> tuple[str, str | None, str | None, int | None, str | None, str | None]:
+    """document, path, date, year, board and paragraph of an item's record."""
+    year = shown_year(row.date, row.year)
+    return row.document_id, row.path, row.date, year, row.board, item_label(row.number)
 
 
-def _in_scope(row: dict[str, Any], f: Filters) -> bool:
+def _in_scope(row: ItemRow, f: Filters) -> bool:
     """The filters that concern where an item stands: year, kind, board, document."""
-    return not (
-        (f.years and not any(f.years[0] <= y <= f.years[1] for y in matched_years(row["date"], row["year"])))
-        or (f.kind and f.kind.casefold() not in (row["doc_kind"].casefold(), row["part_kind"].casefold()))
-        or (f.board and f.board.casefold() not in (row["board"] or "").casefold())
-        or (f.document and not row["document_id"].startswith(f.document))
-    )
+    return f.keeps_place(row.date, row.year, (row.doc_kind, row.part_kind), row.board, row.document_id)
 
 
-def _by(people: list[dict[str, Any]], parties: list[str], f: Filters) -> bool:
+def _by(people: Iterable[PersonEntry | Voter], parties: Iterable[str], f: Filters) -> bool:
     """Made by the filters' party and person."""
-    return not (
-        (f.party and f.party not in parties)
-        or (f.speaker and not same_person(f.speaker, [p["name"] for p in people]))
-    )
+    return f.keeps_party(parties) and f.keeps_person(p.name for p in people)
 
 
-def statement_records(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def statement_records(rows: list[ItemRow]) -> Iterator[StatementEntry]:
     for row in rows:
-        for s in json.loads(row["statements"] or "[]"):
-            pages = list(
-                range(s.get("page") or row["first_page"], (s.get("last_page") or row["first_page"]) + 1)
+        for s in row.statements:
+            first = int(str(s.get("page") or row.first_page))
+            pages = tuple(range(first, int(str(s.get("last_page") or row.first_page)) + 1))
+            party = s.get("party")
+            parties = s.get("parties") or ([party] if party else [])
+            people = people_of(s.get("people")) or [
+                PersonEntry(str(n), None if party is None else str(party)) for n in _list(s["names"])
+            ]
+            text = str(s.get("text") or "")
+            kind = str(s["kind"])
+            yield StatementEntry(
+                *_where(row), kind, tuple(map(str, _list(parties))), tuple(people), pages[0], pages, text
             )
-            yield {
-                **_place(row),
-                "kind": s["kind"],
-                "parties": s.get("parties") or ([s["party"]] if s.get("party") else []),
-                "people": s.get("people") or [{"name": n, "party": s.get("party")} for n in s["names"]],
-                "page": pages[0],
-                "pages": pages,
-                "text": s.get("text") or "",
-            }
+
+
+def _list(value: JsonValue) -> list[JsonValue]:
+    return value if isinstance(value, list) else []
 
 
 def statements(
     settings: Settings, query: str | None, f: Filters, kept: Opened | None = None
-) -> list[dict[str, Any]]:
+) -> list[StatementEntry]:
     """Every reservation, protokollsanteckning and särskilt yttrande in canonical minutes,
     with who made it; with a query, those whose text or people hold it (Swedish word forms)."""
     with opened(settings, kept) as held:
@@ -78,36 +70,34 @@ def statements(
         found = [*statement_records(rows), *_statement_parts(held, f)]
         return [
             s
-            for s in sorted(found, key=lambda s: (s["date"] or "", s["path"] or "", s["page"]))
-            if _by(s["people"], s["parties"], f)
-            and matches(" ".join([s["text"], *(p["name"] for p in s["people"])]))
+            for s in sorted(found, key=lambda s: (s.date or "", s.path or "", s.page))
+            if _by(s.people, s.parties, f) and matches(" ".join([s.text, *(p.name for p in s.people)]))
         ]
 
 
-def _statement_parts(held: Opened, f: Filters) -> Iterator[dict[str, Any]]:
+def _statement_parts(held: Opened, f: Filters) -> Iterator[StatementEntry]:
     """Statements published as documents or parts of their own (a protokollsanteckning
     with its 'För Vänsterpartiet' and names), canonical copies only."""
     catalog = held.catalog
-    ids = [p["id"] for p in catalog.parts_of_kind("protokollsanteckning") if p["repeat_of"] is None]
+    ids = [p.id for p in catalog.parts_of_kind("protokollsanteckning") if p.repeat_of is None]
     for part in catalog.part_info(ids).values():
-        row = {**part, "document_id": part["document"], "doc_kind": part["kind"], "number": None}
-        if not _in_scope(row, f):
+        kinds = (part.kind, part.part_kind)
+        if not f.keeps_place(part.date, part.year, kinds, part.board, part.document):
             continue
-        paragraph = catalog.paragraph_at(part["id"], part["first_page"])
-        people = [{"name": name_only(n), "party": part["party"]} for n in json.loads(part["signatories"])]
-        yield {
-            **_place(row),
-            "paragraph": paragraph,
-            "kind": "protokollsanteckning",
-            "parties": [part["party"]] if part["party"] else [],
-            "people": people,
-            "page": part["first_page"],
-            "pages": list(range(part["first_page"], part["last_page"] + 1)),
-            "text": join_lines(catalog.part_text(part["id"])),
-        }
+        paragraph = item_label(catalog.paragraph_at(part.id, part.first_page))
+        people = tuple(PersonEntry(name_only(n), part.party) for n in part.signatories)
+        yield StatementEntry(
+            *(part.document, part.path, part.date, shown_year(part.date, part.year), part.board, paragraph),
+            kind="protokollsanteckning",
+            parties=(part.party,) if part.party else (),
+            people=people,
+            page=part.first_page,
+            pages=tuple(range(part.first_page, part.last_page + 1)),
+            text=join_lines(catalog.part_text(part.id)),
+        )
 
 
-def votes(settings: Settings, f: Filters) -> list[dict[str, Any]]:
+def votes(settings: Settings, f: Filters) -> list[VoteEntry]:
     """Every omröstning in canonical minutes: what ja and nej stood for, the counts, the
     result and the voteringslista where one is printed by name."""
     with opened(settings) as held:
@@ -115,13 +105,33 @@ def votes(settings: Settings, f: Filters) -> list[dict[str, Any]]:
         rows = [r for r in held.catalog.canonical_items() if _in_scope(r, f)]
     found = []
     for row in rows:
-        for v in json.loads(row["votes"] or "[]"):
-            voters = [{"name": n, "party": p, "vote": vote} for n, p, vote in v["voters"]]
-            record = {
-                **_place(row),
-                **{k: v[k] for k in ("page", "ja_for", "nej_for", "ja", "nej", "avstar")},
-            }
-            record |= {"absent": v["absent"], "result": v["result"], "voters": voters}
-            if _by(voters, [x["party"] for x in voters if x["party"]], f):
+        for v in row.votes:
+            voters = tuple(Voter(str(n), None if p is None else str(p), str(x)) for n, p, x in _triples(v))
+            ja, nej, avstar, absent = (_count(v[k]) for k in ("ja", "nej", "avstar", "absent"))
+            record = VoteEntry(
+                *_where(row),
+                page=int(str(v["page"])),
+                ja_for=_text(v["ja_for"]),
+                nej_for=_text(v["nej_for"]),
+                ja=ja,
+                nej=nej,
+                avstar=avstar,
+                absent=absent,
+                result=_text(v["result"]),
+                voters=voters,
+            )
+            if _by(voters, [x.party for x in voters if x.party], f):
                 found.append(record)
     return found
+
+
+def _triples(vote: JsonObject) -> list[tuple[JsonValue, JsonValue, JsonValue]]:
+    return [(x[0], x[1], x[2]) for x in _list(vote["voters"]) if isinstance(x, list)]
+
+
+def _text(value: JsonValue) -> str | None:
+    return None if value is None else str(value)
+
+
+def _count(value: JsonValue) -> int | None:
+    return None if value is None else int(str(value))

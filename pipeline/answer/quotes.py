@@ -8,17 +8,19 @@ checked to stand verbatim at those offsets before it is returned.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from ..extract.clean import join_lines
 from ..extract.quality import sentence_shaped
 from ..filters import Filters, same_person
 from ..models import Sentence, sole_party
+from ..records import AlsoIn, Quote
 from ..settings import Settings
 from ..store.catalog import Catalog
+from ..store.catalog_rows import BlockRef, PartInfo
 from ..years import shown_year
 from .forgiving import resolved
+from .labels import item_label
 from .opened import Opened, opened
 
 
@@ -41,15 +43,7 @@ def verify(catalog: Catalog, cite: Citation, quote: str) -> bool:
     return raw is not None and joined(raw) == quote
 
 
-def _attribution(said: Sentence) -> tuple[str | None, list[str], list[str]]:
-    """The party (one alone), the people and the parties whose act the sentence is."""
-    parties = list(said.parties)
-    return sole_party(parties), [p.name for p in said.people], parties
-
-
-def quotes(
-    settings: Settings, text: str, filters: Filters, kept: Opened | None = None
-) -> list[dict[str, Any]]:
+def quotes(settings: Settings, text: str, filters: Filters, kept: Opened | None = None) -> list[Quote]:
     """Every sentence that holds the query, with who said it and where. ``--party`` and
     ``--speaker`` keep the quotes that are that party's or person's act: a statement's
     sentences, and a sentence whose subject acts ('Bengt Berg (M) reserverar sig mot
@@ -58,73 +52,66 @@ def quotes(
         catalog, reader = held.catalog, held.reader
         wanted = resolved(catalog, filters)
         hits = reader.every_hit(text, wanted)
-        blocks = catalog.blocks_by_id([h.fields["block"] for h in hits])
+        blocks = catalog.blocks_by_id([h.fields.block for h in hits])
         found = [
             q
             for q in _quoted(catalog, list(blocks.values()), reader.sentence_matcher(text))
             if _made_by(q, wanted)
         ]
-        facts = catalog.page_facts([(q["document"], q["page"]) for q in found])
-        for q in found:  # read by OCR: a journalist checks the scan before publishing
-            q["ocr"] = facts[(q["document"], q["page"])]["ocr"]
-    return sorted(found, key=lambda q: (q["date"] or str(q["year"] or ""), q["path"], q["page"], q["start"]))
+        facts = catalog.page_facts([(q.document, q.page) for q in found])
+        # read by OCR: a journalist checks the scan before publishing
+        found = [replace(q, ocr=facts[(q.document, q.page)].ocr) for q in found]
+    return sorted(found, key=lambda q: (q.date or str(q.year or ""), q.path, q.page, q.start))
 
 
-def _made_by(quote: dict[str, Any], wanted: Filters) -> bool:
+def _made_by(quote: Quote, wanted: Filters) -> bool:
     """True when the quote is the wanted party's and person's act (a surname will do)."""
-    party = wanted.party is None or wanted.party.casefold() in (p.casefold() for p in quote["parties"])
-    return party and (wanted.speaker is None or same_person(wanted.speaker, quote["speakers"]))
+    party = wanted.party is None or wanted.party.casefold() in (p.casefold() for p in quote.parties)
+    return party and (wanted.speaker is None or same_person(wanted.speaker, quote.speakers))
 
 
-def _quoted(
-    catalog: Catalog, blocks: list[dict[str, Any]], matcher: Callable[[str], bool]
-) -> list[dict[str, Any]]:
+def _quoted(catalog: Catalog, blocks: list[BlockRef], matcher: Callable[[str], bool]) -> list[Quote]:
     """The blocks' whole sentences that hold the query, each verified at its offsets."""
-    parts = catalog.part_info(sorted({b["part_id"] for b in blocks}))
+    parts = catalog.part_info(sorted({b.part_id for b in blocks}))
     repeats = catalog.repeats_of(list(parts))
-    found: dict[tuple[str, int, int], dict[str, Any]] = {}
+    found: dict[tuple[str, int, int], Quote] = {}
     for block in blocks:
-        for said in catalog.sentences_in(block["part_id"], block["page"], block["start"], block["end"]):
-            start, end = said.start, said.end
-            cite = Citation(block["document_id"], block["page"], start, end)
-            raw = catalog.page_text(cite.document, cite.page, start, end)
-            if raw is None or (cite.document, cite.page, start) in found:
+        for said in catalog.sentences_in(block.part_id, block.page, block.start, block.end):
+            cite = Citation(block.document_id, block.page, said.start, said.end)
+            raw = catalog.page_text(cite.document, cite.page, cite.start, cite.end)
+            if raw is None or (cite.document, cite.page, cite.start) in found:
                 continue
             if not sentence_shaped(raw) or not matcher(raw):
                 continue
             quote = joined(raw)
             if verify(catalog, cite, quote):
-                part = parts[block["part_id"]]
-                found[(cite.document, cite.page, start)] = _record(catalog, quote, cite, part, repeats, said)
+                also = tuple(catalog.where_else(r, quote) for r in repeats.get(block.part_id, []))
+                found[(cite.document, cite.page, cite.start)] = _record(
+                    catalog, quote, cite, parts[block.part_id], also, said
+                )
     return list(found.values())
 
 
 def _record(
-    catalog: Catalog,
-    quote: str,
-    cite: Citation,
-    part: dict[str, Any],
-    repeats: dict[int, list[dict[str, Any]]],
-    said: Sentence,
-) -> dict[str, Any]:
-    party, speakers, parties = _attribution(said)
-    also = [catalog.where_else(r, quote) for r in repeats.get(part["id"], [])]
-    return {
-        "quote": quote,
-        "party": party,
-        "parties": parties,
-        "speakers": speakers,
-        "kind": part["part_kind"],
-        "title": part["part_title"],
-        "board": part["board"],
-        "date": part["date"],
-        "year": shown_year(part["date"], part["year"]),
-        "path": part["path"],
-        "document": cite.document,
-        "page": cite.page,
-        "start": cite.start,
-        "end": cite.end,
-        "paragraph": catalog.paragraph_at(part["id"], cite.page, quote.split("\n")[0][:80]),
-        "ocr": False,
-        "also_in": also,
-    }
+    catalog: Catalog, quote: str, cite: Citation, part: PartInfo, also: tuple[AlsoIn, ...], said: Sentence
+) -> Quote:
+    parties = tuple(said.parties)
+    return Quote(
+        quote=quote,
+        party=sole_party(parties),
+        parties=parties,
+        speakers=tuple(p.name for p in said.people),
+        kind=part.part_kind,
+        title=part.part_title,
+        board=part.board,
+        date=part.date,
+        year=shown_year(part.date, part.year),
+        path=part.path,
+        document=cite.document,
+        page=cite.page,
+        start=cite.start,
+        end=cite.end,
+        paragraph=item_label(catalog.paragraph_at(part.id, cite.page, quote.split("\n")[0][:80])),
+        ocr=False,
+        also_in=also,
+    )

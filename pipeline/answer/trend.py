@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from ..filters import Filters
+from ..records import Trend, TrendRow
 from ..settings import Settings
 from .forgiving import resolved
 from .opened import Opened, opened
 
 TREND_KEYS = ("year", "party", "board", "kind")
-
-
-@dataclass(frozen=True)
-class Trend:
-    query: str
-    by: str
-    rows: list[dict[str, Any]]  # {key, hits, documents}; key None: hits without one
-
-    def as_json(self) -> dict[str, Any]:
-        return {"query": self.query, "by": self.by, "rows": self.rows}
 
 
 def trend(settings: Settings, text: str, by: str, filters: Filters, kept: Opened | None = None) -> Trend:
@@ -30,21 +18,15 @@ def trend(settings: Settings, text: str, by: str, filters: Filters, kept: Opened
         raise ValueError(f"--by must be one of {', '.join(TREND_KEYS)}")
     with opened(settings, kept) as held:
         counts = held.reader.counts(text, resolved(held.catalog, filters), by)
-    rows: list[dict[str, Any]] = [
-        {"key": key or None, "hits": hits, "documents": docs} for key, hits, docs in counts
-    ]
+    rows = [TrendRow(key or None, hits, docs) for key, hits, docs in counts]
     if by == "year":
         rows = _every_year(rows)
     else:
-        rows.sort(key=lambda r: (r["key"] is None, -r["hits"], str(r["key"])))
-    return Trend(text, by, rows)
+        rows.sort(key=lambda r: (r.key is None, -r.hits, str(r.key)))
+    return Trend(text, by, tuple(rows))
 
 
-def _every_year(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    known = {r["key"]: r for r in rows if r["key"] is not None}
-    filled = (
-        [known.get(y, {"key": y, "hits": 0, "documents": 0}) for y in range(min(known), max(known) + 1)]
-        if known
-        else []
-    )
-    return filled + [r for r in rows if r["key"] is None]
+def _every_year(rows: list[TrendRow]) -> list[TrendRow]:
+    known = {int(r.key): r for r in rows if r.key is not None}
+    filled = [known.get(y, TrendRow(y, 0, 0)) for y in range(min(known), max(known) + 1)] if known else []
+    return filled + [r for r in rows if r.key is None]

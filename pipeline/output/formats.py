@@ -12,12 +12,18 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from .views import Cell, View
+
+R = TypeVar("R")
 
 FORMATS = ("table", "json", "csv", "md")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -39,17 +45,15 @@ def printable(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def cell(value: Any) -> str:
+def cell(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return ", ".join(cell(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {cell(v)}" for k, v in value.items())
     return printable(str(value))
 
 
-def csv_cell(value: Any) -> str:
+def csv_cell(value: Cell) -> str:
     """A CSV cell: numbers as they are, text that a spreadsheet would run as a formula prefixed with '."""
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return str(value)
@@ -57,12 +61,12 @@ def csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+def to_csv(rows: Sequence[R], view: View[R]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(columns)
+    writer.writerow([c.header for c in view])
     for row in rows:
-        writer.writerow([csv_cell(row.get(c)) for c in columns])
+        writer.writerow([csv_cell(c.value(row)) for c in view])
     return out.getvalue()
 
 
@@ -71,15 +75,30 @@ def md_text(text: str) -> str:
     return printable(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _md_cell(value: Any) -> str:
+def _md_cell(value: Cell) -> str:
     return md_text(cell(value)).replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(
-    rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None
-) -> str:
-    head = list(headers or columns)
+def to_markdown(rows: Sequence[R], view: View[R]) -> str:
+    head = [c.header for c in view]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
-        lines.append("| " + " | ".join(_md_cell(row.get(c)) for c in columns) + " |")
+        lines.append("| " + " | ".join(_md_cell(c.value(row)) for c in view) + " |")
     return "\n".join(lines) + "\n"
+
+
+def to_html(
+    rows: Sequence[R], view: View[R], css: Callable[[str, Cell], str] | None = None, table: str = ""
+) -> str:
+    """An HTML table (of class ``table``), every cell escaped; ``css``: a cell's class from its
+    header and value."""
+
+    def td(header: str, value: Cell) -> str:
+        kind = css(header, value) if css else ""
+        attr = f' class="{html.escape(kind)}"' if kind else ""
+        return f"<td{attr}>{html.escape(cell(value))}</td>"
+
+    head = "".join(f"<th>{html.escape(c.header)}</th>" for c in view)
+    body = "".join("<tr>" + "".join(td(c.header, c.value(r)) for c in view) + "</tr>" for r in rows)
+    attr = f' class="{html.escape(table)}"' if table else ""
+    return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

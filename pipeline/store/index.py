@@ -24,7 +24,8 @@ import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from ..errors import HandlingarError, QueryError
-from ..filters import Filters
+from ..filters import Filters, board_words
+from ..records import Snippet
 from ..settings import Settings
 from . import health
 from .catalog import Catalog
@@ -48,7 +49,7 @@ from .query import (
     quoted,
 )
 from .query import snippet as make_snippet
-from .rows import TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, board_words, index_fields
+from .rows import TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, Stored, index_fields
 
 _EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
 _EXACT_PATTERN = rf"[^\s{_EDGE}](?:\S*[^\s{_EDGE}])?"
@@ -275,18 +276,18 @@ def _compile(schema: tantivy.Schema, node: Node) -> Query:
     return _leaf(schema, node)
 
 
-def _stored(doc: tantivy.Document) -> dict[str, Any]:
+def _stored(doc: tantivy.Document) -> Stored:
     found = doc.to_dict()
-    return {
-        "block": found["block"][0],
-        "document": found["document"][0],
-        "part": found["part"][0],
-        "page": found["page"][0],
-        "year": found["year"][0] or None,
-        "speakers": found.get("speakers", []),
-        "parties": found.get("party", []),
-        "text": found["text"][0],
-    }
+    return Stored(
+        found["block"][0],
+        found["document"][0],
+        found["part"][0],
+        found["page"][0],
+        found["year"][0] or None,
+        tuple(found.get("speakers", [])),
+        tuple(found.get("party", [])),
+        found["text"][0],
+    )
 
 
 class Reader:
@@ -319,7 +320,7 @@ class Reader:
         hits = []
         for score, address in found:
             stored = _stored(self.searcher.doc(address))
-            shown = self._snippet(tree, stored["text"]) if snippets else ""
+            shown = self._snippet(tree, stored.text) if snippets else Snippet("")
             hits.append(RawHit(stored, float(score), shown))
         return total, hits
 
@@ -332,7 +333,7 @@ class Reader:
         wanted = total - offset if limit is None else min(limit, total - offset)  # its heap by the limit
         return total, self._run(text, q, wanted, offset).hits[:wanted] if wanted > 0 else []
 
-    def _snippet(self, tree: Node, text: str) -> str:
+    def _snippet(self, tree: Node, text: str) -> Snippet:
         return make_snippet(text, marked_spans(tree, Views.of(text, self.analyzer)))
 
     def _run(self, text: str, q: Query, limit: int, offset: int) -> tantivy.SearchResult:
@@ -380,7 +381,7 @@ class Reader:
         texts = []
         for word in words:
             fuzzy = Query.fuzzy_term_query(self.ix.schema, "exact", word, distance=1 if len(word) < 6 else 2)
-            texts += [_stored(self.searcher.doc(a))["text"] for _, a in self._run(text, fuzzy, 30, 0).hits]
+            texts += [_stored(self.searcher.doc(a)).text for _, a in self._run(text, fuzzy, 30, 0).hits]
         return nearest_forms(words, texts, self.analyzer)[:many]
 
     def every_hit(self, text: str, filters: Filters) -> list[RawHit]:

@@ -5,25 +5,27 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..records import PageEntry
+
 
 class PageReads:
     """A base of ``Reads``: every page of a document, and where its file is."""
 
     conn: Any  # the catalog's sqlite3 connection (opened by catalog.py)
 
-    def document_pages(self, doc_id: str) -> list[dict[str, Any]]:
+    def document_pages(self, doc_id: str) -> list[PageEntry]:
         """Each page's number, body text, text quality and OCR confidence (None: its text layer)."""
         rows = self.conn.execute(
             "SELECT number, body, quality, ocr_confidence FROM pages WHERE document_id = ? ORDER BY number",
             (doc_id,),
         )
         return [
-            {
-                "number": row["number"],
-                "text": row["body"] if isinstance(row["body"], str) else "",
-                "text_quality": row["quality"] or "good",
-                "ocr_confidence": row["ocr_confidence"],
-            }
+            PageEntry(
+                row["number"],
+                row["body"] if isinstance(row["body"], str) else "",
+                row["quality"] or "good",
+                row["ocr_confidence"],
+            )
             for row in rows
         ]
 

@@ -21,6 +21,7 @@ from typing import NamedTuple, Protocol
 from rapidfuzz.distance import OSA
 
 from ..errors import QueryError
+from ..records import Snippet
 
 _TOKEN_RE = re.compile(r'\(|\)|"[^"]*"|[^\s()"]+')
 _FUZZY_RE = re.compile(r"^(.+?)~([12]?)$")
@@ -302,12 +303,12 @@ def marked_spans(node: Node, views: Views) -> list[tuple[int, int]]:
     return sorted(set(leaf_spans(node, views)))
 
 
-def snippet(text: str, spans: list[tuple[int, int]], width: int = 240, surround: int = 60) -> str:
-    """Up to two fragments of ``text`` around the matched spans, each match
-    wrapped in \\x01…\\x02; the text's start when nothing is marked."""
+def snippet(text: str, spans: list[tuple[int, int]], width: int = 240, surround: int = 60) -> Snippet:
+    """Up to two fragments of ``text`` around the matched spans, with the matches' places
+    in them; the text's start when nothing is marked."""
     spans = _disjoint(spans)
     if not spans:
-        return _LEADERS.sub(" … ", text[:width])
+        return Snippet(_LEADERS.sub(" … ", text[:width]))
     out, count = "", 0
     i, end = 0, 0
     while i < len(spans) and count < 2:
@@ -322,9 +323,20 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = 240, surround:
         j = max(k for k in range(j, len(spans)) if spans[k][1] <= end)  # marks the context took in
         out += _mark(text, start, end, spans[i : j + 1])
         i, count = j + 1, count + 1
-    return _LEADERS.sub(" … ", out)
+    return _unmarked(_LEADERS.sub(" … ", out))
 
 
+def _unmarked(marked: str) -> Snippet:
+    """The snippet whose matches ``_mark`` wrapped in MARK_OPEN…MARK_CLOSE, as text and places."""
+    text, marks = "", []
+    for i, piece in enumerate(marked.replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN)):
+        if i % 2:
+            marks.append((len(text), len(text) + len(piece)))
+        text += piece
+    return Snippet(text, tuple(marks))
+
+
+MARK_OPEN, MARK_CLOSE = "\x01", "\x02"  # inside ``snippet`` only: a page's text holds neither
 # a table of contents' dot leaders ('Budgetdirektiv för 2023 ........ 18'): shown as one '…'
 _LEADERS = re.compile(r"[ \t]*(?:\.[ \t]?){4,}[ \t]*")
 
@@ -354,7 +366,7 @@ def _word_end(text: str, at: int) -> int:
 def _mark(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     out, at = [], start
     for s, e in spans:
-        out += [text[at:s], "\x01", text[s:e], "\x02"]
+        out += [text[at:s], MARK_OPEN, text[s:e], MARK_CLOSE]
         at = e
     out.append(text[at:end])
     return "".join(out).strip()

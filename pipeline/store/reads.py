@@ -12,6 +12,25 @@ from typing import Any
 
 from ..filters import name_keys
 from ..models import READER_VERSION, Person, Sentence, name_only
+from ..records import AlsoIn
+from .catalog_rows import (
+    AmountRow,
+    BlockRef,
+    DocumentRow,
+    Heading,
+    ItemRow,
+    KindPart,
+    PageFacts,
+    PageLists,
+    PartInfo,
+    PartRow,
+    Repeat,
+    SectionRow,
+    SpeakerRow,
+    build,
+    names,
+    objects,
+)
 from .near import NearReads
 from .pages import PageReads
 
@@ -37,24 +56,20 @@ class Reads(PageReads, NearReads):
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return str(row[0]) if row else ""
 
-    def page_facts(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], dict[str, Any]]:
+    def page_facts(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], PageFacts]:
         """(document, page) -> its text quality ('good', 'garbled'; a page ingested before it
         was judged: 'good') and whether it was read by OCR (with its mean word confidence)."""
-        found: dict[tuple[str, int], dict[str, Any]] = {}
+        found: dict[tuple[str, int], PageFacts] = {}
         for doc_id, number in set(places):
             row = self.conn.execute(
                 "SELECT quality, ocr_confidence FROM pages WHERE document_id = ? AND number = ?",
                 (doc_id, number),
             ).fetchone()
             quality, confidence = (row["quality"], row["ocr_confidence"]) if row else (None, None)
-            found[(doc_id, number)] = {
-                "text_quality": quality or "good",
-                "ocr": confidence is not None,
-                "ocr_confidence": confidence,
-            }
+            found[(doc_id, number)] = PageFacts(quality or "good", confidence is not None, confidence)
         return found
 
-    def page_lists(self) -> dict[str, dict[str, list[int]]]:
+    def page_lists(self) -> dict[str, PageLists]:
         """document -> its garbled pages, pages read by OCR, and OCR pages of low confidence."""
         found: dict[str, dict[str, list[int]]] = {}
         rows = self.conn.execute(
@@ -69,7 +84,7 @@ class Reads(PageReads, NearReads):
                 lists["ocr"].append(row["number"])
                 if row["ocr_confidence"] < LOW_OCR_CONFIDENCE:
                     lists["low"].append(row["number"])
-        return found
+        return {doc: PageLists(*(tuple(v) for v in lists.values())) for doc, lists in found.items()}
 
     def known_values(self, field: str) -> set[str]:
         """The parties or the kinds (of documents and of parts) the catalog holds."""
@@ -134,25 +149,22 @@ class Reads(PageReads, NearReads):
                 "speakers": list(dict.fromkeys(k for n in names for k in name_keys(n))),
             }
 
-    def documents_with_parts(self) -> list[dict[str, Any]]:
+    def documents_with_parts(self) -> list[DocumentRow]:
         """Every document with its paths and parts, in title order."""
-        docs = [
-            dict(r) for r in self.conn.execute("SELECT * FROM documents ORDER BY kind, year, date, title")
-        ]
         paths: dict[str, list[str]] = {}
         for row in self.conn.execute("SELECT path, document_id FROM paths ORDER BY path"):
             paths.setdefault(row["document_id"], []).append(row["path"])
-        parts: dict[str, list[dict[str, Any]]] = {}
+        parts: dict[str, list[PartRow]] = {}
         for row in self.conn.execute("SELECT * FROM parts ORDER BY document_id, seq"):
-            part = dict(row)
-            part["signatories"] = json.loads(part["signatories"])
+            part = build(PartRow, row, signatories=names(row["signatories"]))
             parts.setdefault(row["document_id"], []).append(part)
-        for doc in docs:
-            doc["paths"] = paths.get(doc["id"], [])
-            doc["parts"] = parts.get(doc["id"], [])
-        return docs
+        rows = self.conn.execute("SELECT * FROM documents ORDER BY kind, year, date, title")
+        return [
+            build(DocumentRow, r, paths=tuple(paths.get(r["id"], [])), parts=tuple(parts.get(r["id"], [])))
+            for r in rows
+        ]
 
-    def part_info(self, part_ids: list[int]) -> dict[int, dict[str, Any]]:
+    def part_info(self, part_ids: list[int]) -> dict[int, PartInfo]:
         if not part_ids:
             return {}
         marks = ",".join("?" * len(part_ids))
@@ -163,14 +175,14 @@ class Reads(PageReads, NearReads):
             f" FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})",
             part_ids,
         )
-        return {r["id"]: dict(r) for r in rows}
+        return {r["id"]: build(PartInfo, r, signatories=names(r["signatories"])) for r in rows}
 
-    def repeats_of(self, part_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    def repeats_of(self, part_ids: list[int]) -> dict[int, list[Repeat]]:
         """canonical part id -> its repeats, each with a path and page range."""
         if not part_ids:
             return {}
         marks = ",".join("?" * len(part_ids))
-        out: dict[int, list[dict[str, Any]]] = {}
+        out: dict[int, list[Repeat]] = {}
         rows = self.conn.execute(
             "SELECT p.repeat_of, p.id, p.document_id, p.first_page, p.last_page, p.similarity,"
             f" p.seq, {FIRST_PATH.format('p.document_id')}"
@@ -178,7 +190,7 @@ class Reads(PageReads, NearReads):
             part_ids,
         )
         for row in rows:
-            out.setdefault(row["repeat_of"], []).append(dict(row))
+            out.setdefault(row["repeat_of"], []).append(build(Repeat, row))
         return out
 
     def part_text(self, part_id: int) -> str:
@@ -189,22 +201,18 @@ class Reads(PageReads, NearReads):
         )
         return "\n".join(_body(r) for r in rows)
 
-    def section_at(self, part_id: int, page: int, text: str = "") -> str | None:
+    def section_at(self, part_id: int, page: int, text: str = "") -> Heading | None:
         """The section of a part that holds the line ``text`` on ``page`` (else the
-        last one that starts on or before the page): '2. Lokal samverkan', or a § item's title."""
+        last one that starts on or before the page)."""
         row = self._section_row(part_id, page, text)
-        if row is None:
-            return None
-        if row["kind"] == "paragraph" or row["number"] is None:
-            return str(row["title"])
-        return f"{row['number']}. {row['title']}"
+        return None if row is None else Heading(row["kind"], row["number"], str(row["title"]))
 
-    def paragraph_at(self, part_id: int, page: int, text: str = "") -> str | None:
-        """The § item that ``text`` on ``page`` falls in ('§ 44'); for an extract of one
-        item, its §."""
+    def paragraph_at(self, part_id: int, page: int, text: str = "") -> int | str | None:
+        """The § item that ``text`` on ``page`` falls in (its number); for an extract of one
+        item, the § its document names ('§ 85')."""
         row = self._section_row(part_id, page, text, kind="paragraph")
         if row is not None:
-            return f"§ {row['number']}"
+            return int(row["number"])
         found = self.conn.execute(
             "SELECT d.paragraph FROM parts p JOIN documents d ON d.id = p.document_id"
             " WHERE p.id = ? AND d.first_paragraph = d.last_paragraph",
@@ -252,7 +260,7 @@ class Reads(PageReads, NearReads):
         ).fetchall()
         return str(rows[0]["document_id"]) if len(rows) == 1 else None
 
-    def canonical_amounts(self) -> list[dict[str, Any]]:
+    def canonical_amounts(self) -> list[AmountRow]:
         rows = self.conn.execute(
             "SELECT a.*, p.kind AS part_kind, p.title AS part_title, p.party AS part_party,"
             " d.party AS doc_party, p.year, d.date, d.kind AS doc_kind, d.board, p.signatories,"
@@ -260,9 +268,18 @@ class Reads(PageReads, NearReads):
             " FROM amounts a JOIN parts p ON p.id = a.part_id JOIN documents d ON d.id = a.document_id"
             " WHERE p.repeat_of IS NULL ORDER BY d.year, a.document_id, a.page, a.start"
         )
-        return [dict(r) for r in rows]
+        return [
+            build(
+                AmountRow,
+                r,
+                signatories=names(r["signatories"]),
+                people=objects(r["people"]),
+                parties=names(r["parties"]),
+            )
+            for r in rows
+        ]
 
-    def canonical_items(self) -> list[dict[str, Any]]:
+    def canonical_items(self) -> list[ItemRow]:
         """The § items of canonical minutes, each with its document's facts."""
         rows = self.conn.execute(
             "SELECT s.number, s.title, s.first_page, s.last_page, s.statements, s.proposals, s.votes,"
@@ -272,44 +289,45 @@ class Reads(PageReads, NearReads):
             " JOIN documents d ON d.id = s.document_id WHERE p.repeat_of IS NULL AND s.kind = 'paragraph'"
             " ORDER BY d.date, d.id, s.seq"
         )
-        return [dict(r) for r in rows]
+        return [
+            build(
+                ItemRow,
+                r,
+                statements=objects(r["statements"]),
+                proposals=objects(r["proposals"]),
+                votes=objects(r["votes"]),
+            )
+            for r in rows
+        ]
 
-    def speaker_rows(self) -> list[dict[str, Any]]:
+    def speaker_rows(self) -> list[SpeakerRow]:
         """Every place a person spoke, was named with a party, or signed a statement."""
         spoke = self.conn.execute(
             "SELECT s.name, s.party, s.role, s.document_id, s.page, d.date FROM speakers s"
             " JOIN parts p ON p.id = s.part_id JOIN documents d ON d.id = s.document_id"
             " WHERE p.repeat_of IS NULL"
         )
-        out = [dict(r) for r in spoke]
+        out = [build(SpeakerRow, r) for r in spoke]
         signed = self.conn.execute(
             "SELECT p.signatories, p.party, p.document_id, p.first_page, p.last_page, d.date FROM parts p"
             " JOIN documents d ON d.id = p.document_id WHERE p.repeat_of IS NULL AND p.signatories != '[]'"
         )
         for row in signed:
             for name in json.loads(row["signatories"]):
-                out.append(
-                    {
-                        "name": name_only(name),
-                        "party": row["party"],
-                        "role": None,
-                        "document_id": row["document_id"],
-                        "page": row["last_page"],
-                        "date": row["date"],
-                    }
-                )
+                where = (row["party"], None, row["document_id"], row["last_page"], row["date"])
+                out.append(SpeakerRow(name_only(name), *where))
         return out
 
-    def document_sections(self, doc_id: str, canonical_only: bool = True) -> list[dict[str, Any]]:
+    def document_sections(self, doc_id: str, canonical_only: bool = True) -> list[SectionRow]:
         where = " AND p.repeat_of IS NULL" if canonical_only else ""
         rows = self.conn.execute(
             "SELECT s.*, p.kind AS part_kind, p.title AS part_title FROM sections s"
             f" JOIN parts p ON p.id = s.part_id WHERE s.document_id = ?{where} ORDER BY p.seq, s.seq",
             (doc_id,),
         )
-        return [dict(r) for r in rows]
+        return [_section(r) for r in rows]
 
-    def parts_of_kind(self, kind: str) -> list[dict[str, Any]]:
+    def parts_of_kind(self, kind: str) -> list[KindPart]:
         """Parts of one kind, each with its canonical part id and document facts."""
         rows = self.conn.execute(
             "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
@@ -317,17 +335,20 @@ class Reads(PageReads, NearReads):
             " FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.kind = ? ORDER BY d.id, p.seq",
             (kind,),
         )
-        return [dict(r) for r in rows]
+        return [build(KindPart, r) for r in rows]
 
-    def part_sections(self, part_id: int) -> list[dict[str, Any]]:
+    def part_sections(self, part_id: int) -> list[SectionRow]:
         rows = self.conn.execute("SELECT * FROM sections WHERE part_id = ? ORDER BY seq", (part_id,))
-        return [dict(r) for r in rows]
+        return [_section(r) for r in rows]
 
-    def part_amounts(self, part_id: int) -> list[dict[str, Any]]:
-        rows = self.conn.execute("SELECT * FROM amounts WHERE part_id = ? ORDER BY page, start", (part_id,))
-        return [dict(r) for r in rows]
+    def part_amounts(self, part_id: int) -> list[str]:
+        """The amounts of a part as written, in order."""
+        rows = self.conn.execute(
+            "SELECT text FROM amounts WHERE part_id = ? ORDER BY page, start", (part_id,)
+        )
+        return [str(r["text"]) for r in rows]
 
-    def blocks_by_id(self, block_ids: list[int]) -> dict[int, dict[str, Any]]:
+    def blocks_by_id(self, block_ids: list[int]) -> dict[int, BlockRef]:
         if not block_ids:
             return {}
         marks = ",".join("?" * len(block_ids))
@@ -335,7 +356,7 @@ class Reads(PageReads, NearReads):
             f'SELECT id, document_id, part_id, page, start, "end" FROM blocks WHERE id IN ({marks})',
             block_ids,
         )
-        return {r["id"]: dict(r) for r in rows}
+        return {r["id"]: build(BlockRef, r) for r in rows}
 
     def sentences_in(self, part_id: int, page: int, start: int, end: int) -> list[Sentence]:
         """The quotable sentences of a part that begin on ``page`` within [start, end), with
@@ -373,11 +394,10 @@ class Reads(PageReads, NearReads):
         text = "\n".join(_body(r) for r in rows)
         return text[start:end] if 0 <= start < end <= len(text) else None
 
-    def where_else(self, repeat: dict[str, Any], text: str) -> dict[str, str]:
+    def where_else(self, repeat: Repeat, text: str) -> AlsoIn:
         """Where a repeat holds ``text``: its path and the page (else its page range)."""
-        page = self.page_with_text(repeat["document_id"], repeat["first_page"], repeat["last_page"], text)
-        pages = str(page) if page else f"{repeat['first_page']}–{repeat['last_page']}"
-        return {"path": repeat["path"], "pages": pages}
+        page = self.page_with_text(repeat.document_id, repeat.first_page, repeat.last_page, text)
+        return AlsoIn(repeat.path, str(page) if page else f"{repeat.first_page}–{repeat.last_page}")
 
 
 def _body(row: sqlite3.Row) -> str:
@@ -390,6 +410,11 @@ def _names(line: str, section: sqlite3.Row) -> bool:
     """True when ``line`` is the section's heading ('3. Ren och trygg utemiljö', '§ 44 Rekrytering …')."""
     title = " ".join(str(section["title"]).split())
     return bool(title) and (line == title or (line.endswith(title) and len(line) - len(title) <= 6))
+
+
+def _section(row: sqlite3.Row) -> SectionRow:
+    lists = {k: objects(row[k]) for k in ("statements", "proposals", "votes", "signers")}
+    return build(SectionRow, row, **lists, part_kind=dict(row).get("part_kind", ""))
 
 
 def _sentence(row: sqlite3.Row) -> Sentence:

@@ -4,11 +4,12 @@ Plain data: the engine's own calls stay in index.py."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..filters import board_words
+from ..records import Snippet
 from ..years import matched_years, shown_year
 
 TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"  # a word of the stemmed, lemma and parts views
@@ -48,14 +49,24 @@ class IndexedViews:
 
 
 @dataclass(frozen=True)
+class Stored:
+    """What the index stores of a block."""
+
+    block: int
+    document: str
+    part: int
+    page: int
+    year: int | None
+    speakers: tuple[str, ...]  # keys of who acted in the block (whole names and surnames)
+    parties: tuple[str, ...]  # who acted in the block: signed, moved, said (extract/acts.py)
+    text: str
+
+
+@dataclass(frozen=True)
 class RawHit:
-    fields: dict[str, Any]
+    fields: Stored
     score: float
-    snippet: str
-
-
-def board_words(board: str | None) -> str:
-    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", board or "").lower()))
+    snippet: Snippet
 
 
 def index_fields(

@@ -8,6 +8,7 @@ through a document id the catalog knows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from flask import Flask, Response, abort, jsonify, redirect, render_template, request, url_for
@@ -22,38 +23,39 @@ from ..answer.quotes import quotes
 from ..answer.search import search
 from ..answer.trend import TREND_KEYS, trend
 from ..errors import HandlingarError, NotFound, QueryError
-from ..filters import Filters
+from ..filters import FILTER_NAMES, Filters
 from ..output.citations import citation_line
-from ..output.render import COLUMNS, flat_rows
+from ..output.lines import hit_line, hit_warnings
+from ..output.render import table as compare_table
 from ..read.pdf import render_pages
+from ..records import Hit, Snippet, as_json
 from ..settings import Settings
-from ..years import parse_years
 
 PAGE_SIZE = 10
 QUOTES_PAGE = 50  # quotes a page shows (/api/quotes gives them all)
-FILTERS = ("year", "kind", "board", "party", "speaker", "document")
 IMAGE_DPI = 110
 
 
 def filters_of(args: MultiDict[str, str]) -> Filters:
     """The filters of a request's query string (a bad year is a QueryError: 400)."""
     try:
-        years = parse_years(args.get("year") or None)
+        return Filters.from_query(args)
     except ValueError as exc:
         raise QueryError(str(exc)) from None
-    values = [args.get(name) or None for name in FILTERS[1:]]
-    return Filters(years, *values)
 
 
-def marked(snippet: str) -> Markup:
-    """A snippet's \\x01…\\x02 marks as <mark>, everything else escaped."""
-    pieces = snippet.replace("\x02", "\x01").split("\x01")
-    return Markup("").join(
-        Markup("<mark>%s</mark>") % p if i % 2 else escape(p) for i, p in enumerate(pieces)
-    )
+def marked(snippet: Snippet) -> Markup:
+    """A snippet with its matched words as <mark>, everything else escaped."""
+    return marked_text(snippet.text, snippet.marks)
 
 
-def marked_text(text: str, marks: list[list[int]]) -> Markup:
+def place_line(hit: Hit) -> Markup:
+    """A hit's place line (output/lines.py), its page in <strong>."""
+    pieces = hit_line(hit)
+    return Markup("").join(Markup("<strong>%s</strong>") % p if strong else escape(p) for p, strong in pieces)
+
+
+def marked_text(text: str, marks: Sequence[tuple[int, int]]) -> Markup:
     """A page's text with the character ranges in ``marks`` as <mark>, the rest escaped."""
     out, at = [], 0
     for start, end in marks:
@@ -81,8 +83,15 @@ def _offset() -> int:
 def create_app(settings: Settings) -> Flask:
     app = Flask(__name__)
     held = Opened.of(settings)  # once per process
-    app.jinja_env.filters.update(marked=marked, marked_text=marked_text, citation=citation_line)
-    app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTERS, COLUMNS=COLUMNS)
+    app.jinja_env.filters.update(
+        marked=marked,
+        marked_text=marked_text,
+        citation=citation_line,
+        place_line=place_line,
+        warnings=hit_warnings,
+        compare_table=lambda result: Markup(compare_table(result)),
+    )
+    app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTER_NAMES)
     _errors(app)
     _search_routes(app, settings, held)
     _trend_routes(app, settings, held)
@@ -119,7 +128,7 @@ def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
         limit = min(max(0, request.args.get("limit", 10, type=int) or 0), 1000)
         offset = _offset()
         found = search(settings, request.args.get("q", ""), filters_of(request.args), limit, offset, held)
-        return jsonify(found.public_json())
+        return jsonify(as_json(found))
 
     @app.get("/quotes")
     def quotes_page() -> str:
@@ -131,7 +140,7 @@ def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
 
     @app.get("/api/quotes")
     def quotes_api() -> Response:
-        return jsonify(quotes(settings, request.args.get("q", ""), filters_of(request.args), held))
+        return jsonify(as_json(quotes(settings, request.args.get("q", ""), filters_of(request.args), held)))
 
 
 def _trend_routes(app: Flask, settings: Settings, held: Opened) -> None:
@@ -141,7 +150,7 @@ def _trend_routes(app: Flask, settings: Settings, held: Opened) -> None:
         if by not in TREND_KEYS:
             raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
         found = trend(settings, q, by, filters_of(request.args), held) if q else None
-        most = max((r["hits"] for r in found.rows), default=0) if found else 0
+        most = max((r.hits for r in found.rows), default=0) if found else 0
         return render_template("trend.html", q=q, by=by, keys=TREND_KEYS, found=found, most=most or 1)
 
     @app.get("/api/trend")
@@ -150,7 +159,7 @@ def _trend_routes(app: Flask, settings: Settings, held: Opened) -> None:
         if by not in TREND_KEYS:
             raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
         return jsonify(
-            trend(settings, request.args.get("q", ""), by, filters_of(request.args), held).as_json()
+            as_json(trend(settings, request.args.get("q", ""), by, filters_of(request.args), held))
         )
 
 
@@ -161,7 +170,7 @@ def _document_routes(app: Flask, settings: Settings, held: Opened) -> None:
 
     @app.get("/api/documents")
     def documents_api() -> Response:
-        return jsonify(document_listing(settings))
+        return jsonify(as_json(document_listing(settings)))
 
     @app.get("/document/<doc_id>")
     def document_page(doc_id: str) -> str:
@@ -171,7 +180,7 @@ def _document_routes(app: Flask, settings: Settings, held: Opened) -> None:
 
     @app.get("/api/document/<doc_id>")
     def document_api(doc_id: str) -> Response:
-        return jsonify(document_view(settings, _known(doc_id), request.args.get("q") or None, held))
+        return jsonify(as_json(document_view(settings, _known(doc_id), request.args.get("q") or None, held)))
 
     @app.get("/document/<doc_id>/page/<int:number>.png")
     def page_image(doc_id: str, number: int) -> Response:
@@ -195,14 +204,13 @@ def _other_routes(app: Flask, settings: Settings, held: Opened) -> None:
         plan, report = request.args.get("plan", ""), request.args.get("report", "")
         board = request.args.get("board") or None
         result = compare(settings, plan, report, board) if plan and report else None
-        rows = flat_rows(result) if result else []
-        return render_template(
-            "compare.html", plan=plan, report=report, board=board, result=result, rows=rows
-        )
+        return render_template("compare.html", plan=plan, report=report, board=board, result=result)
 
     @app.get("/api/compare")
     def compare_api() -> Response:
         args = request.args
         return jsonify(
-            compare(settings, args.get("plan", ""), args.get("report", ""), args.get("board") or None)
+            as_json(
+                compare(settings, args.get("plan", ""), args.get("report", ""), args.get("board") or None)
+            )
         )

@@ -1,7 +1,7 @@
 """The command line's shared parsing and printing: the options every command takes
 (--index, --json, --format), the search filters, text arguments, progress and rows.
 
-Used by cli.py only; the library below never sees click.
+Beside cli.py, out of the library: pipeline/ never sees click.
 """
 
 from __future__ import annotations
@@ -15,8 +15,13 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import HandlingarError
-from .output import formats
+from pipeline.errors import HandlingarError
+from pipeline.filters import FILTER_NAMES, Filters
+from pipeline.output import formats
+from pipeline.output.views import View
+from pipeline.records import as_json
+
+R = TypeVar("R")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -98,26 +103,18 @@ def progress_bar(show: bool, label: str) -> Iterator[Callable[[int, int, str], N
         yield update
 
 
-def echo_rows(
-    rows: Sequence[dict[str, Any]],
-    columns: Sequence[str],
-    fmt: str,
-    data: object = None,
-    headers: Sequence[str] | None = None,
-) -> None:
+def echo_rows(rows: Sequence[R], view: View[R], fmt: str, data: object = None) -> None:
+    """Records as ``fmt``: JSON of ``data`` (else of the records), or the view's columns."""
     if fmt == "json":
-        click.echo(formats.to_json(rows if data is None else data))
+        click.echo(formats.to_json(as_json(rows if data is None else data)))
     elif fmt == "csv":
-        click.echo(formats.to_csv(rows, columns), nl=False)
+        click.echo(formats.to_csv(rows, view), nl=False)
     elif fmt == "md":
-        click.echo(formats.to_markdown(rows, columns, headers), nl=False)
+        click.echo(formats.to_markdown(rows, view), nl=False)
     else:
-        from .output.terminal import table
+        from pipeline.output.terminal import table
 
-        table(rows, columns, headers)
-
-
-FILTER_NAMES = ("year", "kind", "board", "party", "speaker", "document")
+        table(rows, view)
 
 
 def filter_options(fn: F) -> F:
@@ -126,15 +123,12 @@ def filter_options(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .filters import Filters
-        from .years import parse_years
-
-        values = [kwargs.pop(name) for name in FILTER_NAMES]
+        values = {name: kwargs.pop(name) for name in FILTER_NAMES}
         try:
-            years = parse_years(values[0])
+            filters = Filters.of(values.get)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--year") from None
-        return fn(*args, filters=Filters(years, *values[1:]), **kwargs)
+        return fn(*args, filters=filters, **kwargs)
 
     decorated: Any = wrapper
     for option in reversed(

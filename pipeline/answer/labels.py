@@ -1,0 +1,37 @@
+"""How answers name the places they cite: a section ('2. Lokal samverkan', a § item's
+title) and a § item ('§ 44')."""
+
+from __future__ import annotations
+
+from ..records import JsonObject, JsonValue, PersonEntry, Voter
+from ..store.catalog_rows import Heading
+
+
+def section_label(heading: Heading | None) -> str | None:
+    if heading is None:
+        return None
+    if heading.kind == "paragraph" or heading.number is None:
+        return heading.title
+    return f"{heading.number}. {heading.title}"
+
+
+def item_label(number: int | str | None) -> str | None:
+    """'§ 44' for an item's number; a document's own label ('§ 85') as it is."""
+    return f"§ {number}" if isinstance(number, int) else number
+
+
+def people_of(stored: object) -> list[PersonEntry]:
+    """People as the catalog stores them ([{name, party}])."""
+    found = stored if isinstance(stored, list | tuple) else []
+    return [PersonEntry(str(p["name"]), _text(p.get("party"))) for p in found if isinstance(p, dict)]
+
+
+def vote_json(vote: JsonObject) -> JsonObject:
+    """A stored vote with its voters as {name, party, vote}."""
+    voters = vote["voters"] if isinstance(vote["voters"], list) else []
+    named = [Voter(str(v[0]), _text(v[1]), str(v[2])) for v in voters if isinstance(v, list)]
+    return {**vote, "voters": [v.to_json() for v in named]}
+
+
+def _text(value: JsonValue) -> str | None:
+    return None if value is None else str(value)

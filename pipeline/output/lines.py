@@ -1,0 +1,41 @@
+"""The lines a hit is shown with, written once for the terminal and the web page: its
+place line and its warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Hit
+
+
+@dataclass(frozen=True)
+class Warning:
+    level: str  # 'warn' (check the scan) or 'bad' (the words may be wrong)
+    text: str
+
+
+def hit_line(hit: Hit) -> list[tuple[str, bool]]:
+    """'protokoll, Kommunstyrelsen 2021-03-01, § 44, s. 2 · S (Rasmus Lenefors)' as pieces,
+    (text, emphasised): the page is."""
+    when = hit.date or hit.year or ""
+    item = f", {hit.paragraph}" if hit.paragraph else ""
+    who = f" · {hit.party}" if hit.party else ""
+    who += f" ({', '.join(hit.speakers)})" if hit.speakers else ""
+    return [
+        (f"{hit.part_kind}, {hit.board or ''} {when}{item}, ", False),
+        (f"s. {hit.page}", True),
+        (who, False),
+    ]
+
+
+def hit_warnings(hit: Hit) -> list[Warning]:
+    """What a reader must know before trusting the words shown: OCR, a broken text layer."""
+    found = []
+    if hit.ocr:
+        confidence = f"{hit.ocr_confidence or 0:.0f}"
+        found.append(Warning("warn", f"läst med OCR (säkerhet {confidence} %): kontrollera mot skanningen"))
+    if hit.text_quality == "garbled":
+        found.append(
+            Warning("bad", "obs: sidans textlager är trasigt, orden kan vara fel (kontrollera i PDF:en)")
+        )
+    return found

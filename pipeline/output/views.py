@@ -1,0 +1,167 @@
+"""Which columns each record shows as a table, CSV, Markdown or HTML: one view per record,
+used by the command line and the web page alike (formats.py renders any view)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from ..records import (
+    AmountEntry,
+    CompareRow,
+    DocumentEntry,
+    DuplicateGroup,
+    Hit,
+    ItemRef,
+    JsonObject,
+    PersonEntry,
+    Place,
+    Quote,
+    SectionEntry,
+    SpeakerEntry,
+    StatementEntry,
+    TrendRow,
+    VoteEntry,
+)
+from .citations import citation_line
+
+R = TypeVar("R")
+Cell = str | int | float | Decimal | bool | None | Sequence[str]
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: str
+    value: Callable[[R], Cell]
+
+
+View = Sequence[Column[R]]
+
+
+def _attr(*names: str) -> list[Column[R]]:
+    return [Column(n, lambda r, n=n: getattr(r, n)) for n in names]  # type: ignore[misc]
+
+
+DOCUMENTS: View[DocumentEntry] = [
+    *_attr("title", "kind", "board", "year", "date", "paragraph", "pages"),
+    Column("parts", lambda d: len(d.parts)),
+]
+HITS: View[Hit] = [
+    *_attr("title", "kind", "year", "page", "party"),
+    Column("snippet", lambda h: h.snippet.text),
+    *_attr("path"),
+]
+TREND: View[TrendRow] = _attr("key", "hits", "documents")
+QUOTES: View[Quote] = [
+    Column("quote", lambda q: q.quote),
+    Column("citation", citation_line),
+    *_attr("path", "page", "start", "end"),
+]
+SPEAKERS: View[SpeakerEntry] = [
+    *_attr("name", "party", "role"),
+    Column("documents", lambda p: len(p.documents)),
+    Column("pages", lambda p: len(p.pages)),
+]
+VOTES: View[VoteEntry] = [
+    *_attr("date", "board", "paragraph", "ja", "nej", "avstar", "ja_for", "nej_for"),
+    Column("voters", lambda v: len(v.voters)),
+    *_attr("page"),
+]
+
+
+def people_cell(people: Sequence[PersonEntry]) -> str:
+    """'Anna Berg (M), Per Ek (KD)'."""
+    return ", ".join(f"{p.name} ({p.party})" if p.party else p.name for p in people)
+
+
+STATEMENTS: View[StatementEntry] = [
+    *_attr("date", "board", "paragraph", "kind", "parties"),
+    Column("people", lambda s: people_cell(s.people)),
+    *_attr("page"),
+    Column("text", lambda s: s.text[:100]),
+]
+
+
+def amounts_view(with_sek: bool, short_path: bool) -> View[AmountEntry]:
+    """Amounts; ``with_sek``: a spreadsheet's column 'sek', as the JSON's (kronor only);
+    ``short_path``: the file's name (a terminal's width)."""
+    path: Column[AmountEntry] = Column("path", lambda a: Path(a.path).name if short_path else a.path)
+    columns: list[Column[AmountEntry]] = _attr(
+        "value", "currency", "text", "qualifier", "party", "year", "page", "part_kind"
+    )
+    return [*_attr("sek")[: int(with_sek)], *columns, *_attr("sentence"), path]
+
+
+PRIORITIES: View[SectionEntry] = [
+    *_attr("area", "number", "title", "first_page", "last_page"),
+    Column("text", lambda s: s.text[:80]),
+]
+
+
+def statements_cell(found: Sequence[JsonObject]) -> str:
+    """'protokollsanteckning (S: Rasmus Lenefors); reservation (M, KD: Anna Berg, Per Ek)'."""
+
+    def listed(value: object) -> list[str]:
+        return [str(x) for x in value] if isinstance(value, list) else []
+
+    def one(s: JsonObject) -> str:
+        parties, names = listed(s.get("parties")), listed(s.get("names"))
+        return f"{s['kind']} ({', '.join(parties or ['?'])}: {', '.join(names)})"
+
+    return "; ".join(one(s) for s in found)
+
+
+ITEMS: View[SectionEntry] = [
+    *_attr("number", "title", "diarienummer", "decision"),
+    Column("statements", lambda s: statements_cell(s.statements)),
+    *_attr("first_page", "last_page"),
+]
+
+
+def place_cell(where: Place) -> str:
+    """'protokoll.pdf s. 7–12'."""
+    return f"{Path(where.path or '').name} s. {where.first_page}–{where.last_page}"
+
+
+DuplicateRow = tuple[DuplicateGroup, int]  # a group and one of its repeats
+DUPLICATES: View[DuplicateRow] = [
+    Column("canonical", lambda g: place_cell(g[0].canonical)),
+    Column("repeat", lambda g: place_cell(g[0].repeats[g[1]])),
+    Column("similarity", lambda g: g[0].repeats[g[1]].similarity),
+]
+
+
+def duplicate_rows(groups: Sequence[DuplicateGroup]) -> list[DuplicateRow]:
+    """One row per repeat: where its canonical copy and it stand, and how alike they are."""
+    return [(g, i) for g in groups for i in range(len(g.repeats))]
+
+
+def _item(item: ItemRef | None) -> str:
+    return f"{item.number}. {item.title} (s. {item.page})" if item else ""
+
+
+def _evidence(row: CompareRow) -> str:
+    return f"”{row.evidence}” (s. {row.evidence_page})" if row.evidence else ""
+
+
+def _amounts(row: CompareRow) -> str:
+    parts = []
+    if row.amounts_plan:
+        parts.append("plan: " + ", ".join(row.amounts_plan))
+    if row.amounts_report:
+        parts.append("rapport: " + ", ".join(row.amounts_report))
+    return "; ".join(parts)
+
+
+COMPARE: View[CompareRow] = [
+    Column("område", lambda r: r.area or ""),
+    Column("plan", lambda r: _item(r.plan)),
+    Column("rapport", lambda r: _item(r.report)),
+    Column("likhet", lambda r: f"{r.similarity:.2f}" if r.similarity else ""),
+    Column("status", lambda r: r.status),
+    Column("belägg", _evidence),
+    Column("belopp", _amounts),
+]
