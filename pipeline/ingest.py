@@ -191,17 +191,17 @@ def _triage(catalog: Catalog, path: Path, report: IngestReport, plan: Plan, batc
     """Decide without parsing whether ``path`` is unchanged, a duplicate or new."""
     key = shown(path.resolve())
     stat = path.stat()
-    known = catalog.document_of_path(key)
+    known = catalog.reads.document_of_path(key)
     if (
         known is not None
         and (known["size"], known["mtime"]) == (stat.st_size, stat.st_mtime)
-        and not catalog.read_by_older(known["document_id"])
+        and not catalog.reads.read_by_older(known["document_id"])
     ):
         report.documents_unchanged += 1
         return
     digest = sha256_of(path)
-    stored = catalog.has_document(digest)
-    if (not stored or catalog.read_by_older(digest)) and not plan.has(digest):
+    stored = catalog.reads.has_document(digest)
+    if (not stored or catalog.reads.read_by_older(digest)) and not plan.has(digest):
         plan.read[key] = (path, digest, stat)  # new, or read again by this version of the reader
         return
     if stored:
@@ -222,7 +222,7 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
     with ingest_lock(settings.index_dir), Catalog.open(settings.catalog_path, create=True) as catalog:
         words = Lexicon(settings.cache_dir)
         rebuilt = index.prepare(catalog, settings, words)
-        report.index_rebuilt = rebuilt if rebuilt and catalog.unindexed_count() else None
+        report.index_rebuilt = rebuilt if rebuilt and catalog.reads.unindexed_count() else None
         batch = Batch(catalog, settings, words)
         try:
             batch.open()
@@ -285,11 +285,11 @@ def _process(
     with catalog.grouped():
         _store_all(catalog, outcomes, plan, batch, report, progress)
         with report.stage("dedup"):
-            catalog.flush_shingles()
+            catalog.shingles.flush_shingles()
         with report.stage("index"):
             batch.commit()
     for key, (path, digest, stat) in plan.repeats:
-        if catalog.has_document(digest):
+        if catalog.reads.has_document(digest):
             catalog.add_path(key, digest, stat.st_size, stat.st_mtime, os.fsencode(path))
     with report.stage("index"):
         sync(batch)
@@ -333,7 +333,7 @@ def _store(
         _fail(catalog, report, shown(path), error_class(shown(path), outcome.detail).why)
         return None
     doc: Document = outcome.value
-    again = catalog.has_document(doc.id)  # read by an older reader: replaced
+    again = catalog.reads.has_document(doc.id)  # read by an older reader: replaced
     with report.stage("store"):
         part_ids, removed = catalog.store_document(
             doc, outcome.key, stat.st_mtime, _blocks(doc), os.fsencode(path)
@@ -344,7 +344,7 @@ def _store(
         changed = dedup.update(catalog, doc, part_ids)
     if changed:
         with report.stage("index"):
-            batch.refresh(catalog.documents_of(changed) - {doc.id})
+            batch.refresh(catalog.reads.documents_of(changed) - {doc.id})
     if again:
         report.documents_reread += 1
     else:

@@ -25,7 +25,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "settings": set(),
     "years": set(),
     "filters": {"years"},
-    "records": set(),
+    "records": {"records"},
 }
 OWNERS = {
     "pdfplumber": {"read/pdf.py"},
@@ -34,6 +34,7 @@ OWNERS = {
     "spacy": {"extract/nlp.py"},
     "sqlite3": {
         "store/catalog.py",
+        "store/connection.py",
         "store/reads.py",
         "store/schema.py",
         "extract/lexicon.py",

@@ -16,6 +16,7 @@ from pipeline.answer.search import search
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
 from pipeline.settings import Settings
+from pipeline.store.reads import CatalogReader
 
 FILES = ["alingsas/ks_protokoll_2026-06-15.pdf", "alingsas/bun_protokoll_2026-06-16.pdf"]
 FILES += ["nacka/minutes_ks_2018-02-19.pdf"]
@@ -110,9 +111,8 @@ def test_a_party_as_the_subject_makes_the_statement() -> None:
 def test_a_name_cut_at_a_line_break_is_the_whole_person(minutes: Settings) -> None:
     """'Heidi' ends one line and 'Hankanen Ängberg (C)' starts the next: one person."""
     from pipeline.answer.listings import speakers
-    from pipeline.store.catalog import Catalog
 
-    with Catalog.read(minutes.catalog_path) as catalog:
+    with CatalogReader.open(minutes.catalog_path) as catalog:
         assert "Hankanen Ängberg" in {r.name for r in catalog.speaker_rows()}  # as the text has it
     names = {p["name"]: p["party"] for p in speakers(minutes)}
     assert names["Heidi Hankanen Ängberg"] == "C" and "Hankanen Ängberg" not in names

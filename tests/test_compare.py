@@ -19,7 +19,7 @@ from pipeline.errors import NotFound
 from pipeline.ingest import IngestReport
 from pipeline.records import Comparison
 from pipeline.settings import Settings
-from pipeline.store.catalog import Catalog
+from pipeline.store.reads import CatalogReader
 
 Corpus = tuple[Settings, IngestReport]
 
@@ -74,7 +74,7 @@ def test_a_year_without_a_plan_lists_what_is_there(corpus_index: Corpus) -> None
 
 
 def test_matching_does_not_rely_on_numbers(corpus_index: Corpus) -> None:
-    conn = Catalog.read(corpus_index[0].catalog_path)
+    conn = CatalogReader.open(corpus_index[0].catalog_path)
     plan_part = resolve(conn, "plan", "2020", None).part_id
     report_part = resolve(conn, "report", "2021", None).part_id
     plan = [s for s in conn.part_sections(plan_part) if s.kind == "priority"]

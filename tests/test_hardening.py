@@ -27,6 +27,7 @@ from pipeline.output.formats import md_text, printable, to_csv, to_markdown
 from pipeline.output.views import Cell, Column
 from pipeline.settings import Settings
 from pipeline.store.query import parse
+from pipeline.store.reads import CatalogReader
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -195,11 +196,10 @@ def test_a_damaged_page_row_is_not_quoted_and_nothing_breaks(tmp_path: Path) -> 
 
 
 def test_readers_open_the_catalog_read_only(tmp_path: Path) -> None:
-    from pipeline.store.catalog import Catalog
 
     settings = fresh(tmp_path, PLAN)
     with (
-        Catalog.read(settings.catalog_path) as catalog,
+        CatalogReader.open(settings.catalog_path) as catalog,
         pytest.raises(sqlite3.OperationalError, match="readonly"),
     ):
         catalog.conn.execute("DELETE FROM documents")

@@ -21,6 +21,7 @@ from pipeline.ingest import ingest
 from pipeline.settings import Settings
 from pipeline.store import schema
 from pipeline.store.catalog import Catalog
+from pipeline.store.reads import CatalogReader
 
 
 def v1_index(tmp_path: Path) -> Settings:
@@ -31,17 +32,27 @@ def v1_index(tmp_path: Path) -> Settings:
     return settings
 
 
-def test_a_version_1_catalog_is_migrated_when_opened(tmp_path: Path) -> None:
+def test_a_version_1_catalog_is_read_through_a_migrated_copy_and_migrated_by_ingest(
+    tmp_path: Path,
+) -> None:
     settings = v1_index(tmp_path)
+    before = settings.catalog_path.read_bytes()
     with sqlite3.connect(settings.catalog_path) as conn:
         assert schema.version_of(conn) == 1
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
-    docs = document_listing(settings)  # a reader: migrates first
+    docs = document_listing(settings)  # a reader never writes: it reads a migrated copy
     assert {d["kind"] for d in docs} == {"protokollsutdrag", "protokollsanteckning"}
-    with Catalog.read(settings.catalog_path) as catalog:
-        assert schema.version_of(catalog.conn) == schema.VERSION
+    with CatalogReader.open(settings.catalog_path) as catalog:
+        copy = catalog.copy
+        assert copy is not None and copy.exists() and schema.version_of(catalog.conn) == schema.VERSION
         years = catalog.conn.execute("SELECT kind, year FROM parts ORDER BY kind").fetchall()
     assert [tuple(r) for r in years] == [("protokollsanteckning", None), ("protokollsutdrag", 2020)]
+    assert not copy.exists() and settings.catalog_path.read_bytes() == before  # the file is as it was
+    ingest([], settings)  # the writer migrates the file in place
+    with sqlite3.connect(settings.catalog_path) as conn:
+        assert schema.version_of(conn) == schema.VERSION
+    with CatalogReader.open(settings.catalog_path) as catalog:
+        assert catalog.copy is None
 
 
 def test_a_migrated_catalog_takes_new_files_and_answers_searches(tmp_path: Path) -> None:
@@ -86,7 +97,7 @@ def test_shingles_hashed_by_an_older_version_are_cut_again(tmp_path: Path) -> No
     copy = tmp_path / "copy.pdf"
     copy.write_bytes((CORPUS / MINUTES_2021).read_bytes() + b"%another copy\n")  # another SHA-256
     ingest([copy], settings)
-    with Catalog.read(settings.catalog_path) as catalog:
+    with CatalogReader.open(settings.catalog_path) as catalog:
         new = {r[0] for r in catalog.conn.execute("SELECT hash FROM shingles")}
     assert new and not new & old  # none of the old hashes is left
     [group] = duplicate_groups(settings)  # the copy and the v1 document: one text, whichever is canonical

@@ -32,6 +32,7 @@ from pipeline.store.query import (
     parse,
     snippet,
 )
+from pipeline.store.reads import CatalogReader
 from pipeline.store.writer import Batch
 
 SV = Analyzer(Lexicon(Settings().cache_dir))
@@ -146,6 +147,6 @@ def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
         )
         holder.close()
     assert other.returncode == 1 and "locked by another ingest" in other.stderr
-    with Catalog.read(settings.catalog_path) as reader:
+    with CatalogReader.open(settings.catalog_path) as reader:
         assert len(reader.documents_with_parts()) == 1
     assert search(settings, "trygghetsdialog", Filters()).total > 0  # nothing lost

@@ -13,7 +13,7 @@ from pipeline.answer.quotes import Citation, joined, quotes, verify
 from pipeline.filters import Filters
 from pipeline.ingest import IngestReport
 from pipeline.settings import Settings
-from pipeline.store.catalog import Catalog
+from pipeline.store.reads import CatalogReader
 
 Corpus = tuple[Settings, IngestReport]
 
@@ -36,7 +36,7 @@ def test_sentence_joined_across_its_line_break(corpus_index: Corpus) -> None:
     ]
     q = found[0]
     assert Path(q["path"]).name == V_STATEMENT
-    conn = Catalog.read(corpus_index[0].catalog_path)
+    conn = CatalogReader.open(corpus_index[0].catalog_path)
     body = conn.conn.execute(
         "SELECT body FROM pages WHERE document_id = ? AND number = ?", (q["document"], q["page"])
     ).fetchone()[0]
@@ -68,7 +68,7 @@ def test_running_headers_never_leak_into_quotes(corpus_index: Corpus) -> None:
 
 def test_tampered_offsets_are_refused(corpus_index: Corpus) -> None:
     q = quotes(corpus_index[0], "skjutningar", Filters(party="S"))[0]
-    conn = Catalog.read(corpus_index[0].catalog_path)
+    conn = CatalogReader.open(corpus_index[0].catalog_path)
     good = Citation(q["document"], q["page"], q["start"], q["end"])
     assert verify(conn, good, q["quote"])
     for bad in (

@@ -15,8 +15,8 @@ from ..errors import NotFound
 from ..extract.structure import find_board
 from ..records import CompareRow, Comparison, ItemRef, Side
 from ..settings import Settings
-from ..store.catalog import Catalog
 from ..store.catalog_rows import KindPart, SectionRow
+from ..store.reads import CatalogReader
 from .forgiving import document_ref
 from .status import judge, sentences
 
@@ -59,7 +59,9 @@ def match(plan: list[SectionRow], report: list[SectionRow]) -> list[tuple[int | 
     return pairs
 
 
-def _candidates(catalog: Catalog, kind: str, year: int, board: str | None) -> list[tuple[KindPart, str]]:
+def _candidates(
+    catalog: CatalogReader, kind: str, year: int, board: str | None
+) -> list[tuple[KindPart, str]]:
     found = []
     for part in catalog.parts_of_kind(kind):
         part_board = find_board(part.title) or part.board or ""
@@ -69,7 +71,7 @@ def _candidates(catalog: Catalog, kind: str, year: int, board: str | None) -> li
     return found
 
 
-def resolve(catalog: Catalog, role: str, ref: str, board: str | None) -> Side:
+def resolve(catalog: CatalogReader, role: str, ref: str, board: str | None) -> Side:
     """A plan or report part from a year (with an optional board) or a document."""
     kind = KINDS[role]
     if re.fullmatch(r"\d{4}", ref):
@@ -92,7 +94,7 @@ def resolve(catalog: Catalog, role: str, ref: str, board: str | None) -> Side:
     return Side(part.document_id, part.title, part.year, part.path, part.id, part.date)
 
 
-def _items(catalog: Catalog, part_id: int) -> list[SectionRow]:
+def _items(catalog: CatalogReader, part_id: int) -> list[SectionRow]:
     return [s for s in catalog.part_sections(part_id) if s.kind == "priority"]
 
 
@@ -108,7 +110,7 @@ def _ref(item: SectionRow | None) -> ItemRef | None:
 
 
 def _row(
-    catalog: Catalog,
+    catalog: CatalogReader,
     report_side: Side,
     pair: tuple[SectionRow | None, SectionRow | None, float],
     amounts: Amounts,
@@ -119,7 +121,7 @@ def _row(
         verdict = judge(r.text)
         status = verdict.status if p is not None else "ny"
         evidence = verdict.evidence if p is not None else (sentences(r.text) or [""])[0]
-        found = catalog.page_with_text(report_side.document, r.first_page, r.last_page, evidence)
+        found = catalog.pages.page_with_text(report_side.document, r.first_page, r.last_page, evidence)
         page = (found or r.first_page) if evidence else None
     return CompareRow(
         area=next((x.area for x in (p, r) if x is not None), None),
@@ -139,7 +141,7 @@ Amounts = tuple[list[str], list[str]]  # the plan's and the report's, as written
 
 def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | None = None) -> Comparison:
     """The comparison table: one row per planned priority, then unplanned items."""
-    with Catalog.read(settings.catalog_path) as catalog:
+    with CatalogReader.open(settings.catalog_path) as catalog:
         plan_side = resolve(catalog, "plan", plan_ref, board)
         report_side = resolve(catalog, "report", report_ref, board)
         plan, report = _items(catalog, plan_side.part_id), _items(catalog, report_side.part_id)

@@ -23,7 +23,7 @@ def document_view(
     the words the query matches)."""
     with opened(settings, kept) as held:
         doc_id = document_id(held.catalog, ref)
-        pages = held.catalog.document_pages(doc_id)
+        pages = held.catalog.pages.document_pages(doc_id)
         tree = parse(query, held.reader.analyzer) if query and query.strip() else None
     entry = next(d for d in document_listing(settings) if d.id == doc_id)
     analyzer = held.reader.analyzer
@@ -38,7 +38,7 @@ def document_file(settings: Settings, doc_id: str, kept: Opened | None = None) -
     """The PDF a document known to the catalog was read from; NotFound for any other id
     (no path from a request reaches the file system except through this)."""
     with opened(settings, kept) as held:
-        found = held.catalog.document_file(doc_id) if len(doc_id) == 64 else None
+        found = held.catalog.pages.document_file(doc_id) if len(doc_id) == 64 else None
     if found is None or not Path(found).is_file():
         raise NotFound(f"no document {doc_id!r} in the catalog, or its file is gone")
     return Path(found)

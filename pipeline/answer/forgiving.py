@@ -14,13 +14,13 @@ from dataclasses import replace
 from ..errors import NotFound
 from ..extract.parties import party_code
 from ..filters import Filters
-from ..store.catalog import Catalog
+from ..store.reads import CatalogReader
 
 # Endings a kind takes in the plural or definite form: -er, -ar, -r, -en, -et, -n, -na, -erna …
 INFLECTIONS = ("", "r", "er", "ar", "or", "n", "en", "et", "na", "erna", "arna", "orna", "ens", "ets", "s")
 
 
-def resolved(catalog: Catalog, f: Filters) -> Filters:
+def resolved(catalog: CatalogReader, f: Filters) -> Filters:
     return replace(
         f,
         party=_party(catalog, f.party) if f.party else None,
@@ -29,7 +29,7 @@ def resolved(catalog: Catalog, f: Filters) -> Filters:
     )
 
 
-def _party(catalog: Catalog, value: str) -> str:
+def _party(catalog: CatalogReader, value: str) -> str:
     known = catalog.known_values("party")
     by_case = {k.casefold(): k for k in known}
     name = value.strip()
@@ -40,7 +40,7 @@ def _party(catalog: Catalog, value: str) -> str:
     return code
 
 
-def _kind(catalog: Catalog, value: str) -> str:
+def _kind(catalog: CatalogReader, value: str) -> str:
     known = catalog.known_values("kind")
     wanted = value.strip().casefold()
     for kind in sorted(
@@ -56,7 +56,7 @@ def document_ref(ref: str) -> str:
     return str(os.path.realpath(ref)) if os.path.exists(ref) else ref
 
 
-def document_id(catalog: Catalog, ref: str) -> str:
+def document_id(catalog: CatalogReader, ref: str) -> str:
     found = catalog.resolve_document(document_ref(ref))
     if found is None:
         raise NotFound(f"no single document matches {ref!r}: give a path, a file name or the start of its id")

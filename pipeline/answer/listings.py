@@ -1,4 +1,4 @@
-"""Catalog listings shaped for output: documents, duplicate groups, and what the
+"""CatalogReader listings shaped for output: documents, duplicate groups, and what the
 language stage found (amounts, speakers, sections).
 
 Only canonical text counts: a repeated appendix never doubles a sum or a name.
@@ -27,8 +27,8 @@ from ..records import (
     SpeakerEntry,
 )
 from ..settings import Settings
-from ..store.catalog import Catalog
 from ..store.catalog_rows import AmountRow, DocumentRow, PageLists, PartRow, SectionRow, SpeakerRow
+from ..store.reads import CatalogReader
 from ..years import shown_year
 from .forgiving import document_id, resolved
 from .labels import item_label, people_of, vote_json
@@ -36,9 +36,9 @@ from .labels import item_label, people_of, vote_json
 
 def document_listing(settings: Settings) -> list[DocumentEntry]:
     """Documents with their paths and parts (``repeat_of``: id of the canonical part)."""
-    with Catalog.read(settings.catalog_path) as catalog:
+    with CatalogReader.open(settings.catalog_path) as catalog:
         docs = catalog.documents_with_parts()
-        lists = catalog.page_lists()
+        lists = catalog.pages.page_lists()
     return [_entry(d, lists.get(d.id, PageLists())) for d in docs]
 
 
@@ -71,7 +71,7 @@ def _where(part: PartRow, docs: dict[str, DocumentRow]) -> Place:
 
 def duplicate_groups(settings: Settings) -> list[DuplicateGroup]:
     """Each group: the canonical copy and its repeats with their similarity."""
-    with Catalog.read(settings.catalog_path) as catalog:
+    with CatalogReader.open(settings.catalog_path) as catalog:
         docs = {d.id: d for d in catalog.documents_with_parts()}
     parts = {p.id: p for d in docs.values() for p in d.parts}
     groups: dict[int, list[PartRow]] = {}
@@ -111,18 +111,18 @@ ANY_AMOUNT = Range()
 def amounts(settings: Settings, f: Filters, bounds: Range = ANY_AMOUNT) -> list[AmountEntry]:
     """Every sum of money in canonical text, exact, in kronor or euro, with its sentence
     and § item."""
-    with Catalog.read(settings.catalog_path) as catalog:
+    with CatalogReader.open(settings.catalog_path) as catalog:
         f = resolved(catalog, f)
         rows = [
             r
             for r in catalog.canonical_amounts()
             if bounds.holds(Decimal(r.value), r.currency) and _kept(r, f)
         ]
-        facts = catalog.page_facts([(r.document_id, r.page) for r in rows])
+        facts = catalog.pages.page_facts([(r.document_id, r.page) for r in rows])
         return [_amount(catalog, r, facts[(r.document_id, r.page)].ocr) for r in rows]
 
 
-def _amount(catalog: Catalog, r: AmountRow, ocr: bool) -> AmountEntry:
+def _amount(catalog: CatalogReader, r: AmountRow, ocr: bool) -> AmountEntry:
     value, parties = Decimal(r.value), _makers(r)[0]
     return AmountEntry(
         text=" ".join(r.text.split()),
@@ -171,7 +171,7 @@ def speakers(settings: Settings) -> list[SpeakerEntry]:
     """People, their party and role (at their latest meeting), and the documents and pages
     where they appear. One person whatever the name order ('Svenlin Johan' is 'Johan
     Svenlin'): the name is shown as it is written most often."""
-    with Catalog.read(settings.catalog_path) as catalog:
+    with CatalogReader.open(settings.catalog_path) as catalog:
         rows = catalog.speaker_rows()
     people: dict[frozenset[str], _Person] = {}
     for r in rows:
@@ -203,7 +203,7 @@ def _whole_names(people: list[_Person]) -> list[_Person]:
 def sections(settings: Settings, ref: str) -> list[SectionEntry]:
     """Goal areas, numbered priorities and headings of one document (canonical parts);
     of minutes, each § item with its diarienummer, decision, statements, proposals and votes."""
-    with Catalog.read(settings.catalog_path) as catalog:
+    with CatalogReader.open(settings.catalog_path) as catalog:
         rows = catalog.document_sections(document_id(catalog, ref))
     return [
         SectionEntry(

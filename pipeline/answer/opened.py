@@ -10,18 +10,18 @@ from dataclasses import dataclass
 from ..extract.lexicon import Lexicon
 from ..settings import Settings
 from ..store import index
-from ..store.catalog import Catalog
+from ..store.reads import CatalogReader
 
 
 @dataclass
 class Opened:
-    catalog: Catalog  # read-only
+    catalog: CatalogReader  # read-only
     reader: index.Reader
     words: Lexicon
 
     @classmethod
     def of(cls, settings: Settings) -> Opened:
-        catalog = Catalog.read(settings.catalog_path)
+        catalog = CatalogReader.open(settings.catalog_path)
         try:
             words = Lexicon(settings.cache_dir)
             return cls(catalog, index.Reader(settings, catalog.generation, words), words)

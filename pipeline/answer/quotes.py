@@ -16,8 +16,8 @@ from ..filters import Filters, same_person
 from ..models import Sentence, sole_party
 from ..records import AlsoIn, Quote
 from ..settings import Settings
-from ..store.catalog import Catalog
 from ..store.catalog_rows import BlockRef, PartInfo
+from ..store.reads import CatalogReader
 from ..years import shown_year
 from .forgiving import resolved
 from .labels import item_label
@@ -37,9 +37,9 @@ def joined(raw: str) -> str:
     return join_lines(raw)
 
 
-def verify(catalog: Catalog, cite: Citation, quote: str) -> bool:
+def verify(catalog: CatalogReader, cite: Citation, quote: str) -> bool:
     """True when ``quote`` stands verbatim (line breaks aside) at the cited offsets."""
-    raw = catalog.page_text(cite.document, cite.page, cite.start, cite.end)
+    raw = catalog.pages.page_text(cite.document, cite.page, cite.start, cite.end)
     return raw is not None and joined(raw) == quote
 
 
@@ -58,7 +58,7 @@ def quotes(settings: Settings, text: str, filters: Filters, kept: Opened | None 
             for q in _quoted(catalog, list(blocks.values()), reader.sentence_matcher(text))
             if _made_by(q, wanted)
         ]
-        facts = catalog.page_facts([(q.document, q.page) for q in found])
+        facts = catalog.pages.page_facts([(q.document, q.page) for q in found])
         # read by OCR: a journalist checks the scan before publishing
         found = [replace(q, ocr=facts[(q.document, q.page)].ocr) for q in found]
     return sorted(found, key=lambda q: (q.date or str(q.year or ""), q.path, q.page, q.start))
@@ -70,7 +70,7 @@ def _made_by(quote: Quote, wanted: Filters) -> bool:
     return party and (wanted.speaker is None or same_person(wanted.speaker, quote.speakers))
 
 
-def _quoted(catalog: Catalog, blocks: list[BlockRef], matcher: Callable[[str], bool]) -> list[Quote]:
+def _quoted(catalog: CatalogReader, blocks: list[BlockRef], matcher: Callable[[str], bool]) -> list[Quote]:
     """The blocks' whole sentences that hold the query, each verified at its offsets."""
     parts = catalog.part_info(sorted({b.part_id for b in blocks}))
     repeats = catalog.repeats_of(list(parts))
@@ -78,7 +78,7 @@ def _quoted(catalog: Catalog, blocks: list[BlockRef], matcher: Callable[[str], b
     for block in blocks:
         for said in catalog.sentences_in(block.part_id, block.page, block.start, block.end):
             cite = Citation(block.document_id, block.page, said.start, said.end)
-            raw = catalog.page_text(cite.document, cite.page, cite.start, cite.end)
+            raw = catalog.pages.page_text(cite.document, cite.page, cite.start, cite.end)
             if raw is None or (cite.document, cite.page, cite.start) in found:
                 continue
             if not sentence_shaped(raw) or not matcher(raw):
@@ -93,7 +93,12 @@ def _quoted(catalog: Catalog, blocks: list[BlockRef], matcher: Callable[[str], b
 
 
 def _record(
-    catalog: Catalog, quote: str, cite: Citation, part: PartInfo, also: tuple[AlsoIn, ...], said: Sentence
+    catalog: CatalogReader,
+    quote: str,
+    cite: Citation,
+    part: PartInfo,
+    also: tuple[AlsoIn, ...],
+    said: Sentence,
 ) -> Quote:
     parties = tuple(said.parties)
     return Quote(

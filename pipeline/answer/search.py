@@ -9,8 +9,8 @@ from ..filters import Filters
 from ..models import sole_party
 from ..records import Hit, SearchResult, Snippet
 from ..settings import Settings
-from ..store.catalog import Catalog
 from ..store.catalog_rows import PageFacts, PartInfo, Repeat
+from ..store.reads import CatalogReader
 from ..store.rows import RawHit
 from .forgiving import resolved
 from .labels import item_label, section_label
@@ -32,7 +32,7 @@ def search(
         parts = catalog.part_info(sorted({h.fields.part for h in raw}))
         repeats = catalog.repeats_of(list(parts))
         found = [h for h in raw if h.fields.part in parts]
-        facts = catalog.page_facts([(h.fields.document, h.fields.page) for h in found])
+        facts = catalog.pages.page_facts([(h.fields.document, h.fields.page) for h in found])
         hits = [_hit(catalog, h, parts[h.fields.part], repeats, facts) for h in found]
         behind = catalog.unindexed_count()
         facets = {
@@ -49,7 +49,7 @@ def _key(value: str | int) -> str:
 
 
 def _hit(
-    catalog: Catalog,
+    catalog: CatalogReader,
     raw: RawHit,
     part: PartInfo,
     repeats: dict[int, list[Repeat]],

@@ -1,17 +1,17 @@
-"""The catalog: one SQLite file in the index folder, and the one object that speaks SQL to it.
+"""The catalog: one SQLite file in the index folder. ``Catalog`` is its writer (ingest);
+``reads.CatalogReader`` its reader (every answer), which never writes.
 
-``Catalog`` owns its connection and every statement: the writes are here, the
-reads in reads.py (its base class), the schema and its migrations in
-schema.py. Every document is written in one transaction: a crash or kill at
-any moment leaves it either fully stored or not at all. Open the file with
-``sqlite3`` or datasette; the tables are documented by their CREATE statements.
+The writer owns its connection and the writes; it is composed of a reader on the same
+connection (``reads``) and dedup's store of shingles (``shingles``); the schema and its
+migrations are in schema.py. Every document is written in one transaction: a crash or kill
+at any moment leaves it either fully stored or not at all. Open the file with ``sqlite3``
+or datasette; the tables are documented by their CREATE statements.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -19,25 +19,23 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import CatalogDamaged, CatalogError, NoIndex
+from ..errors import CatalogError, NoIndex
 from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part, Person, Section
 from ..years import about_year
 from . import schema
-from .reads import Reads
+from .connection import connect, explain, explained, now
+from .reads import CatalogReader
 from .shingles import ShingleStore
 
 
-def now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
-
-
-class Catalog(Reads, ShingleStore):
-    """A catalog file opened for writing (ingest) or for reading (every answer)."""
+class Catalog:
+    """A catalog file opened for writing (ingest)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        super().__init__(conn)
-        self.path = path
+        self.conn, self.path = conn, path
         self.grouping = False  # inside ``grouped``: units of work are savepoints
+        self.reads = CatalogReader(conn, path)
+        self.shingles = ShingleStore(conn, self.transaction, self.commit_group)
 
     @classmethod
     def open(cls, path: Path, create: bool = False) -> Catalog:
@@ -47,8 +45,8 @@ class Catalog(Reads, ShingleStore):
             if not create:
                 raise NoIndex(str(path.parent))
             path.parent.mkdir(parents=True, exist_ok=True)
-        with _explained(path):
-            conn = _connect(path)
+        with explained(path):
+            conn = connect(path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(
@@ -58,22 +56,6 @@ class Catalog(Reads, ShingleStore):
                 conn.close()
                 raise CatalogError("the catalog is empty: run 'handlingar ingest PATH' first")
             schema.migrate(conn)
-        catalog = cls(conn, path)
-        catalog.start_shingles()
-        return catalog
-
-    @classmethod
-    def read(cls, path: Path) -> Catalog:
-        """Open for the answers, read-only: a reader never needs write access (an index on a
-        read-only disk is searchable). A catalog of an older schema is migrated first."""
-        if not path.exists():
-            raise NoIndex(str(path.parent))
-        with _explained(path):
-            conn = _connect_read_only(path)
-            if schema.version_of(conn) < schema.VERSION:
-                conn.close()
-                cls.open(path).close()
-                conn = _connect_read_only(path)
         return cls(conn, path)
 
     def close(self) -> None:
@@ -87,7 +69,7 @@ class Catalog(Reads, ShingleStore):
     ) -> None:
         self.close()
         if isinstance(exc, sqlite3.DatabaseError):
-            raise _explain(self.path, exc) from None
+            raise explain(self.path, exc) from None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -138,7 +120,7 @@ class Catalog(Reads, ShingleStore):
     def _point_path(self, path: str, doc_id: str, size: int, mtime: float, raw: bytes) -> str | None:
         """Inside a transaction: record ``path`` for ``doc_id``, clear its failure, and
         remove the document it pointed at before if no path is left to it."""
-        old = self.document_of_path(path)
+        old = self.reads.document_of_path(path)
         self.conn.execute(
             "INSERT OR REPLACE INTO paths (path, document_id, size, mtime, raw) VALUES (?, ?, ?, ?, ?)",
             (path, doc_id, size, mtime, raw),
@@ -153,10 +135,10 @@ class Catalog(Reads, ShingleStore):
         return doc_id
 
     def _delete_document(self, doc_id: str) -> None:
-        in_run = self.in_run(doc_id)
+        in_run = self.shingles.in_run(doc_id)
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         if in_run:
-            self.forget_run_map()  # its parts' run shingles went with it
+            self.shingles.forget_run_map()  # its parts' run shingles went with it
 
     def store_document(
         self, doc: Document, path: str, mtime: float, blocks: Iterable[Block], raw: bytes
@@ -197,7 +179,7 @@ class Catalog(Reads, ShingleStore):
         rows = self.conn.execute(
             "SELECT path, document_id, size, mtime, raw FROM paths WHERE document_id = ?", (doc_id,)
         ).fetchall()
-        if self.has_document(doc_id):
+        if self.reads.has_document(doc_id):
             self._delete_document(doc_id)
         return [tuple(r) for r in rows]
 
@@ -309,52 +291,6 @@ class Catalog(Reads, ShingleStore):
                         " (SELECT document_id FROM parts WHERE id = ?)",
                         (part_id,),
                     )
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=30.0)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """mode=ro; where even that cannot open it (a read-only folder without the WAL's
-    shared-memory file), immutable=1: nothing writes to it while we read."""
-    uri = path.resolve().as_uri()
-    for options in ("mode=ro", "mode=ro&immutable=1"):
-        conn = sqlite3.connect(f"{uri}?{options}", uri=True, timeout=30.0)
-        try:
-            conn.execute("PRAGMA user_version").fetchone()
-        except sqlite3.OperationalError:
-            conn.close()
-            continue
-        conn.row_factory = sqlite3.Row
-        return conn
-    return sqlite3.connect(f"{uri}?mode=ro", uri=True)  # fails with the engine's own reason
-
-
-@contextmanager
-def _explained(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.DatabaseError as exc:
-        raise _explain(path, exc) from None
-
-
-def _explain(path: Path, exc: sqlite3.DatabaseError) -> CatalogError:
-    """One line for what went wrong with the catalog file, and what to do."""
-    why = str(exc)
-    if "locked" in why or "busy" in why:
-        return CatalogError(f"the catalog {path} is busy ({why}): try again when the other ingest ends")
-    if "readonly" in why or "read-only" in why or "unable to open" in why:
-        return CatalogError(
-            f"cannot write the catalog {path} ({why}): ingest needs a folder you can write to"
-        )
-    return CatalogDamaged(
-        f"the catalog {path} is damaged ({why}): restore it from a backup, or ingest the PDFs again"
-        " into a new --index folder"
-    )
 
 
 def _amount_row(a: Amount) -> tuple[object, ...]:

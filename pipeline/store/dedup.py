@@ -118,10 +118,10 @@ def part_shingles(doc: Document) -> dict[int, tuple[int, ...]]:
 
 def recover(catalog: Catalog) -> int:
     """Cut again the shingles a killed run held in memory (see shingles.py); how many parts."""
-    missing = catalog.missing_shingles()
+    missing = catalog.shingles.missing_shingles()
     for part_id in missing:
-        catalog.store_shingles(part_id, shingles(catalog.part_text(part_id)))
-    catalog.flush_shingles()
+        catalog.shingles.store_shingles(part_id, shingles(catalog.reads.part_text(part_id)))
+    catalog.shingles.flush_shingles()
     return len(missing)
 
 
@@ -135,7 +135,7 @@ def update(catalog: Catalog, doc: Document, part_ids: Sequence[int]) -> set[int]
             continue
         text = doc.part_text(part)
         hashes = list(cut[part.seq])
-        catalog.store_shingles(part_id, hashes)
+        catalog.shingles.store_shingles(part_id, hashes)
         matches = _confirmed(catalog, part_id, text, hashes)
         if matches:
             changed |= _regroup(catalog, part_id, matches)
@@ -144,30 +144,30 @@ def update(catalog: Catalog, doc: Document, part_ids: Sequence[int]) -> set[int]
 
 def _confirmed(catalog: Catalog, part_id: int, text: str, hashes: list[int]) -> list[int]:
     found = []
-    leads = catalog.shingle_candidates(part_id, hashes, MAX_PARTS_PER_SHINGLE, CANDIDATE_SHARE)
+    leads = catalog.shingles.shingle_candidates(part_id, hashes, MAX_PARTS_PER_SHINGLE, CANDIDATE_SHARE)
     for other, shared, size in leads:
         if shared < CANDIDATE_SHARE * max(size, len(hashes)):
             continue
-        if similarity(text, catalog.part_text(other), CONFIRM) >= CONFIRM:
+        if similarity(text, catalog.reads.part_text(other), CONFIRM) >= CONFIRM:
             found.append(other)
     return found
 
 
 def _regroup(catalog: Catalog, part_id: int, matches: list[int]) -> set[int]:
-    roots = {catalog.canonical_of(m) for m in matches}
+    roots = {catalog.reads.near.canonical_of(m) for m in matches}
     members = {part_id} | roots
     for root in roots:
-        members |= set(catalog.repeat_ids(root))
-    copies = [Copy(**row) for row in catalog.copies(sorted(members))]
+        members |= set(catalog.reads.near.repeat_ids(root))
+    copies = [Copy(**row) for row in catalog.reads.near.copies(sorted(members))]
     winner = _canonical(copies)
-    winner_text = catalog.part_text(winner.part_id)
-    before = {c.part_id: catalog.canonical_of(c.part_id) for c in copies}
+    winner_text = catalog.reads.part_text(winner.part_id)
+    before = {c.part_id: catalog.reads.near.canonical_of(c.part_id) for c in copies}
     updates: list[tuple[int, int | None, float | None]] = []
     for c in copies:
         if c.part_id == winner.part_id:
             updates.append((c.part_id, None, None))
         else:
-            score = similarity(winner_text, catalog.part_text(c.part_id))
+            score = similarity(winner_text, catalog.reads.part_text(c.part_id))
             updates.append((c.part_id, winner.part_id, score))
     catalog.set_repeats(updates)
     return {c.part_id for c in copies if before[c.part_id] != winner.part_id}

@@ -170,7 +170,7 @@ def prepare(catalog: Catalog, settings: Settings, forms: WordForms) -> str | Non
     """When the search index is missing, of another version, made for another
     catalog or damaged, have every document indexed again from the catalog
     (no PDF is read again). Returns why it is rebuilt, or None."""
-    problem = _problem(settings, catalog.generation, forms)
+    problem = _problem(settings, catalog.reads.generation, forms)
     if problem is None:
         return None
     if settings.search_dir.is_dir():

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .connection import Connection
+
 
 class NearReads:
-    """A base of ``Reads``: repeat groups and the facts the canonical copy rule reads."""
+    """Dedup's reads: repeat groups and the facts the canonical copy rule reads."""
 
-    conn: Any  # the catalog's sqlite3 connection (opened by catalog.py)
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def canonical_of(self, part_id: int) -> int:
         row = self.conn.execute("SELECT repeat_of FROM parts WHERE id = ?", (part_id,)).fetchone()

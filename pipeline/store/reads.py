@@ -6,13 +6,18 @@ Every answer reads through these methods; none of them writes.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator
-from typing import Any
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
 
-from ..filters import name_keys
-from ..models import READER_VERSION, Person, Sentence, name_only
+from ..errors import NoIndex
+from ..models import READER_VERSION, Sentence, name_only
 from ..records import AlsoIn
+from . import schema
+from .blocks import BlockReads, sentence_of
 from .catalog_rows import (
     AmountRow,
     BlockRef,
@@ -20,8 +25,6 @@ from .catalog_rows import (
     Heading,
     ItemRow,
     KindPart,
-    PageFacts,
-    PageLists,
     PartInfo,
     PartRow,
     Repeat,
@@ -31,10 +34,10 @@ from .catalog_rows import (
     names,
     objects,
 )
+from .connection import connect, connect_read_only, explain, explained
 from .near import NearReads
-from .pages import PageReads
+from .pages import PageReads, body_of
 
-LOW_OCR_CONFIDENCE = 80.0  # an OCR page under this mean word confidence is flagged: check the scan
 # The path a document is shown under: the first of its paths.
 FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
 # Whose act an amount's sentence is: its people or parties (as JSON)
@@ -44,47 +47,50 @@ ACTS = (
 )
 
 
-class Reads(PageReads, NearReads):
-    """Read-only questions to the catalog, answered as plain dicts and values."""
+class CatalogReader:
+    """The catalog opened for the answers: read-only questions, answered as typed rows.
+    Composed of its page reads (``pages``) and dedup's reads (``near``)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, conn: sqlite3.Connection, path: Path, copy: Path | None = None) -> None:
+        self.conn, self.path, self.copy = conn, path, copy
+        self.pages = PageReads(conn)
+        self.near = NearReads(conn)
+        self.blocks = BlockReads(conn)
+
+    @classmethod
+    def open(cls, path: Path) -> CatalogReader:
+        """Open read-only: a reader never writes (an index on a read-only disk is searchable).
+        A catalog of an older schema is read through a migrated copy in a temporary file;
+        the file itself is migrated by the next ingest."""
+        if not path.exists():
+            raise NoIndex(str(path.parent))
+        with explained(path):
+            conn = connect_read_only(path)
+            if schema.version_of(conn) >= schema.VERSION:
+                return cls(conn, path)
+            copy, name = _migrated_copy(conn)
+        return cls(copy, path, name)
+
+    def close(self) -> None:
+        self.conn.close()
+        if self.copy is not None:
+            self.copy.unlink(missing_ok=True)
+
+    def __enter__(self) -> CatalogReader:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise explain(self.path, exc) from None
 
     @property
     def generation(self) -> str:
         """This catalog's identity (the search index built from it carries it too)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return str(row[0]) if row else ""
-
-    def page_facts(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], PageFacts]:
-        """(document, page) -> its text quality ('good', 'garbled'; a page ingested before it
-        was judged: 'good') and whether it was read by OCR (with its mean word confidence)."""
-        found: dict[tuple[str, int], PageFacts] = {}
-        for doc_id, number in set(places):
-            row = self.conn.execute(
-                "SELECT quality, ocr_confidence FROM pages WHERE document_id = ? AND number = ?",
-                (doc_id, number),
-            ).fetchone()
-            quality, confidence = (row["quality"], row["ocr_confidence"]) if row else (None, None)
-            found[(doc_id, number)] = PageFacts(quality or "good", confidence is not None, confidence)
-        return found
-
-    def page_lists(self) -> dict[str, PageLists]:
-        """document -> its garbled pages, pages read by OCR, and OCR pages of low confidence."""
-        found: dict[str, dict[str, list[int]]] = {}
-        rows = self.conn.execute(
-            "SELECT document_id, number, quality, ocr_confidence FROM pages"
-            " WHERE quality = 'garbled' OR ocr_confidence IS NOT NULL ORDER BY 1, 2"
-        )
-        for row in rows:
-            lists = found.setdefault(row["document_id"], {"garbled": [], "ocr": [], "low": []})
-            if row["quality"] == "garbled":
-                lists["garbled"].append(row["number"])
-            if row["ocr_confidence"] is not None:
-                lists["ocr"].append(row["number"])
-                if row["ocr_confidence"] < LOW_OCR_CONFIDENCE:
-                    lists["low"].append(row["number"])
-        return {doc: PageLists(*(tuple(v) for v in lists.values())) for doc, lists in found.items()}
 
     def known_values(self, field: str) -> set[str]:
         """The parties or the kinds (of documents and of parts) the catalog holds."""
@@ -121,33 +127,6 @@ class Reads(PageReads, NearReads):
 
     def unindexed_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM documents WHERE indexed = 0").fetchone()[0])
-
-    def canonical_blocks(self, doc_id: str) -> Iterator[dict[str, Any]]:
-        """Blocks of the document's canonical parts, with what the index files them under."""
-        rows = self.conn.execute(
-            'SELECT b.id, b.document_id, b.part_id, b.page, b.start, b."end", b.text, p.year, d.date,'
-            " d.kind, d.board,"
-            " p.kind AS part_kind, p.title AS part_title, p.party, p.signatories"
-            " FROM blocks b JOIN parts p ON p.id = b.part_id JOIN documents d ON d.id = b.document_id"
-            " WHERE b.document_id = ? AND p.repeat_of IS NULL ORDER BY b.id",
-            (doc_id,),
-        )
-        acts = self.acts_by_page(doc_id)
-        for row in rows:
-            said = [
-                s
-                for s in acts.get((row["part_id"], row["page"]), [])
-                if s.start < row["end"] and s.end > row["start"]
-            ]
-            names = [name_only(n) for n in json.loads(row["signatories"])] + [
-                p.name for s in said for p in s.people
-            ]
-            parties = [row["party"]] if row["party"] else []
-            yield {
-                **dict(row),
-                "parties": list(dict.fromkeys(parties + [p for s in said for p in s.parties])),
-                "speakers": list(dict.fromkeys(k for n in names for k in name_keys(n))),
-            }
 
     def documents_with_parts(self) -> list[DocumentRow]:
         """Every document with its paths and parts, in title order."""
@@ -199,7 +178,7 @@ class Reads(PageReads, NearReads):
             " WHERE p.id = ? AND g.number BETWEEN p.first_page AND p.last_page ORDER BY g.number",
             (part_id,),
         )
-        return "\n".join(_body(r) for r in rows)
+        return "\n".join(body_of(r) for r in rows)
 
     def section_at(self, part_id: int, page: int, text: str = "") -> Heading | None:
         """The section of a part that holds the line ``text`` on ``page`` (else the
@@ -233,20 +212,6 @@ class Reads(PageReads, NearReads):
         holds = [r for r in rows if probe and (probe in " ".join(r["text"].split()) or _names(probe, r))]
         found: sqlite3.Row = holds[0] if holds else rows[0]
         return found
-
-    def page_with_text(self, doc_id: str, first: int, last: int, text: str) -> int | None:
-        """The page in [first, last] of a document whose body holds the start of ``text``."""
-        probe = " ".join(text.split()[:8])
-        if not probe:
-            return None
-        rows = self.conn.execute(
-            "SELECT number, body FROM pages WHERE document_id = ? AND number BETWEEN ? AND ? ORDER BY number",
-            (doc_id, first, last),
-        )
-        for row in rows:
-            if probe in " ".join(_body(row).split()):
-                return int(row["number"])
-        return None
 
     def resolve_document(self, ref: str) -> str | None:
         """A document id from an id (or its prefix), a path, or a file name."""
@@ -369,41 +334,29 @@ class Reads(PageReads, NearReads):
             " ORDER BY s.start",
             (part_id, page, end, start),
         )
-        return [_sentence(r) for r in rows]
-
-    def acts_by_page(self, doc_id: str) -> dict[tuple[int, int], list[Sentence]]:
-        """(part id, page) -> the document's sentences that are somebody's act, in order."""
-        out: dict[tuple[int, int], list[Sentence]] = {}
-        for row in self.conn.execute(
-            'SELECT part_id, page, start, "end", people, parties FROM sentences'
-            " WHERE document_id = ? AND parties || people != '[][]' ORDER BY part_id, page, start",
-            (doc_id,),
-        ):
-            out.setdefault((row["part_id"], row["page"]), []).append(_sentence(row))
-        return out
-
-    def page_text(self, doc_id: str, page: int, start: int, end: int) -> str | None:
-        """The body text at [start, end) of ``page``, running on into the next pages
-        (joined by one newline) when ``end`` passes the page's end."""
-        rows = self.conn.execute(
-            "SELECT body FROM pages WHERE document_id = ? AND number >= ? ORDER BY number LIMIT 3",
-            (doc_id, page),
-        ).fetchall()
-        if not rows or not isinstance(rows[0]["body"], str):
-            return None  # a damaged row is never quoted
-        text = "\n".join(_body(r) for r in rows)
-        return text[start:end] if 0 <= start < end <= len(text) else None
+        return [sentence_of(r) for r in rows]
 
     def where_else(self, repeat: Repeat, text: str) -> AlsoIn:
         """Where a repeat holds ``text``: its path and the page (else its page range)."""
-        page = self.page_with_text(repeat.document_id, repeat.first_page, repeat.last_page, text)
+        page = self.pages.page_with_text(repeat.document_id, repeat.first_page, repeat.last_page, text)
         return AlsoIn(repeat.path, str(page) if page else f"{repeat.first_page}–{repeat.last_page}")
 
 
-def _body(row: sqlite3.Row) -> str:
-    """A page's body text; a damaged row (not text) reads as empty."""
-    body = row["body"]
-    return body if isinstance(body, str) else ""
+def _migrated_copy(conn: sqlite3.Connection) -> tuple[sqlite3.Connection, Path]:
+    """The catalog copied to a temporary file and migrated there: its connection and path."""
+    handle, name = tempfile.mkstemp(prefix="handlingar-catalog-", suffix=".sqlite")
+    os.close(handle)
+    copy = connect(Path(name))
+    try:
+        conn.backup(copy)
+        schema.migrate(copy)
+    except BaseException:
+        copy.close()
+        Path(name).unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()
+    return copy, Path(name)
 
 
 def _names(line: str, section: sqlite3.Row) -> bool:
@@ -415,9 +368,3 @@ def _names(line: str, section: sqlite3.Row) -> bool:
 def _section(row: sqlite3.Row) -> SectionRow:
     lists = {k: objects(row[k]) for k in ("statements", "proposals", "votes", "signers")}
     return build(SectionRow, row, **lists, part_kind=dict(row).get("part_kind", ""))
-
-
-def _sentence(row: sqlite3.Row) -> Sentence:
-    people = tuple(Person(p["name"], p["party"]) for p in json.loads(row["people"] or "[]"))
-    parties = tuple(json.loads(row["parties"] or "[]"))
-    return Sentence(row["page"], row["start"], row["end"], True, people, parties)

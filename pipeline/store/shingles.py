@@ -20,6 +20,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
+from .connection import Connection
+
 FLUSH_ROWS = 2_000_000  # rows of the run's table (about 100 MB) before they are merged
 
 _RUN_SCHEMA = """
@@ -32,13 +34,15 @@ END;
 
 
 class ShingleStore:
-    """A base of ``Catalog``: dedup's shingles, written and looked up."""
+    """Dedup's shingles, written and looked up: a part of the catalog's writer."""
 
-    conn: Any  # the catalog's sqlite3 connection, opened for writing
-    transaction: Callable[[], AbstractContextManager[Any]]  # the catalog's unit of work
-    commit_group: Callable[[], None]
-
-    def start_shingles(self) -> None:
+    def __init__(
+        self,
+        conn: Connection,  # the catalog's, opened for writing
+        transaction: Callable[[], AbstractContextManager[Any]],  # the catalog's unit of work
+        commit_group: Callable[[], None],
+    ) -> None:
+        self.conn, self.transaction, self.commit_group = conn, transaction, commit_group
         self.conn.execute("PRAGMA temp_store = MEMORY")
         self.conn.executescript(_RUN_SCHEMA)
         self._run: RunMap | None = {}  # hash -> the run's part (or parts) that hold it

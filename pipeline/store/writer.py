@@ -28,7 +28,9 @@ class Batch:
 
     def open(self) -> tuple[Any, index.Analyzer]:
         if self.writer is None or self.analyzer is None:
-            self.writer, self.analyzer = index.open_writer(self.settings, self.catalog.generation, self.forms)
+            self.writer, self.analyzer = index.open_writer(
+                self.settings, self.catalog.reads.generation, self.forms
+            )
         return self.writer, self.analyzer
 
     def add(self, doc_id: str, fresh: bool = False, views: dict[str, tuple[str, str]] | None = None) -> None:
@@ -38,7 +40,7 @@ class Batch:
         writer, analyzer = self.open()
         if not fresh:
             writer.delete_documents_by_term("document", doc_id)
-        index.add_rows(writer, analyzer, self.catalog.canonical_blocks(doc_id), views)
+        index.add_rows(writer, analyzer, self.catalog.reads.blocks.canonical_blocks(doc_id), views)
         self.pending.append(doc_id)
         if len(self.pending) >= self.every:
             self.commit()
@@ -50,7 +52,7 @@ class Batch:
         writer, analyzer = self.open()
         for doc_id in set(doc_ids) & set(self.pending):
             writer.delete_documents_by_term("document", doc_id)
-            index.add_rows(writer, analyzer, self.catalog.canonical_blocks(doc_id), None)
+            index.add_rows(writer, analyzer, self.catalog.reads.blocks.canonical_blocks(doc_id), None)
 
     def remove(self, doc_ids: Sequence[str]) -> None:
         if doc_ids:
@@ -82,7 +84,7 @@ class Batch:
 def sync(batch: Batch) -> int:
     """Bring the search index up to the catalog: every document not yet indexed
     (or whose canonical parts changed) has its old entries replaced."""
-    todo = batch.catalog.unindexed()
+    todo = batch.catalog.reads.unindexed()
     for doc_id in todo:
         batch.add(doc_id)
     batch.commit()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
@@ -65,14 +66,14 @@ def marked_text(text: str, marks: Sequence[tuple[int, int]]) -> Markup:
     return Markup("").join(out)
 
 
-def with_args(**changes: Any) -> str:
+def with_args(**changes: str | int | None) -> str:
     """This page's URL with some query arguments changed (None: removed)."""
     args = {k: v for k, v in request.args.items() if v}
-    args.update({k: v for k, v in changes.items() if v is not None})
+    args.update({k: str(v) for k, v in changes.items() if v is not None})
     for k in [k for k, v in changes.items() if v is None]:
         args.pop(k, None)
-    values: dict[str, Any] = {**(request.view_args or {}), **args}
-    return url_for(request.endpoint or "search_page", **values)
+    page = url_for(request.endpoint or "search_page", **(request.view_args or {}))
+    return f"{page}?{urlencode(args)}" if args else page
 
 
 def _offset() -> int:

@@ -1,0 +1,74 @@
+"""The answers' records: what every command returns, typed on the way out as models.py
+types them on the way in.
+
+Each record is a frozen dataclass whose fields, in order, are its JSON contract:
+``to_json()`` is what ``--json`` and ``/api/`` print (the README lists the same fields, and
+a test holds the two together). A record also reads as its JSON (``hit["page"]``), for
+scripts and tests that treat answers as data.
+"""
+
+from .answers import (
+    AlsoIn,
+    AmountEntry,
+    CompareRow,
+    Comparison,
+    DocumentEntry,
+    DocumentView,
+    DuplicateGroup,
+    Hit,
+    ItemRef,
+    PageEntry,
+    PagePlace,
+    Paper,
+    PartEntry,
+    PersonEntry,
+    Place,
+    ProposalEntry,
+    Quote,
+    RepeatPlace,
+    SearchResult,
+    SectionEntry,
+    Side,
+    SpeakerEntry,
+    StatementEntry,
+    Trend,
+    TrendRow,
+    VoteEntry,
+    Voter,
+)
+from .base import JsonObject, JsonValue, Record, Snippet, as_json
+
+__all__ = [
+    "AlsoIn",
+    "AmountEntry",
+    "CompareRow",
+    "Comparison",
+    "DocumentEntry",
+    "DocumentView",
+    "DuplicateGroup",
+    "Hit",
+    "ItemRef",
+    "JsonObject",
+    "JsonValue",
+    "PageEntry",
+    "PagePlace",
+    "Paper",
+    "PartEntry",
+    "PersonEntry",
+    "Place",
+    "ProposalEntry",
+    "Quote",
+    "Record",
+    "RepeatPlace",
+    "SearchResult",
+    "SectionEntry",
+    "Side",
+    "Snippet",
+    "SpeakerEntry",
+    "StatementEntry",
+    "Trend",
+    "TrendRow",
+    "VoteEntry",
+    "Voter",
+    "as_json",
+]

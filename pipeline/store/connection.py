@@ -1,0 +1,63 @@
+"""Opening the catalog file, and saying in one line what went wrong with it."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import CatalogDamaged, CatalogError
+
+Connection = sqlite3.Connection  # what the catalog's reads are given (they import no sqlite3)
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """mode=ro; where even that cannot open it (a read-only folder without the WAL's
+    shared-memory file), immutable=1: nothing writes to it while we read."""
+    uri = path.resolve().as_uri()
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        conn = sqlite3.connect(f"{uri}?{options}", uri=True, timeout=30.0)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            continue
+        conn.row_factory = sqlite3.Row
+        return conn
+    return sqlite3.connect(f"{uri}?mode=ro", uri=True)  # fails with the engine's own reason
+
+
+@contextmanager
+def explained(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise explain(path, exc) from None
+
+
+def explain(path: Path, exc: sqlite3.DatabaseError) -> CatalogError:
+    """One line for what went wrong with the catalog file, and what to do."""
+    why = str(exc)
+    if "locked" in why or "busy" in why:
+        return CatalogError(f"the catalog {path} is busy ({why}): try again when the other ingest ends")
+    if "readonly" in why or "read-only" in why or "unable to open" in why:
+        return CatalogError(
+            f"cannot write the catalog {path} ({why}): ingest needs a folder you can write to"
+        )
+    return CatalogDamaged(
+        f"the catalog {path} is damaged ({why}): restore it from a backup, or ingest the PDFs again"
+        " into a new --index folder"
+    )
