@@ -25,7 +25,7 @@ from pipeline.store.query import (
     Not,
     Or,
     Prefix,
-    Views,
+    TextViews,
     Words,
     holds,
     marked_spans,
@@ -39,7 +39,7 @@ SV = Analyzer(Lexicon(Settings().cache_dir))
 
 
 def matches(query: str, text: str) -> bool:
-    return holds(parse(query, SV), Views.of(text, SV))
+    return holds(parse(query, SV), TextViews.of(text, SV))
 
 
 def test_precedence_and_default_and() -> None:
@@ -101,7 +101,7 @@ def test_snippet_marks_each_word_and_does_not_repeat_text() -> None:
         + "Mer text. " * 30
         + "Trygghetsdialog igen."
     )
-    shown = snippet(text, marked_spans(parse("trygghetsdialog", SV), Views.of(text, SV))).marked(
+    shown = snippet(text, marked_spans(parse("trygghetsdialog", SV), TextViews.of(text, SV))).marked(
         "\x01", "\x02"
     )
     assert shown.count("\x01") == 2 and "\x01trygghetsdialogerna\x02" in shown and " … " in shown

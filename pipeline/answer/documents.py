@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import NotFound
 from ..records import DocumentView
 from ..settings import Settings
-from ..store.query import Views, marked_spans, parse
+from ..store.query import TextViews, marked_spans, parse
 from .forgiving import document_id
 from .listings import document_listing
 from .opened import Opened, opened
@@ -28,7 +28,7 @@ def document_view(
     entry = next(d for d in document_listing(settings) if d.id == doc_id)
     analyzer = held.reader.analyzer
     content = tuple(
-        replace(page, marks=tuple(marked_spans(tree, Views.of(page.text, analyzer)))) if tree else page
+        replace(page, marks=tuple(marked_spans(tree, TextViews.of(page.text, analyzer)))) if tree else page
         for page in pages
     )
     return DocumentView(entry, content)

@@ -138,7 +138,7 @@ def _amount(catalog: CatalogReader, r: AmountRow, ocr: bool) -> AmountEntry:
         year=shown_year(r.date, r.year),  # as a hit's and a quote's: the date's year first
         party=sole_party(parties),
         parties=parties,
-        paragraph=item_label(catalog.paragraph_at(r.part_id, r.page, r.text)),
+        paragraph=item_label(catalog.item_at(r.part_id, r.page, r.text)),
         ocr=ocr,
     )
 

@@ -84,7 +84,7 @@ def _statement_parts(held: Opened, f: Filters) -> Iterator[StatementEntry]:
         kinds = (part.kind, part.part_kind)
         if not f.keeps_place(part.date, part.year, kinds, part.board, part.document):
             continue
-        paragraph = item_label(catalog.paragraph_at(part.id, part.first_page))
+        paragraph = item_label(catalog.item_at(part.id, part.first_page))
         people = tuple(PersonEntry(name_only(n), part.party) for n in part.signatories)
         yield StatementEntry(
             *(part.document, part.path, part.date, shown_year(part.date, part.year), part.board, paragraph),

@@ -116,7 +116,7 @@ def _record(
         page=cite.page,
         start=cite.start,
         end=cite.end,
-        paragraph=item_label(catalog.paragraph_at(part.id, cite.page, quote.split("\n")[0][:80])),
+        paragraph=item_label(catalog.item_at(part.id, cite.page, quote.split("\n")[0][:80])),
         ocr=False,
         also_in=also,
     )

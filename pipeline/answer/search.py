@@ -69,7 +69,7 @@ def _hit(
         date=part.date,
         page=f.page,
         section=section_label(catalog.section_at(f.part, f.page, line)),
-        paragraph=item_label(catalog.paragraph_at(f.part, f.page, line)),
+        paragraph=item_label(catalog.item_at(f.part, f.page, line)),
         party=part.party or sole_party(f.parties),
         parties=f.parties,
         speakers=tuple(part.signatories) or _whole(f.speakers),

@@ -38,8 +38,8 @@ from .query import (
     Or,
     Prefix,
     SentenceMatcher,
+    TextViews,
     Token,
-    Views,
     WordForms,
     Words,
     marked_spans,
@@ -334,7 +334,7 @@ class Reader:
         return total, self._run(text, q, wanted, offset).hits[:wanted] if wanted > 0 else []
 
     def _snippet(self, tree: Node, text: str) -> Snippet:
-        return make_snippet(text, marked_spans(tree, Views.of(text, self.analyzer)))
+        return make_snippet(text, marked_spans(tree, TextViews.of(text, self.analyzer)))
 
     def _run(self, text: str, q: Query, limit: int, offset: int) -> tantivy.SearchResult:
         try:

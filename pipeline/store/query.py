@@ -1,7 +1,7 @@
 """A user's query: parsed into a small tree that the index compiles for its
 engine, that tells whether a sentence satisfies it, and that marks the words
-it matched in a snippet. Knows no search engine: word forms come from an
-``Analyzer`` that the index module provides.
+it matched in a snippet. Knows no search engine: word forms come from
+a ``ViewTokenizer`` that the index module provides (``index.Analyzer``).
 
 Syntax: bare words are ANDed, each matching its forms (stem, lemma) and the
 compounds it is a part of; ``AND``, ``OR``, ``NOT`` (upper case) and
@@ -43,7 +43,7 @@ class WordForms(Protocol):
     def parts(self, word: str) -> tuple[str, ...]: ...
 
 
-class Analyzer(Protocol):
+class ViewTokenizer(Protocol):
     """The views of a text the index holds, with character offsets: stems, exact
     forms, lemmas, and compound parts (each part spans its whole word)."""
 
@@ -105,7 +105,7 @@ def quoted(source: str, width: int = 80) -> str:
     return repr(source if len(source) <= width else source[: width - 1] + "…")
 
 
-def parse(source: str, analyzer: Analyzer) -> Node:
+def parse(source: str, analyzer: ViewTokenizer) -> Node:
     """Parse a user's query, or raise QueryError saying what is wrong with it."""
     text = re.sub("[”“„″]", '"', unicodedata.normalize("NFC", source)).strip()  # a decomposed å too
     if not text:
@@ -137,7 +137,7 @@ class _Parser:
     """Recursive descent: or := and ('OR' and)*; and := unary ('AND'? unary)*;
     unary := 'NOT' unary | '(' or ')' | phrase | word."""
 
-    def __init__(self, tokens: list[str], analyzer: Analyzer, source: str) -> None:
+    def __init__(self, tokens: list[str], analyzer: ViewTokenizer, source: str) -> None:
         self.tokens, self.analyzer, self.source, self.pos = tokens, analyzer, source, 0
         self.depth = 0  # parentheses and NOTs open around the current token
 
@@ -223,16 +223,16 @@ class _Parser:
         return Words(stems, exact, lemmas, lemmas[0] if len(lemmas) == 1 else None)
 
 
-class Views:
+class TextViews:
     """A text's tokens in every view, each made the first time a query asks for it (a
     prefix never needs lemmas; splitting every word of a snippet into compound parts is
     most of a search's time when the word lists are not yet warm)."""
 
-    def __init__(self, source: str, analyzer: Analyzer) -> None:
+    def __init__(self, source: str, analyzer: ViewTokenizer) -> None:
         self.source, self.analyzer = source, analyzer
 
     @classmethod
-    def of(cls, source: str, analyzer: Analyzer) -> Views:
+    def of(cls, source: str, analyzer: ViewTokenizer) -> TextViews:
         return cls(source, analyzer)
 
     @functools.cached_property
@@ -262,7 +262,7 @@ def _runs(tokens: Sequence[Token], words: Sequence[str]) -> Iterator[tuple[int, 
             yield from ((t.start, t.end) for t in tokens[i : i + n])
 
 
-def leaf_spans(leaf: Leaf, views: Views) -> list[tuple[int, int]]:
+def leaf_spans(leaf: Leaf, views: TextViews) -> list[tuple[int, int]]:
     """Where a leaf of the query matches the text."""
     if isinstance(leaf, Words):
         parts = [(t.start, t.end) for t in views.parts if t.text == leaf.part] if leaf.part else []
@@ -283,7 +283,7 @@ def plain_words(node: Node) -> list[Words]:
     return [node] if isinstance(node, Words) and len(node.exact) == 1 else []
 
 
-def holds(node: Node, views: Views) -> bool:
+def holds(node: Node, views: TextViews) -> bool:
     """True when the text satisfies the query on its own."""
     if isinstance(node, And):
         return all(holds(child, views) for child in node.children)
@@ -294,7 +294,7 @@ def holds(node: Node, views: Views) -> bool:
     return bool(leaf_spans(node, views))
 
 
-def marked_spans(node: Node, views: Views) -> list[tuple[int, int]]:
+def marked_spans(node: Node, views: TextViews) -> list[tuple[int, int]]:
     """Every span matched by a leaf not under a NOT, in order."""
     if isinstance(node, Not):
         return []
@@ -378,13 +378,13 @@ class SentenceMatcher:
     exact tokens, phrases, prefixes, fuzzy words, AND/OR/NOT."""
 
     tree: Node
-    analyzer: Analyzer
+    analyzer: ViewTokenizer
 
     def __call__(self, sentence: str) -> bool:
-        return holds(self.tree, Views.of(sentence, self.analyzer))
+        return holds(self.tree, TextViews.of(sentence, self.analyzer))
 
 
-def nearest_forms(words: Sequence[str], texts: Sequence[str], analyzer: Analyzer) -> list[str]:
+def nearest_forms(words: Sequence[str], texts: Sequence[str], analyzer: ViewTokenizer) -> list[str]:
     """The words of ``texts`` within two edits of one of ``words`` (not the word
     itself), nearest first, then the most frequent."""
     seen: dict[str, tuple[int, int]] = {}

@@ -186,7 +186,7 @@ class CatalogReader:
         row = self._section_row(part_id, page, text)
         return None if row is None else Heading(row["kind"], row["number"], str(row["title"]))
 
-    def paragraph_at(self, part_id: int, page: int, text: str = "") -> int | str | None:
+    def item_at(self, part_id: int, page: int, text: str = "") -> int | str | None:
         """The § item that ``text`` on ``page`` falls in (its number); for an extract of one
         item, the § its document names ('§ 85')."""
         row = self._section_row(part_id, page, text, kind="paragraph")

@@ -11,19 +11,14 @@ from typing import Any, Protocol
 from ..filters import board_words
 from ..records import Snippet
 from ..years import matched_years, shown_year
+from .query import WordForms
 
 TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"  # a word of the stemmed, lemma and parts views
 TEXT_RE = re.compile(TEXT_PATTERN)
 
 
-class Views(Protocol):
+class LineViews(Protocol):
     def lines(self, source: str) -> tuple[str, str]: ...
-
-
-class Forms(Protocol):
-    def lemma(self, word: str) -> str: ...
-
-    def parts(self, word: str) -> tuple[str, ...]: ...
 
 
 class IndexedViews:
@@ -31,7 +26,7 @@ class IndexedViews:
     (in step with the stemmed view's words), and each compound's parts; each distinct
     word as written is read from the lexicon once."""
 
-    def __init__(self, forms: Forms) -> None:
+    def __init__(self, forms: WordForms) -> None:
         self.forms = forms
         self.viewed: dict[str, tuple[str, str]] = {}  # a word as written -> its lemma, its parts
 
@@ -70,7 +65,7 @@ class RawHit:
 
 
 def index_fields(
-    row: dict[str, Any], analyzer: Views, given: dict[str, tuple[str, str]] | None = None
+    row: dict[str, Any], analyzer: LineViews, given: dict[str, tuple[str, str]] | None = None
 ) -> dict[str, Any]:
     """The fields of one block; ``given``: a reader's lemma and parts views by block text."""
     text = row["text"]
@@ -97,7 +92,7 @@ def index_fields(
     }
 
 
-def block_views(texts: Iterable[str], forms: Forms) -> dict[str, tuple[str, str]]:
+def block_views(texts: Iterable[str], forms: WordForms) -> dict[str, tuple[str, str]]:
     """Each block text's lemma and parts views (made by a reader, in parallel)."""
     views = IndexedViews(forms)
     return {text: views.lines(text) for text in texts}
