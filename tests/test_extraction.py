@@ -163,6 +163,8 @@ def test_sentences_survive_abbreviations() -> None:
     ]
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_real_world_annual_report_amounts(tmp_path: Path) -> None:
     folder = shared_dir("realworld/brf")
     settings = Settings(index_dir=tmp_path / "ix")
@@ -195,6 +197,8 @@ def test_a_unit_before_a_slash_and_a_space() -> None:
     ]
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_nykarleby_paragraph_items(tmp_path: Path) -> None:
     folder = shared_dir("realworld/nykarleby")
     settings = Settings(index_dir=tmp_path / "ix")
