@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import pdfgen
 from cli import main
-from conftest import CORPUS, FIXTURES, PLAN, shared_dir
+from conftest import CORPUS, FIXTURES, PLAN, Ingested, shared_dir
 from pipeline.answer.listings import document_listing as documents
 from pipeline.errors import Encrypted, HandlingarError, NoPages
 from pipeline.ingest import ingest
@@ -121,10 +121,8 @@ def test_scanned_pdf_is_stored_as_needing_ocr_without_it(tmp_path: Path) -> None
 
 @pytest.mark.ocr
 @pytest.mark.realworld
-def test_nykarleby_minutes_ingest(tmp_path: Path) -> None:
-    folder = shared_dir("realworld/nykarleby")
-    settings = Settings(index_dir=tmp_path / "ix")
-    report = ingest([folder], settings)
+def test_nykarleby_minutes_ingest(nykarleby_index: Ingested) -> None:
+    settings, report = nykarleby_index  # the folder, with the default settings
     assert (report.documents_added, report.failed) == (3, [])
     docs = {d["board"]: d for d in documents(settings)}
     assert docs["Välfärdsnämnden"]["date"] == "2022-09-15"

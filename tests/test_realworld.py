@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CORPUS, MINUTES_2022, PLAN, shared_dir
+from conftest import CORPUS, MINUTES_2022, PLAN, Ingested, shared_dir
 from pipeline.answer.listings import amounts, document_listing, sections, speakers
 from pipeline.answer.quotes import quotes
 from pipeline.answer.search import search
@@ -41,12 +41,10 @@ GOOD = {VALF: {1, 2, 12, 22}, UNG: {1, 2}, RFF: {2, 10}}
 
 
 @pytest.fixture(scope="module")
-def realworld(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def realworld(realworld_index: Ingested) -> Settings:
     """Ingested with OCR auto: its garbled pages and the scanned annual report are OCRed, so a test
     of it is marked ocr as well as realworld."""
-    settings = Settings(index_dir=tmp_path_factory.mktemp("realworld") / "index", workers=2)
-    ingest([CORPUS, shared_dir("realworld")], settings)
-    return settings
+    return realworld_index[0]
 
 
 def qualities(settings: Settings) -> dict[str, dict[int, str]]:
