@@ -2,7 +2,7 @@
 PYTHON ?= python3
 INDEX ?= index
 
-.PHONY: install system demo test lint bench bench-system
+.PHONY: install system demo test test-quick lint bench bench-system
 
 # OCR: Tesseract with its Swedish and English models and orientation detection (Debian's
 # packages). Installed when missing and we are root; without it ingest still works and says
@@ -46,6 +46,11 @@ lint:
 
 test: install lint
 	$(PYTHON) -m pytest
+
+# The edit loop: lint and the tests that run no OCR, no browser and no real-world PDF (their
+# markers in pyproject.toml), stopping at the first failure. `make test` still runs them all.
+test-quick: lint
+	$(PYTHON) -m pytest -x -m "not ocr and not browser and not realworld"
 
 # The benchmark's comparison: Recoll (Debian's recollcmd, with poppler's pdftotext for PDFs).
 BENCH_PACKAGES = recollcmd poppler-utils

@@ -29,6 +29,7 @@ def minutes(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
+@pytest.mark.realworld
 def test_a_partys_protokollsanteckning_is_quoted_as_its(minutes: Settings) -> None:
     found = quotes(minutes, "Nolhaga", Filters(party="S"))  # S writes 'Nolhagaområdet' only
     assert {(q["paragraph"], q["page"]) for q in found} == {("§ 114", 9), ("§ 114", 10)}
@@ -38,6 +39,7 @@ def test_a_partys_protokollsanteckning_is_quoted_as_its(minutes: Settings) -> No
     assert ours and not {q["quote"] for q in ours} & {q["quote"] for q in found}
 
 
+@pytest.mark.realworld
 def test_the_chairs_proposition_is_nobodys_statement(minutes: Settings) -> None:
     everyone = quotes(minutes, "förslag", Filters())
     named = [q for q in everyone if "Hankanen Ängbergs (C) förslag" in q["quote"]]
@@ -47,6 +49,7 @@ def test_the_chairs_proposition_is_nobodys_statement(minutes: Settings) -> None:
     assert any(q["paragraph"] == "§ 43" and q["speakers"] == ["Heidi Hankanen Ängberg"] for q in hers)
 
 
+@pytest.mark.realworld
 def test_a_speaker_is_found_by_whole_name_or_surnames(minutes: Settings) -> None:
     for name in ("Heidi Hankanen Ängberg", "hankanen ängberg", "Ängberg"):
         found = quotes(minutes, "förslag", Filters(speaker=name))
@@ -55,6 +58,7 @@ def test_a_speaker_is_found_by_whole_name_or_surnames(minutes: Settings) -> None
         assert hits and all("Heidi Hankanen Ängberg" in h["speakers"] for h in hits), name
 
 
+@pytest.mark.realworld
 def test_a_member_who_is_only_present_made_nothing(minutes: Settings) -> None:
     """Börje Olsson (V) is in BUN's attendance list and acts in no item."""
     assert search(minutes, "Börje Olsson", Filters()).hits  # he is on the page
@@ -62,6 +66,7 @@ def test_a_member_who_is_only_present_made_nothing(minutes: Settings) -> None:
     assert quotes(minutes, "barn", Filters(speaker="Börje Olsson")) == []
 
 
+@pytest.mark.realworld
 def test_a_mover_is_the_subject_of_the_sentence(minutes: Settings) -> None:
     found = quotes(minutes, "bifall", Filters(party="C"))
     moved = "Hans Peters (C) yrkade bifall till verksamhetsutskottets förslag."
@@ -69,6 +74,7 @@ def test_a_mover_is_the_subject_of_the_sentence(minutes: Settings) -> None:
     assert all(q["parties"] == ["C"] for q in found)
 
 
+@pytest.mark.realworld
 def test_amounts_are_a_partys_where_its_statement_states_them(minutes: Settings) -> None:
     """Nacka KS § 59: S and V's anteckning sets out what the state paid."""
     found = amounts(minutes, Filters(party="V"))
@@ -108,6 +114,7 @@ def test_a_party_as_the_subject_makes_the_statement() -> None:
     assert mine.parties == ("SD",) and mine.people == ()
 
 
+@pytest.mark.realworld
 def test_a_name_cut_at_a_line_break_is_the_whole_person(minutes: Settings) -> None:
     """'Heidi' ends one line and 'Hankanen Ängberg (C)' starts the next: one person."""
     from pipeline.answer.listings import speakers

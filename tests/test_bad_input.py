@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import pdfgen
 from cli import main
-from conftest import CORPUS, FIXTURES, PLAN, shared_dir
+from conftest import CORPUS, FIXTURES, PLAN, Ingested, shared_dir
 from pipeline.answer.listings import document_listing as documents
 from pipeline.errors import Encrypted, HandlingarError, NoPages
 from pipeline.ingest import ingest
@@ -27,6 +27,7 @@ CASES = {
 }
 
 
+@pytest.mark.realworld
 def test_a_file_read_after_an_encrypted_one_gets_its_own_reason(tmp_path: Path) -> None:
     """pdfium keeps its last error: a reader that refused an encrypted file must not call
     the next broken file encrypted too (readers live across files)."""
@@ -96,6 +97,7 @@ def test_slow_file_is_refused_over_time_budget(tmp_path: Path) -> None:
     assert report.failed and "over the time budget" in report.failed[0]["error"]
 
 
+@pytest.mark.realworld
 def test_real_world_malformed_pdfs(tmp_path: Path) -> None:
     folder = shared_dir("realworld/malformed")
     report = ingest([folder], Settings(index_dir=tmp_path / "ix", ocr="never"))
@@ -107,6 +109,7 @@ def test_real_world_malformed_pdfs(tmp_path: Path) -> None:
     assert {Path(p).name for p in report.needs_ocr} == {"cardinal.pdf", "no_contents.pdf"}
 
 
+@pytest.mark.realworld
 def test_scanned_pdf_is_stored_as_needing_ocr_without_it(tmp_path: Path) -> None:
     folder = shared_dir("realworld/brf")
     report = ingest([folder], Settings(index_dir=tmp_path / "ix", ocr="never"))
@@ -116,10 +119,10 @@ def test_scanned_pdf_is_stored_as_needing_ocr_without_it(tmp_path: Path) -> None
     assert sum(d["needs_ocr"] for d in docs) == 1
 
 
-def test_nykarleby_minutes_ingest(tmp_path: Path) -> None:
-    folder = shared_dir("realworld/nykarleby")
-    settings = Settings(index_dir=tmp_path / "ix")
-    report = ingest([folder], settings)
+@pytest.mark.ocr
+@pytest.mark.realworld
+def test_nykarleby_minutes_ingest(nykarleby_index: Ingested) -> None:
+    settings, report = nykarleby_index  # the folder, with the default settings
     assert (report.documents_added, report.failed) == (3, [])
     docs = {d["board"]: d for d in documents(settings)}
     assert docs["Välfärdsnämnden"]["date"] == "2022-09-15"

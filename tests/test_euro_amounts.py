@@ -110,6 +110,7 @@ VALF_EUROS = {
 }
 
 
+@pytest.mark.realworld
 def test_the_real_minutes_euro_amounts_against_gold(valf: Settings) -> None:
     rows = amounts(valf, Filters(), Range(currency="EUR"))
     read_right = {(a["page"], a["text"], a["value"]) for a in rows if a["page"] in (9, 21, 22, 23)}
@@ -121,6 +122,7 @@ def test_the_real_minutes_euro_amounts_against_gold(valf: Settings) -> None:
     assert {a["text"] for a in big} == {"24,86 m€", "15,12 m€", "16,000 m€", "41,3 m€"}
 
 
+@pytest.mark.realworld
 def test_the_cli_shows_the_currency_and_keeps_sek_for_kronor(valf: Settings, tmp_path: Path) -> None:
     from click.testing import CliRunner
 

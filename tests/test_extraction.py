@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINUTES_2022, PLAN, V_STATEMENT, shared_dir
+from conftest import MINUTES_2022, PLAN, V_STATEMENT, Ingested, shared_dir
 from pipeline.answer.listings import amounts, sections, speakers
 from pipeline.answer.search import search
 from pipeline.extract.amounts import money_value
@@ -163,6 +163,8 @@ def test_sentences_survive_abbreviations() -> None:
     ]
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_real_world_annual_report_amounts(tmp_path: Path) -> None:
     folder = shared_dir("realworld/brf")
     settings = Settings(index_dir=tmp_path / "ix")
@@ -195,10 +197,10 @@ def test_a_unit_before_a_slash_and_a_space() -> None:
     ]
 
 
-def test_nykarleby_paragraph_items(tmp_path: Path) -> None:
-    folder = shared_dir("realworld/nykarleby")
-    settings = Settings(index_dir=tmp_path / "ix")
-    ingest([folder / "valfardsnamnden_protokoll_15_09_2022_18_00_139758.pdf"], settings)
+@pytest.mark.ocr
+@pytest.mark.realworld
+def test_nykarleby_paragraph_items(nykarleby_index: Ingested) -> None:
+    settings = nykarleby_index[0]  # the folder with the default settings: these minutes among them
     items = [
         s
         for s in sections(settings, "valfardsnamnden_protokoll_15_09_2022_18_00_139758.pdf")

@@ -19,6 +19,8 @@ from pipeline.output.citations import citation_line
 from pipeline.records import DocumentEntry
 from pipeline.settings import Settings
 
+pytestmark = pytest.mark.realworld
+
 VALF = "valfardsnamnden_protokoll_15_09_2022_18_00_139758.pdf"
 # file -> the minutes' pages it holds
 EXTRACTS = {"rekrytering_av_valfardschef.pdf": [11, 12, 13], "budgetuppfoljning.pdf": [17, 18, 19]}

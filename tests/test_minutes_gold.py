@@ -30,6 +30,7 @@ def _items(gold: dict[str, Any], tmp: Path) -> tuple[Document, dict[int, Section
 
 
 @pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+@pytest.mark.realworld
 def test_every_item_on_its_own_pages(gold_file: Path, tmp_path: Path) -> None:
     gold = json.loads(gold_file.read_text())
     _, items = _items(gold, tmp_path)
@@ -39,6 +40,7 @@ def test_every_item_on_its_own_pages(gold_file: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+@pytest.mark.realworld
 def test_dated_and_numbered_by_their_own_meeting(gold_file: Path, tmp_path: Path) -> None:
     """An extract (KF § 85 of 2026-05-06) is the meeting's, not the KS handling it cites
     ('Kommunstyrelsen har den 13 april 2026, § 27 behandlat ärendet')."""
@@ -54,6 +56,7 @@ def test_dated_and_numbered_by_their_own_meeting(gold_file: Path, tmp_path: Path
 
 
 @pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+@pytest.mark.realworld
 def test_titles_and_decisions(gold_file: Path, tmp_path: Path) -> None:
     gold = json.loads(gold_file.read_text())
     _, items = _items(gold, tmp_path)
@@ -69,6 +72,7 @@ def test_titles_and_decisions(gold_file: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+@pytest.mark.realworld
 def test_statements_attributed_and_votes_counted(gold_file: Path, tmp_path: Path) -> None:
     gold = json.loads(gold_file.read_text())
     _, items = _items(gold, tmp_path)
@@ -100,6 +104,7 @@ def test_statements_of_the_sample_by_party_with_their_text(corpus_index: tuple[S
     assert others and all("S" in s["parties"] for s in others)
 
 
+@pytest.mark.realworld
 def test_members_papers_as_items_with_their_signers(tmp_path: Path) -> None:
     """Alingsås KF 2018-03-28 handles a fråga and four motions, each titled with its signers."""
     gold = json.loads((ROOT / "tests" / "gold" / "minutes" / "kf_protokoll_2018-03-28.json").read_text())
@@ -112,6 +117,7 @@ def test_members_papers_as_items_with_their_signers(tmp_path: Path) -> None:
     assert got == [(p["paragraph"], p["kind"], p["signers"]) for p in gold["papers"]]
 
 
+@pytest.mark.realworld
 def test_a_motion_published_alone_is_its_signers(tmp_path: Path) -> None:
     gold = json.loads((ROOT / "tests" / "gold" / "minutes" / "motion_nattvandrare_S.json").read_text())
     doc, _ = _items(gold, tmp_path)
@@ -126,6 +132,7 @@ PEOPLE = [g for g in GOLD if json.loads(g.read_text())["people_sample"]]
 
 
 @pytest.mark.parametrize("gold_file", PEOPLE, ids=[g.stem for g in PEOPLE])
+@pytest.mark.realworld
 def test_people_with_their_party_and_role_in_the_meeting(gold_file: Path, tmp_path: Path) -> None:
     """Read off each roll call: '(ordförande)', 'ersätter …', 'Ej tjänstgörande ersättare',
     'Utses att justera', the 'Sekreterare' signature; 'BESLUTANDE' and 'ERSÄTTARE' columns."""
@@ -144,6 +151,7 @@ def test_people_with_their_party_and_role_in_the_meeting(gold_file: Path, tmp_pa
 
 
 @pytest.mark.parametrize("gold_file", MINUTES, ids=[g.stem for g in MINUTES])
+@pytest.mark.realworld
 def test_voteringslistor_by_name(gold_file: Path, tmp_path: Path) -> None:
     """Each voter's vote, read from the column its cross stands under ('Ledamot Ja Nej
     Avstår' over 'Jan-Erik Wallin (M), ordförande X'), adds up to the result's counts."""
@@ -157,6 +165,7 @@ def test_voteringslistor_by_name(gold_file: Path, tmp_path: Path) -> None:
         assert (tally["ja"], tally["nej"], tally["avstår"]) == (vote.ja, vote.nej, vote.avstar)
 
 
+@pytest.mark.realworld
 def test_proposals_who_moved_what(tmp_path: Path) -> None:
     """Over the six minutes: each yrkande's kind (bifall, avslag, återremiss, tillägg, ändring,
     an own proposal) and its movers, with those who joined it ('med instämmande av …')."""

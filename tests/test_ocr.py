@@ -70,6 +70,7 @@ def texts(settings: Settings, name: str) -> tuple[str, str]:
     return original, "\n".join(f"{f}\n{b}" for f, b in rows)
 
 
+@pytest.mark.ocr
 @needs_tesseract
 @pytest.mark.parametrize(("name", "dpi", "rotate"), SCANS)
 def test_a_scan_reads_back_the_original_words(
@@ -86,6 +87,7 @@ def test_a_scan_reads_back_the_original_words(
     assert recovered >= 0.98 and error < 0.02
 
 
+@pytest.mark.ocr
 @needs_tesseract
 def test_a_scan_is_read_like_its_original(scans: tuple[Settings, IngestReport]) -> None:
     settings, report = scans
@@ -106,6 +108,7 @@ def test_a_scan_is_read_like_its_original(scans: tuple[Settings, IngestReport]) 
     assert all(a["ocr"] for a in amounts(settings, Filters()))
 
 
+@pytest.mark.ocr
 @needs_tesseract
 def test_hits_and_quotes_from_ocr_text_say_so(scans: tuple[Settings, IngestReport]) -> None:
     hits = search(scans[0], "trygghetsdialoger", Filters(), limit=5).hits
@@ -117,6 +120,7 @@ def test_hits_and_quotes_from_ocr_text_say_so(scans: tuple[Settings, IngestRepor
     assert found[0]["ocr"] and "läst med OCR" in markdown(found)
 
 
+@pytest.mark.ocr
 @needs_tesseract
 def test_a_scan_read_twice_is_read_by_ocr_once(scans: tuple[Settings, IngestReport], tmp_path: Path) -> None:
     settings = scans[0]
@@ -128,6 +132,7 @@ def test_a_scan_read_twice_is_read_by_ocr_once(scans: tuple[Settings, IngestRepo
     assert (report.documents_added, report.ocr_pages, report.ocr_cached) == (1, 2, 2)
 
 
+@pytest.mark.ocr
 @needs_tesseract
 def test_ocr_never_and_always(tmp_path: Path) -> None:
     scan = tmp_path / "scan.pdf"
@@ -140,6 +145,8 @@ def test_ocr_never_and_always(tmp_path: Path) -> None:
     assert auto.ocr_pages == 0  # ... and never otherwise
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 @needs_tesseract
 def test_the_scanned_housing_report_is_searchable(tmp_path: Path) -> None:
     settings = Settings(index_dir=tmp_path / "index", workers=2)
@@ -169,6 +176,8 @@ def test_without_tesseract_ingest_works_and_says_how_to_get_ocr(tmp_path: Path) 
     assert "2 sidor lagrades utan text" in result.stdout and "tesseract-ocr-swe" in result.stdout
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 @needs_tesseract
 def test_a_blank_page_ocr_read_is_not_sent_to_install_tesseract(tmp_path: Path) -> None:
     blank = shared_dir("realworld/malformed") / "no_contents.pdf"  # one page, no content stream
@@ -202,6 +211,7 @@ def test_tesseract_tsv_and_its_usual_misreads() -> None:
     assert repair("Ärenden 108-198") == "Ärenden 10§–19§"
 
 
+@pytest.mark.ocr
 @needs_tesseract
 def test_a_poster_sized_scan_is_read_at_a_lower_dpi_not_failed(tmp_path: Path) -> None:
     """A page 10,000 points wide (139 inches) at 300 dpi would be a 41,700-pixel-wide image,

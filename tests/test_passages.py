@@ -65,6 +65,7 @@ def test_windowed_amounts_and_bounds_equal_the_whole_text_on_edge_cases(text: st
     assert _windowed(text) == _whole(text)
 
 
+@pytest.mark.realworld
 def test_windowed_amounts_and_bounds_equal_the_whole_text_on_real_pdfs() -> None:
     texts = _texts()
     assert len(texts) >= 10

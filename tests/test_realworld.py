@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CORPUS, MINUTES_2022, PLAN, shared_dir
+from conftest import CORPUS, MINUTES_2022, PLAN, Ingested, shared_dir
 from pipeline.answer.listings import amounts, document_listing, sections, speakers
 from pipeline.answer.quotes import quotes
 from pipeline.answer.search import search
@@ -41,10 +41,10 @@ GOOD = {VALF: {1, 2, 12, 22}, UNG: {1, 2}, RFF: {2, 10}}
 
 
 @pytest.fixture(scope="module")
-def realworld(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    settings = Settings(index_dir=tmp_path_factory.mktemp("realworld") / "index", workers=2)
-    ingest([CORPUS, shared_dir("realworld")], settings)
-    return settings
+def realworld(realworld_index: Ingested) -> Settings:
+    """Ingested with OCR auto: its garbled pages and the scanned annual report are OCRed, so a test
+    of it is marked ocr as well as realworld."""
+    return realworld_index[0]
 
 
 def qualities(settings: Settings) -> dict[str, dict[int, str]]:
@@ -60,6 +60,8 @@ def qualities(settings: Settings) -> dict[str, dict[int, str]]:
     return found
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_pages_with_a_broken_font_map_are_marked_garbled_and_read_by_ocr(realworld: Settings) -> None:
     found = qualities(realworld)
     judged = "ocr" if ocr_installed() else "garbled"
@@ -69,6 +71,8 @@ def test_pages_with_a_broken_font_map_are_marked_garbled_and_read_by_ocr(realwor
         assert {n for n in pages if found[name][n] != "good"} == set(), name
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_clean_documents_have_no_garbled_page_and_are_never_ocred(realworld: Settings) -> None:
     found = qualities(realworld)
     clean = [p.name for p in CORPUS.glob("*.pdf")] + ["brf_198532.pdf", "zen_of_python_corrupted.pdf"]
@@ -76,6 +80,8 @@ def test_clean_documents_have_no_garbled_page_and_are_never_ocred(realworld: Set
         assert set(found[name].values()) == {"good"}, name
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_no_quote_comes_from_a_garbled_page(realworld: Settings) -> None:
     garbled = {
         (name, n) for name, pages in qualities(realworld).items() for n, q in pages.items() if q == "garbled"
@@ -85,6 +91,8 @@ def test_no_quote_comes_from_a_garbled_page(realworld: Settings) -> None:
             assert (Path(q["path"]).name, q["page"]) not in garbled, q["quote"]
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_quotes_for_ordinary_words_are_whole_sentences(realworld: Settings) -> None:
     found = [q["quote"] for word in WORDS for q in quotes(realworld, word, Filters())]
     assert len(found) > 150
@@ -95,6 +103,8 @@ def test_quotes_for_ordinary_words_are_whole_sentences(realworld: Settings) -> N
         assert len(quote.split()) >= 4, quote
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 @pytest.mark.parametrize(
     "fragment",
     [
@@ -119,6 +129,8 @@ def test_what_is_not_a_sentence_is_never_quoted(realworld: Settings, fragment: s
     assert not any(q == fragment or (start.match(q) and not cut) for q in found)
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_a_sentence_over_a_line_that_ends_in_att_is_quoted_whole(realworld: Settings) -> None:
     """'… 2018–2021” är att' ends a line, not a heading: the sentence goes on to 'där.'."""
     found = [q["quote"] for q in quotes(realworld, "övergripande", Filters())]
@@ -128,6 +140,8 @@ def test_a_sentence_over_a_line_that_ends_in_att_is_quoted_whole(realworld: Sett
     ) in found
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_a_sentence_whose_subject_is_a_heading_word_is_quoted_whole(realworld: Settings) -> None:
     found = [q["quote"] for q in quotes(realworld, "vindkraftsproducenter", Filters())]
     assert (
@@ -136,6 +150,8 @@ def test_a_sentence_whose_subject_is_a_heading_word_is_quoted_whole(realworld: S
     ) in found
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 @pytest.mark.parametrize(
     ("word", "sentence"),
     [
@@ -162,6 +178,8 @@ def gold() -> dict[str, Any]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 @pytest.mark.parametrize("name", sorted(gold()))
 def test_full_minutes_against_gold(realworld: Settings, name: str) -> None:
     want = gold()[name]
@@ -180,6 +198,8 @@ def test_full_minutes_against_gold(realworld: Settings, name: str) -> None:
             assert (found["decision"] or "").startswith(item[4]), (item[0], found["decision"])
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_hits_quotes_and_amounts_carry_their_paragraph(realworld: Settings) -> None:
     hits = search(realworld, "rekryteringsgruppen", Filters(), limit=5).hits
     assert hits and {h["paragraph"] for h in hits} == {"§ 44"}
@@ -194,6 +214,8 @@ def test_hits_quotes_and_amounts_carry_their_paragraph(realworld: Settings) -> N
     assert sums and {a["paragraph"] for a in sums} == {"§ 12"}
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_one_person_whatever_the_name_order_with_roles_from_the_attendance_list(realworld: Settings) -> None:
     people = {p["name"]: p for p in speakers(realworld)}
     assert "Svenlin Johan" not in people and "Lindvall Mikael" not in people
@@ -208,6 +230,7 @@ def test_one_person_whatever_the_name_order_with_roles_from_the_attendance_list(
     assert people["Emilia Ingman"]["role"] == "planläggningschef på Nykarleby stad"
 
 
+@pytest.mark.realworld
 def test_hits_on_a_garbled_page_say_so_without_ocr(tmp_path: Path) -> None:
     settings = Settings(index_dir=tmp_path / "index", ocr="never")
     ingest([shared_dir(NYKARLEBY) / RFF, CORPUS / PLAN], settings)
@@ -219,6 +242,8 @@ def test_hits_on_a_garbled_page_say_so_without_ocr(tmp_path: Path) -> None:
     assert set(GARBLED[RFF]) <= set(listed[RFF]) and listed[PLAN] == []
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_the_minutes_with_a_broken_font_map_read_right_after_ocr(realworld: Settings) -> None:
     if not ocr_installed():
         pytest.skip("Tesseract with Swedish is not installed (make system)")
@@ -245,6 +270,8 @@ def test_a_short_page_is_judged_by_the_shape_of_its_words(text: str, scrambled: 
     assert (page_quality(text, lambda w: True, lambda w: False) == GARBLED_TEXT) is scrambled
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_an_annual_report_is_about_the_financial_year_it_names(realworld: Settings) -> None:
     # page 1: 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021'; the scanned
     # Stäppan report, page 2: 'under räkenskapsåret 2022-01-01 - 2022-12-31'
@@ -255,6 +282,8 @@ def test_an_annual_report_is_about_the_financial_year_it_names(realworld: Settin
     assert hits and {Path(h["path"]).name for h in hits} == {"brf_198532.pdf"}
 
 
+@pytest.mark.ocr
+@pytest.mark.realworld
 def test_an_annual_report_is_named_for_its_association(realworld: Settings) -> None:
     # page 1: 'Brf Björk och Plaza' above, 'Bostadsrättsföreningen' / 'Björk och Plaza' below the
     # title; the scanned Stäppan report: 'Styrelsen för Bostadsrättsföreningen Stäppan i Leksand får …'

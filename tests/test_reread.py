@@ -18,6 +18,8 @@ from pipeline.filters import Filters, Range
 from pipeline.ingest import ingest
 from pipeline.settings import Settings
 
+pytestmark = pytest.mark.realworld
+
 VALF = "valfardsnamnden_protokoll_15_09_2022_18_00_139758.pdf"
 
 

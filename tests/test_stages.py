@@ -48,6 +48,7 @@ def test_pdf_gives_weight_and_size_per_line() -> None:
     assert not lines["prioriteringarna."].bold
 
 
+@pytest.mark.realworld
 def test_pdf_refuses_an_encrypted_file_by_name() -> None:
     from conftest import shared_dir
 

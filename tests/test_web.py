@@ -194,6 +194,7 @@ def browser() -> Iterator[Any]:
     driver.quit()
 
 
+@pytest.mark.browser
 @needs_browser
 def test_in_a_browser_search_filter_open_and_copy(served: str, browser: Any) -> None:
     from selenium.webdriver.common.by import By
