@@ -144,7 +144,7 @@ def test_plan_has_fourteen_priorities_under_four_areas(corpus_index: Corpus) -> 
 
 def test_report_has_thirteen_priorities(corpus_index: Corpus) -> None:
     found = sections(corpus_index[0], MINUTES_2022)
-    report = [s for s in found if s["part_kind"] == "verksamhetsberättelse" and s["kind"] == "priority"]
+    report = [s for s in found if s.part_kind == "verksamhetsberättelse" and s.kind == "priority"]
     assert [s["number"] for s in report] == list(range(1, 14))
     assert report[3]["title"] == "Botadssociala medel"
 
