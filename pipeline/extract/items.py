@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..models import Page, Section
+from ..models import MINUTES_KINDS, DocumentKind, Page, Part, Section, SectionKind
 from . import politics
 from .clean import join_lines
 from .layout import FlatLine, body_size, flatten, styled
 from .minutes import ITEM_LINE_RE, Mark, decision, front_list, mark_numbers, marks_in, split_dnr, wraps
+from .sections import agenda_items, priority_sections
 from .votes import votes
 
 # the labels an item's text is divided by: never part of its title
@@ -184,7 +185,7 @@ def _item(
         first,
         last,
         text,
-        "paragraph",
+        SectionKind.ITEM,
         decision(text),
         politics.statements(body, known),
         dnr,
@@ -231,3 +232,13 @@ def _items_by_header(
         found = listed.get(number, ("", None))
         items.append(_item(number, found[0] or own, dnr or found[1], lines, known))
     return items
+
+
+def part_sections(part: Part, pages: Sequence[Page], paragraph: str | None) -> list[Section]:
+    """A part's sections: the § items of minutes (or of an agenda, else its numbered items),
+    the areas, priorities and headings of anything else."""
+    if part.kind == DocumentKind.FÖREDRAGNINGSLISTA:
+        return paragraph_items(pages, paragraph, part.title) or agenda_items(pages)
+    if part.kind in MINUTES_KINDS:
+        return paragraph_items(pages, paragraph, part.title)
+    return priority_sections(pages)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..models import Meta, Page
+from ..models import DocumentKind, Meta, Page
 from ..years import year_in
 from . import minutes
 
@@ -68,14 +68,14 @@ def full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
     number, the § range it covers, and a title that says so."""
     facts = minutes.meeting_facts(pages)
     head = minutes.running_head(pages[0])
-    if meta.kind == "protokoll" and head and not facts.form:
+    if meta.kind == DocumentKind.PROTOKOLL and head and not facts.form:
         return _extract(meta, pages, head)
     opening = _opening_item(pages[0])
-    if meta.kind == "protokoll" and opening is not None and not facts.form:
+    if meta.kind == DocumentKind.PROTOKOLL and opening is not None and not facts.form:
         return _opened_extract(meta, pages, opening)
     board = normalise_board(facts.organ) if facts.organ else meta.board
     span = facts.paragraphs
-    name = "Föredragningslista" if meta.kind == "föredragningslista" else "Protokoll"
+    name = "Föredragningslista" if meta.kind == DocumentKind.FÖREDRAGNINGSLISTA else "Protokoll"
     title = " ".join(x for x in (name, facts.number, board, _day(meta.date, pages)) if x)
     return replace(
         meta,
@@ -108,7 +108,9 @@ def _opened_extract(meta: Meta, pages: Sequence[Page], first: int) -> Meta:
     span = (marks[0], marks[-1])
     head = [x for x in pages[0].furniture.split("\n") + pages[0].body.split("\n")[:6] if x.strip()]
     date = next((d for d in map(parse_date, head) if d), meta.date)
-    return replace(meta, kind="protokollsutdrag", date=date, paragraph=_paragraph(span), paragraphs=span)
+    return replace(
+        meta, kind=DocumentKind.PROTOKOLLSUTDRAG, date=date, paragraph=_paragraph(span), paragraphs=span
+    )
 
 
 def _paragraph(span: tuple[int, int]) -> str:
@@ -125,7 +127,7 @@ def _extract(meta: Meta, pages: Sequence[Page], head: minutes.RunningHead) -> Me
     span = (items[0], items[-1]) if items else meta.paragraphs
     return replace(
         meta,
-        kind="protokollsutdrag",
+        kind=DocumentKind.PROTOKOLLSUTDRAG,
         date=head.date,
         board=normalise_board(head.organ) if head.organ else meta.board,
         year=year_in(meta.title) or int(head.date[:4]),

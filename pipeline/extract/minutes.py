@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..models import Page, RawPage
+from ..models import DocumentKind, Page, RawPage
 from .clean import join_lines
 from .layout import FlatLine, flatten
 
@@ -94,7 +94,7 @@ RUNNING_HEAD_RE = re.compile(
 
 @dataclass(frozen=True)
 class RunningHead:
-    kind: str  # 'protokoll' or 'föredragningslista'
+    kind: DocumentKind  # PROTOKOLL or FÖREDRAGNINGSLISTA
     date: str  # the meeting's day, ISO
     organ: str | None
 
@@ -110,7 +110,9 @@ def running_head(page: Page) -> RunningHead | None:
                 below = lines[i + 1 : i + 3] + _lines(page.furniture)
                 organ = next((x for x in below if looks_like_organ(x)), None)
                 word, day, month, year = match.groups()
-                return RunningHead(word.lower(), f"{year}-{int(month):02d}-{int(day):02d}", organ)
+                return RunningHead(
+                    DocumentKind(word.lower()), f"{year}-{int(month):02d}-{int(day):02d}", organ
+                )
     return None
 
 

@@ -30,16 +30,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import HandlingarError
-from ..models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
+from ..models import Amount, Extracted, Page, PageQuality, Part, Sentence, Speaker
 from . import amounts as money
 from . import quality
 from .acts import acted
-from .items import paragraph_items
+from .items import part_sections
 from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
 from .passages import PageStarts, chunks, money_windows, sentence_at, sentence_bounds, stretches
 from .roll import ranked, roll_call
-from .sections import agenda_items, priority_sections
 from .sentences import COMMON_ABBREVIATIONS, sentence_starts
 
 
@@ -105,8 +104,8 @@ def english(word: str) -> bool:
     return word in EN_STOP_WORDS
 
 
-def page_quality(text: str, cache_dir: Path) -> str:
-    """'good' or 'garbled' for a page's text (see quality.page_quality)."""
+def page_quality(text: str, cache_dir: Path) -> PageQuality:
+    """GOOD or GARBLED for a page's text (see quality.page_quality)."""
     return quality.page_quality(text, lexicon(cache_dir), english)
 
 
@@ -116,7 +115,7 @@ def reads_better(found: str, layer: str, cache_dir: Path) -> bool:
 
 
 def judged(pages: Sequence[Page], cache_dir: Path) -> list[Page]:
-    """Pages with their text quality: 'garbled' where most words are not words."""
+    """Pages with their text quality: GARBLED where most words are not words."""
     return [replace(p, quality=page_quality(p.body, cache_dir)) for p in pages]
 
 
@@ -331,7 +330,7 @@ def _sentences(
             number, start = where.locate(offset)
             page = by_number[number]
             quotable = (
-                page.quality == quality.GOOD
+                page.quality == PageQuality.GOOD
                 and quality.sentence_shaped(stripped)
                 and quality.words_are_words(stripped, knows)
                 and not quality.layout_breaks(layouts[number], start, start + len(stripped))
@@ -351,7 +350,7 @@ def extract_part(
     text (a sentence may run over a page break), a long part in bounded chunks that end
     with a page, so memory stays flat for a 3,000-page report."""
     found: list[Extracted] = [_extract_text(chunk, model, cache_dir) for chunk in chunks(pages)]
-    sections = tuple(_sections(part, pages, paragraph))
+    sections = tuple(part_sections(part, pages, paragraph))
     return Extracted(
         tuple(a for f in found for a in f.amounts),
         tuple(s for f in found for s in f.speakers),
@@ -381,11 +380,3 @@ def _extract_text(pages: Sequence[Page], model: str | None, cache_dir: Path) -> 
         (),
         tuple(_sentences(text, where, bounds, pages, lexicon(cache_dir))),
     )
-
-
-def _sections(part: Part, pages: Sequence[Page], paragraph: str | None) -> list[Section]:
-    if part.kind == "föredragningslista":
-        return paragraph_items(pages, paragraph, part.title) or agenda_items(pages)
-    if part.kind in ("protokoll", "protokollsutdrag"):
-        return paragraph_items(pages, paragraph, part.title)
-    return priority_sections(pages)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import NATIONAL, Person, Proposal, Statement
+from ..models import NATIONAL, DocumentKind, Person, Proposal, Statement, StatementKind
 from .clean import join_lines
 from .layout import FlatLine
 from .parties import NAME_WORD, PERSON, party_code, tag_code
@@ -139,11 +139,11 @@ def parties_of(people: Sequence[Person], extra: Sequence[str] = ()) -> tuple[str
     return tuple(dict.fromkeys([*(p.party for p in people if p.party), *extra]))
 
 
-def _kind(verb: str) -> str:
+def _kind(verb: str) -> StatementKind:
     verb = verb.lower()
     if "reserv" in verb:
-        return "reservation"
-    return "särskilt yttrande" if "yttrande" in verb else "protokollsanteckning"
+        return StatementKind.RESERVATION
+    return StatementKind.SÄRSKILT_YTTRANDE if "yttrande" in verb else StatementKind.PROTOKOLLSANTECKNING
 
 
 def _body_start(text: str, after: int) -> int:
@@ -380,5 +380,5 @@ def paper(title: str, known: Mapping[str, str] | None = None) -> tuple[str | Non
     found = PAPER_RE.match(title)
     if found is None:
         return None, ()
-    kind = next(k for k, v in found.groupdict().items() if v)
+    kind = DocumentKind(next(k for k, v in found.groupdict().items() if v))
     return kind, tuple(p for p in people_in(title[found.end() :], known) if p.party)

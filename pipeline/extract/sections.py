@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..models import Page, Section
+from ..models import Page, Section, SectionKind
 from .layout import FlatLine, body_size, flatten
 from .parties import NAME_LINE_RE
 
@@ -137,16 +137,18 @@ def priority_sections(pages: Sequence[Page]) -> list[Section]:
         nxt = heads[k + 1] if k + 1 < len(heads) else None
         if head.number is None and nxt is not None and nxt.number is not None:
             area = head.title
-            kind = "area"
+            kind = SectionKind.AREA
         elif head.number is None:
-            area, kind = None, "heading"
+            area, kind = None, SectionKind.HEADING
         else:
-            kind = "priority"
+            kind = SectionKind.PRIORITY
         end = nxt.at if nxt else len(lines)
         body = lines[head.at + head.lines : end]
         sections.append(
             Section(
-                area=area if kind == "priority" else (head.title if kind == "area" else None),
+                area=area
+                if kind == SectionKind.PRIORITY
+                else (head.title if kind == SectionKind.AREA else None),
                 number=head.number,
                 title=head.title,
                 first_page=lines[head.at].page,
@@ -172,6 +174,6 @@ def agenda_items(pages: Sequence[Page]) -> list[Section]:
         if match and int(match.group(1)) == len(items) + 1:
             title = match.group(2).strip()
             items.append(
-                Section(None, len(items) + 1, title, line.page, line.page, "", "paragraph", None, ())
+                Section(None, len(items) + 1, title, line.page, line.page, "", SectionKind.ITEM, None, ())
             )
     return items if len(items) >= 2 else []
