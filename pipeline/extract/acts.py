@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
-from ..models import SIGNED_KINDS, Page, Part, Person, Section, Sentence, name_only
+from ..models import SIGNED_KINDS, UPPER, Page, Part, Person, Section, Sentence, name_only
 from .clean import join_lines
 from .politics import (
     PARTIES,
@@ -74,7 +74,7 @@ def _own(part: Part) -> tuple[Person, ...]:
 
 # what a sentence that names an actor must hold (the rules below are slow on the rest)
 PARTY_START_RE = re.compile(rf"(?:{PARTIES})\s")
-NAMED_START_RE = re.compile(r"[A-ZÅÄÖÉÜ][\w-]+[ \t\n]+(?:af |von |de |van )?[A-ZÅÄÖÉÜ]")
+NAMED_START_RE = re.compile(rf"[{UPPER}][\w-]+[ \t\n]+(?:af |von |de |van )?[{UPPER}]")
 SPOKE_WORDS_RE = re.compile(r"yttra|anför", re.I)
 
 

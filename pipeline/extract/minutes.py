@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..models import DocumentKind, Page, RawPage
+from ..models import UPPER, DocumentKind, Page, RawPage
 from .clean import join_lines
 from .layout import FlatLine, flatten
 
@@ -117,7 +117,7 @@ def running_head(page: Page) -> RunningHead | None:
 
 
 # a line that is a diarienummer alone: 'NKBY/723/00.00.01.05/2022', 'KS 2022/123'
-DIARIE_LINE_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}[ /-]?\d+(?:[./]\d+)+$")
+DIARIE_LINE_RE = re.compile(rf"^[{UPPER}]{{2,6}}[ /-]?\d+(?:[./]\d+)+$")
 ITEM_MARK_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s*$")
 
 
@@ -143,12 +143,12 @@ ITEM_LINE_RE = re.compile(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)(?![\d.,:;)])\s*(.
 LEADERS_RE = re.compile(r"\s*(?:\.{3,}|…{2,})\s*\d*\s*$")  # a contents line's dot leaders and page
 # a diarienummer opening an item's heading line
 DNR_HEAD_RE = re.compile(
-    r"""^(?P<dnr>
-      (?i:dnr|diarienr|diarienummer)\.?\s*:?\s*(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d{2,4}[/.:-]\d+(?:[.:/-]\d+)*
-                                                    # 'Dnr KS 2022/123', 'Dnr: 2022.045', 'Dnr 2022-000123'
-    | [A-ZÅÄÖ]{2,6}[ -]?\d{4}[/.:-]\d+(?:[.:/-]\d+)*  # 'KFKS 2018/1071', 'KS-2022/176.915'
-    | \d{4}\.\d{1,5}(?:[ ][A-ZÅÄÖ]{2,6}\b)?          # '2026.272 KS' (year.number board)
-    | [A-ZÅÄÖ]{2,6}/\d+(?:/[\d.]+)+                   # 'NKBY/723/00.00.01.05/2022'
+    rf"""^(?P<dnr>
+      (?i:dnr|diarienr|diarienummer)\.?\s*:?\s*(?:[{UPPER}]{{1,6}}[ -]?)?\d{{2,4}}[/.:-]\d+(?:[.:/-]\d+)*
+                                          # 'Dnr KS 2022/123', 'Dnr: 2022.045', 'Dnr 2022-000123'
+    | [{UPPER}]{{2,6}}[ -]?\d{{4}}[/.:-]\d+(?:[.:/-]\d+)*  # 'KFKS 2018/1071', 'KS-2022/176.915'
+    | \d{{4}}\.\d{{1,5}}(?:[ ][{UPPER}]{{2,6}}\b)?          # '2026.272 KS' (year.number board)
+    | [{UPPER}]{{2,6}}/\d+(?:/[\d.]+)+                     # 'NKBY/723/00.00.01.05/2022'
     )(?=\s|$)\s*""",
     re.VERBOSE,
 )

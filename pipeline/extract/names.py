@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..models import UPPER
+
 # Common given names in Sweden and Swedish-speaking Finland (SCB's and DVV's most given).
 GIVEN_NAMES = frozenset(
     """
@@ -59,7 +61,7 @@ SURNAME_ENDINGS = (
 LABEL_RE = re.compile(
     r"^(?:Beslutande|Närvarande|Ledamöter|Tjänstgörande ersättare|Ersättare|Övriga deltagande"
     r"|Övriga närvarande|Närvarande ersättare|Utses att justera|Justerare|Ordförande|Vice ordförande"
-    r"|Sekreterare|Justerande)\s+(?=[A-ZÅÄÖ])"
+    rf"|Sekreterare|Justerande)\s+(?=[{UPPER}])"
 )
 
 

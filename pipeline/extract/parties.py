@@ -12,16 +12,16 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..errors import HandlingarError
-from ..models import NATIONAL
+from ..models import NATIONAL, UPPER
 from . import names
 
 PARTY_NAMES: dict[str, str] = {name: code for code, names in NATIONAL.items() for name in names}
-NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéèüøæ]+(?:-[A-ZÅÄÖ][a-zåäöéüø]+)?"
+NAME_WORD = rf"[{UPPER}][a-zåäöéèüøæ]+(?:-[{UPPER}][a-zåäöéüø]+)?"
 PERSON = rf"{NAME_WORD}(?:[ \t]+(?:af|von|de|van))?(?:[ \t]+{NAME_WORD}){{1,2}}"
 # "Ingalill Söderberg (DP)", also "Nujin Alacabek\n(V)." over a line break.
 # a party tag: a code in capitals, a known one in lower case ('(s)', '(kd)'), a local one in mixed
 # case ('(ÖrP)'), or '(-)' for an independent
-PARTY_TAG = r"[A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]?[A-ZÅÄÖ]{1,2}|(?i:s|m|v|c|l|kd|mp|sd|fp|nl)|-"
+PARTY_TAG = rf"[{UPPER}]{{1,4}}|[{UPPER}][a-zåäö]?[{UPPER}]{{1,2}}|(?i:s|m|v|c|l|kd|mp|sd|fp|nl)|-"
 NAME_PARTY_RE = re.compile(rf"({PERSON})\s*\(({PARTY_TAG})\)")
 SIGN_FOR_RE = re.compile(r"^För\s+(.+?)\s*$", re.MULTILINE)
 
@@ -98,7 +98,7 @@ def signatories(text: str) -> list[str]:
 
 
 # a list that sets the party first, as older lists of elected members do: '(C) Anna Berg'
-TAG_FIRST_RE = re.compile(rf"^[ \t]*\(([A-ZÅÄÖ]{{1,4}})\)[ \t]+({PERSON})", re.MULTILINE)
+TAG_FIRST_RE = re.compile(rf"^[ \t]*\(([{UPPER}]{{1,4}})\)[ \t]+({PERSON})", re.MULTILINE)
 # an organisation or a place named with its abbreviation: 'Västra Götalandsregionen (VGR)'
 ORGANISATION_ENDS = (
     *("region", "regionen", "kommun", "kommunen", "landsting", "landstinget", "förbund", "förbundet"),
@@ -224,7 +224,7 @@ def _attendees(line: str, columns: bool) -> Iterator[tuple[tuple[str, ...], str]
             yield entry
 
 
-PARTY_MARK_RE = re.compile(r"\s*\([A-ZÅÄÖ]{1,4}\)\s*$")
+PARTY_MARK_RE = re.compile(rf"\s*\([{UPPER}]{{1,4}}\)\s*$")
 
 
 def _attendee(chunk: str, default: str) -> tuple[tuple[str, ...], str] | None:

@@ -14,14 +14,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import NATIONAL, DocumentKind, Person, Proposal, Statement, StatementKind
+from ..models import NATIONAL, UPPER, DocumentKind, Person, Proposal, Statement, StatementKind
 from .clean import join_lines
 from .layout import FlatLine
 from .parties import NAME_WORD, PERSON, party_code, tag_code
 
 _CODES = "|".join(sorted([*NATIONAL, "FP", "NL"], key=len, reverse=True))
 # a party tag after a name: '(S)', '(kd)' in lower case for a known party, '(-)' for an independent
-TAG = rf"\(\s*(?P<tag>[A-ZÅÄÖ]{{1,4}}|(?i:{_CODES})|-)\s*\)?"
+TAG = rf"\(\s*(?P<tag>[{UPPER}]{{1,4}}|(?i:{_CODES})|-)\s*\)?"
 # a name may wrap at a line break ('Pamela Nilsson' / 'Ludvigsson (S)')
 WRAPPED = rf"[ \t]*\n[ \t]*{NAME_WORD}(?=[ \t]*\()"  # its last word on the next line, before its party
 NAME = rf"(?:{NAME_WORD}{WRAPPED}|{PERSON}(?:{WRAPPED})?)"
@@ -52,10 +52,10 @@ STATEMENT_RE = re.compile(SUBJECT + r"(?:gemensamt\s+)?" + STATEMENT_VERB, re.VE
 # the subject after the verb: 'Mot beslutet reserverar sig Per Ek (SD) och Lisa Ny (SD).',
 # 'Reservation anmäls av Per Ek (M).'
 AFTER_WORDS_RE = re.compile(
-    r"reserver\w*\s+sig\s+[A-ZÅÄÖ]|(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av\b"
+    rf"reserver\w*\s+sig\s+[{UPPER}]|(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av\b"
 )
 STATEMENT_AFTER_RE = re.compile(
-    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?:[A-ZÅÄÖ][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+)?"
+    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?:[{UPPER}][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+)?"
     rf"(?P<verb>reserver(?:ar|ade)\s+sig|(?:[Rr]eservation|[Pp]rotokollsanteckning|[Ss]ärskilt\s+yttrande)"
     rf"\s+(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av)\s+(?P<people>{PEOPLE}|{PARTIES})"
 )
@@ -63,7 +63,7 @@ JOIN_RE = re.compile(
     rf"(?:I\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)\s+instäm(?:de|mer)\s+(?P<a>{PEOPLE})"
     rf"|(?P<b>{PEOPLE})\s+instäm(?:de|mer)\s+i\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet))"
 )
-GROUP_RE = re.compile(r"\bför\s+(?P<party>[A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:[a-zåäö-]*grupp|räkning)")
+GROUP_RE = re.compile(rf"\bför\s+(?P<party>[{UPPER}][a-zåäö]+?)s?\s+(?:[a-zåäö-]*grupp|räkning)")
 FOLLOWS_RE = re.compile(r"^[^.]{0,80}?(?:följande|:)", re.IGNORECASE)
 END_RE = re.compile(
     r"^(?:Beslut|Beslutsgång|Beslutsunderlag|Yrkanden?|Omröstning\w*|Protokollsanteckningar?|Anteckning"
@@ -78,7 +78,7 @@ PROPOSAL_RE = re.compile(
 )
 # the mover after the verb: 'Under överläggningen yrkar Per Ek (M) avslag på motionen.'
 PROPOSAL_AFTER_RE = re.compile(
-    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))[A-ZÅÄÖ][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+(?P<verb>yrkar|yrkade)"
+    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))[{UPPER}][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+(?P<verb>yrkar|yrkade)"
     rf"\s+(?P<people>{PEOPLE})"
 )
 # a list of who moved what: 'Per Ek (M): Avslag på motionen.' (under 'Yrkanden')
@@ -283,7 +283,7 @@ PROPOSAL_WORDS |= {"ändring": "ändring", "bifall": "bifall", "bifalla": "bifal
 JOINED_BY_RE = re.compile(rf"med\s+instämmande\s+av\s+(?P<people>{PEOPLE})")
 # 'avslag på Khashayar Farmanbars yrkande och bifall till …': against another's, for the committee's
 AGAINST_OTHERS_RE = re.compile(
-    r"avslag\s+(?:på|till)\s+(?:[A-ZÅÄÖ][\w-]+\s+)+?[\w-]+s\s+(?:\w+\s+){0,2}(?:yrkande|förslag)"
+    rf"avslag\s+(?:på|till)\s+(?:[{UPPER}][\w-]+\s+)+?[\w-]+s\s+(?:\w+\s+){{0,2}}(?:yrkande|förslag)"
 )
 # proposals handed in to the meeting: '… har Anna Berg (M) och Per Ek (S) inkommit med följande tillägg'
 BROUGHT_RE = re.compile(
@@ -337,7 +337,7 @@ def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None)
         return ()
     found: list[Proposal] = []
     moved = list(PROPOSAL_RE.finditer(item.text))
-    if re.search(r"\byrka(?:r|de)\s+[A-ZÅÄÖ]", item.text):
+    if re.search(rf"\byrka(?:r|de)\s+[{UPPER}]", item.text):
         moved += PROPOSAL_AFTER_RE.finditer(item.text)
     if re.search(r"\)\s*:\s*(?i:bifall|avslag|återremiss|tillägg|ändring)", item.text):
         moved += MOVED_LINE_RE.finditer(item.text)

@@ -18,7 +18,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import Page, PageQuality
+from ..models import UPPER, Page, PageQuality
 
 Knows = Callable[[str], bool]
 
@@ -30,7 +30,7 @@ COMPOUND_LETTERS = 10  # an unknown word this long is more likely a compound tha
 RARE_WORD_PER = 20  # a sentence of this many words may hold one unknown short word
 MIN_QUOTE_WORDS = 4
 _ENDS = re.compile(r"[.!?…][”\"'’»)]*$")
-_STARTS = re.compile(r"^[”\"'«(]?[A-ZÅÄÖÉÜ0-9]")
+_STARTS = re.compile(rf"^[”\"'«(]?[{UPPER}0-9]")
 _FURNITURE = re.compile(r"\.{4,}|_{4,}|\[[ Xx]\]|\s{3,}\S")
 
 
@@ -71,7 +71,7 @@ def reads_better(found: str, layer: str, knows: Knows) -> bool:
     return ocr_share > layer_share + OCR_BETTER_BY
 
 
-_CASE_FLIP = re.compile(r"(?<=[^\W\d_])(?<![A-ZÅÄÖÉÜ])[A-ZÅÄÖÉÜ]")  # a capital after a small letter
+_CASE_FLIP = re.compile(rf"(?<=[^\W\d_])(?<![{UPPER}])[{UPPER}]")  # a capital after a small letter
 _ODD_INSIDE = re.compile(r"[^\W\d_][\\~^|{}<>][^\W\d_]")  # 'GN\\QD~þW'
 SCRAMBLED_FLIPS = 3  # 'McDonald' and 'iPhone' have one
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..models import Page, Section, SectionKind
+from ..models import UPPER, Page, Section, SectionKind
 from .layout import FlatLine, body_size, flatten
 from .parties import NAME_LINE_RE
 
@@ -20,9 +20,9 @@ NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 # Priorities numbered within their goal area: '1.1 Genomföra trygghetsvandringar', '2.3. …'; the
 # area is then the line numbered '1' ('1. Ökad trygghet', '1 Ökad trygghet').
 SUB_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")
-TOP_RE = re.compile(r"^(\d{1,2})\.?\s+([A-ZÅÄÖ].*)$")
+TOP_RE = re.compile(rf"^(\d{{1,2}})\.?\s+([{UPPER}].*)$")
 TOC_RE = re.compile(r"(\.{4,}|…{2,}|\s{3,})\s*\d*\s*$")
-SIGNATURE_RE = re.compile(r"^(För\s+[A-ZÅÄÖ]|Protokollsanteckning$|Reservation$|Särskilt yttrande$)")
+SIGNATURE_RE = re.compile(rf"^(För\s+[{UPPER}]|Protokollsanteckning$|Reservation$|Särskilt yttrande$)")
 END_PUNCT = (".", "!", "?", ":", ";", ",", ")", "”")
 
 
@@ -162,7 +162,7 @@ def priority_sections(pages: Sequence[Page]) -> list[Section]:
 
 # '1. Val av justerare', '2. Motion om fler cykelvägar  KS 2022/123' (its diarienummer left out)
 AGENDA_ITEM_RE = re.compile(
-    r"^(\d{1,3})\.?\s+([A-ZÅÄÖ].+?)(?:\s+(?:Dnr\s*)?[A-ZÅÄÖ]{2,6}[ -]?\d{4}/\d+\S*)?$"
+    rf"^(\d{{1,3}})\.?\s+([{UPPER}].+?)(?:\s+(?:Dnr\s*)?[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+\S*)?$"
 )
 
 

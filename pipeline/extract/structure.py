@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import MINUTES_KINDS, SIGNED_KINDS, DocumentKind, Meta, Page, Part
+from ..models import MINUTES_KINDS, SIGNED_KINDS, UPPER, DocumentKind, Meta, Page, Part
 from ..years import year_in
 from . import minutes
 from .meeting import DATE_RE, full_minutes, normalise_board, parse_date
@@ -21,15 +21,15 @@ PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
 # 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021', '... 2022-01-01 - 2022-12-31'
 FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
 PARAGRAPH_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")
-DIARIE_RE = re.compile(r"\b[A-ZÅÄÖ]{2,6}[ -]?\d{4}/\d+(?:[.:]\d+)*\b")
+DIARIE_RE = re.compile(rf"\b[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+(?:[.:]\d+)*\b")
 # Any organ that meets: nämnd, beredning, styrelse, fullmäktige, utskott, sektion, råd,
 # direktion, kommission, delegation, presidium ('Kommunstyrelsens arbetsutskott' whole).
 ORGAN_WORDS = "nämnd|beredning|styrelse|fullmäktige|utskott|sektion|rådet|direktion|kommission|delegation"
 BOARD_RE = re.compile(
-    r"\b((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö-]*"
+    rf"\b((?:[{UPPER}a-zåäö]+-\s+och\s+)?[{UPPER}a-zåäö-]*"
     rf"(?:{ORGAN_WORDS})(?:en|et|n)?s?"
     r"(?:\s+(?:[a-zåäö]*utskott|presidium)(?:et)?)?\b"  # any of its utskott: arbets-, verksamhets-, …
-    r"|\b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[A-ZÅÄÖa-zåäö-]+(?:\s+[a-zåäö-]+förbund)?)"
+    rf"|\b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[{UPPER}a-zåäö-]+(?:\s+[a-zåäö-]+förbund)?)"
 )
 NOT_ORGANS = ("område", "förråd", "kommunstyrelsens förv", "förvaltning")
 
