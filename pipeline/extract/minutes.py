@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..models import UPPER, DocumentKind, Page, RawPage
 from .clean import join_lines
 from .layout import FlatLine, flatten
+from .organs import ORGAN_ALTERNATIVES
 
 # 'Ärenden 39 – 49 §', 'Ärenden 10§–19§', 'Paragrafer §§ 12-30', '§§ 1–14'
 RANGE_RE = re.compile(
@@ -37,9 +38,7 @@ PAGE_FOOT_RE = re.compile(
     r"^(?:\d{1,4}\s*§|§\s*\d{1,4}|Protokoll\s+[\d./]+\s*(?:Sida)?(?:\s*\d+)?|Sida(?:\s+\d+)?)$"
 )
 SEPARATOR_RE = re.compile(r"^[_–—\-=]{4,}$")
-BOARD_WORDS = ["nämnd", "beredning", "styrelse", "fullmäktige", "utskott", "sektion", "råd", "direktion"]
-BOARD_WORDS += ["kommission", "delegation", "presidium"]
-ORGAN_WORD_RE = re.compile(rf"[\wåäö-]*(?:{'|'.join(BOARD_WORDS)})(?:en|et|n|iet|um)?s?")
+ORGAN_WORD_RE = re.compile(rf"[\wåäö-]*(?:{ORGAN_ALTERNATIVES})(?:en|et|n|iet|um)?s?")
 MAX_DECISION_LINES = 20
 
 

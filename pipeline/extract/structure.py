@@ -14,6 +14,7 @@ from ..models import MINUTES_KINDS, SIGNED_KINDS, UPPER, DocumentKind, Meta, Pag
 from ..years import year_in
 from . import minutes
 from .meeting import DATE_RE, full_minutes, normalise_board, parse_date
+from .organs import NAMED_ALTERNATIVES
 from .parties import party_of_text, signatories
 from .reports import annual_report
 
@@ -22,12 +23,10 @@ PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
 FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
 PARAGRAPH_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")
 DIARIE_RE = re.compile(rf"\b[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+(?:[.:]\d+)*\b")
-# Any organ that meets: nämnd, beredning, styrelse, fullmäktige, utskott, sektion, råd,
-# direktion, kommission, delegation, presidium ('Kommunstyrelsens arbetsutskott' whole).
-ORGAN_WORDS = "nämnd|beredning|styrelse|fullmäktige|utskott|sektion|rådet|direktion|kommission|delegation"
+# Any organ that meets ('Kommunstyrelsens arbetsutskott' whole)
 BOARD_RE = re.compile(
     rf"\b((?:[{UPPER}a-zåäö]+-\s+och\s+)?[{UPPER}a-zåäö-]*"
-    rf"(?:{ORGAN_WORDS})(?:en|et|n)?s?"
+    rf"(?:{NAMED_ALTERNATIVES})(?:en|et|n)?s?"
     r"(?:\s+(?:[a-zåäö]*utskott|presidium)(?:et)?)?\b"  # any of its utskott: arbets-, verksamhets-, …
     rf"|\b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[{UPPER}a-zåäö-]+(?:\s+[a-zåäö-]+förbund)?)"
 )
