@@ -238,7 +238,7 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     meeting = _meeting_line(lines)
     date = parse_date(meeting or "") or (parse_date(head) if _is_minutes(first.kind) else None)
     paragraph = None
-    if first.kind.startswith("protokoll"):
+    if first.kind in MINUTES_KINDS:
         paragraph = PARAGRAPH_RE.search(meeting or head) or PARAGRAPH_AFTER_RE.search(head)
     diarie = DIARIE_RE.search(head)
     board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
@@ -315,4 +315,4 @@ def titled(parts: Sequence[Part], meta: Meta) -> tuple[Part, ...]:
 
 
 def _is_minutes(kind: str) -> bool:
-    return kind.startswith("protokoll") or kind == DocumentKind.FÖREDRAGNINGSLISTA
+    return kind in MINUTES_KINDS or kind == DocumentKind.FÖREDRAGNINGSLISTA
