@@ -19,13 +19,13 @@ from .clean import join_lines
 from .politics import (
     PARTIES,
     PEOPLE,
-    PROPOSAL_RE,
     STATEMENT_RE,
     SUBJECT,
     parties_named,
     parties_of,
     people_in,
 )
+from .proposals import PROPOSAL_RE
 
 # what a person does as the subject of a sentence of minutes, beside moving and reserving
 SAYS = (

@@ -17,6 +17,7 @@ from . import politics
 from .clean import join_lines
 from .layout import FlatLine, body_size, flatten, styled
 from .minutes import ITEM_LINE_RE, Mark, decision, front_list, mark_numbers, marks_in, split_dnr, wraps
+from .proposals import proposals
 from .sections import agenda_items, priority_sections
 from .votes import votes
 
@@ -189,7 +190,7 @@ def _item(
         decision(text),
         politics.statements(body, known),
         dnr,
-        politics.proposals(body, known),
+        proposals(body, known),
         votes(body, known),
         *politics.paper(title, known),
     )

@@ -1,5 +1,6 @@
-"""Who did what in a § item: statements (reservations, protokollsanteckningar, särskilda
-yttranden), proposals (yrkanden) and votes (omröstningar).
+"""Who did what in a § item: the people and parties a sentence names as its subject, and
+the statements (reservations, protokollsanteckningar, särskilda yttranden) they make;
+proposals.py reads their yrkanden and votes.py the omröstningar with these rules.
 
 Plain rules over an item's lines. A person acts where the sentence makes them its
 subject ('Anna Berg (M) reserverar sig', 'Per Ek (S) yrkar avslag'); a name the chair or
@@ -14,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import NATIONAL, UPPER, DocumentKind, Person, Proposal, Statement, StatementKind
+from ..models import NATIONAL, UPPER, DocumentKind, Person, Statement, StatementKind
 from .clean import join_lines
 from .layout import FlatLine
 from .parties import NAME_WORD, PERSON, party_code, tag_code
@@ -71,20 +72,6 @@ END_RE = re.compile(
     r"|[-–\s]{5,}|_{4,})\s*:?$"
 )
 STATEMENT_WORDS_RE = re.compile(r"reserv|anteckn|yttrande", re.I)  # one of them, or no statement
-PROPOSAL_WORDS_RE = re.compile(r"yrk|föreslå|föreslog|instäm|tilläggs|ändrings", re.I)
-PROPOSAL_RE = re.compile(
-    SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog|instämmer|instämde"
-    r"|lämnar\s+(?:ett\s+)?(?:tilläggs|ändrings)(?:yrkande|förslag))\b"
-)
-# the mover after the verb: 'Under överläggningen yrkar Per Ek (M) avslag på motionen.'
-PROPOSAL_AFTER_RE = re.compile(
-    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))[{UPPER}][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+(?P<verb>yrkar|yrkade)"
-    rf"\s+(?P<people>{PEOPLE})"
-)
-# a list of who moved what: 'Per Ek (M): Avslag på motionen.' (under 'Yrkanden')
-MOVED_LINE_RE = re.compile(
-    rf"(?m)^(?P<people>{PEOPLE})\s*:\s*(?P<verb>(?i:bifall|avslag|återremiss|tillägg|ändring)\w*)"
-)
 
 
 @dataclass(frozen=True)
@@ -270,100 +257,6 @@ def _joined(
             old, people=people, names=tuple(p.name for p in people), parties=parties_of(people, old.parties)
         )
     return out
-
-
-def _sentence_at(text: str, start: int) -> str:
-    """The sentence that starts at ``start``, its line breaks joined."""
-    end = re.search(r"[.!?](?=\s|$)", text[start:])
-    return join_lines(text[start : start + end.end()] if end else text[start:])
-
-
-PROPOSAL_WORDS = {"återremi": "återremiss", "avslag": "avslag", "avslå": "avslag", "tillägg": "tillägg"}
-PROPOSAL_WORDS |= {"ändring": "ändring", "bifall": "bifall", "bifalla": "bifall", "kompletter": "tillägg"}
-JOINED_BY_RE = re.compile(rf"med\s+instämmande\s+av\s+(?P<people>{PEOPLE})")
-# 'avslag på Khashayar Farmanbars yrkande och bifall till …': against another's, for the committee's
-AGAINST_OTHERS_RE = re.compile(
-    rf"avslag\s+(?:på|till)\s+(?:[{UPPER}][\w-]+\s+)+?[\w-]+s\s+(?:\w+\s+){{0,2}}(?:yrkande|förslag)"
-)
-# proposals handed in to the meeting: '… har Anna Berg (M) och Per Ek (S) inkommit med följande tillägg'
-BROUGHT_RE = re.compile(
-    rf"(?P<people>{PEOPLE})\s+(?:har\s+)?(?:inkommit|inkom|kommit\s+in)\s+med\s+(?P<what>(?:[\wåäö]+\s+){{0,3}}?"
-    r"(?:tillägg|ändringsförslag|yrkande|förslag|tilläggsyrkande|tilläggsförslag))"
-)
-CHANGED_RE = re.compile(r"\bmed\s+(?:följande\s+|den\s+)?ändring", re.I)
-ADDED_RE = re.compile(
-    r"\bmed\s+(?:följande\s+tillägg|tillägget\s+att)", re.I
-)  # not '… med tillägg av X:s yrkande'
-
-SECOND_RE = re.compile(r"\bi\s+andra\s+hand\b", re.I)
-
-
-def _proposal_kind(sentence: str) -> str:
-    """What a yrkande moves: the first of its words after the verb ('yrkar bifall till
-    tilläggsyrkandet' is bifall), återremiss before all; a bifall 'med följande ändring' is
-    an ändring, an avslag on another's yrkande beside a bifall is that bifall."""
-    lower = sentence.lower()
-    if "återremi" in lower:
-        return "återremiss"
-    found = [(lower.find(word), kind) for word, kind in PROPOSAL_WORDS.items() if word in lower]
-    first = min(found)[1] if found else "eget förslag"
-    if first == "bifall" and CHANGED_RE.search(sentence):
-        return "ändring"
-    if first == "bifall" and ADDED_RE.search(sentence):
-        return "tillägg"
-    if first == "avslag" and "bifall" in lower and AGAINST_OTHERS_RE.search(sentence):
-        return "bifall"
-    return first
-
-
-def _moved(item: TextOf, start: int, sentence: str) -> list[tuple[str, str]]:
-    """(kind, text) of what one sentence moves: two where it moves 'i första hand … och i
-    andra hand …'; the text that follows where it says only 'följande' or ends in ':'."""
-    second = SECOND_RE.search(sentence)
-    if second is not None:
-        first, then = sentence[: second.start()], sentence[second.end() :]
-        return [(_proposal_kind(first), sentence), (_proposal_kind(then), sentence)]
-    said = sentence
-    if re.search(r"(?:följande|:)\W*$", sentence):
-        said = join_lines(item.text[start : start + len(sentence) + 400])
-    return [(_proposal_kind(said), sentence)]
-
-
-def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Proposal, ...]:
-    """Each yrkande of an item: its movers (and who joined it: 'med instämmande av …', '…
-    instämmer i Anna Bergs yrkande'), what they moved, the page and the sentence."""
-    item = TextOf.of(lines)
-    if PROPOSAL_WORDS_RE.search(item.text) is None:
-        return ()
-    found: list[Proposal] = []
-    moved = list(PROPOSAL_RE.finditer(item.text))
-    if re.search(rf"\byrka(?:r|de)\s+[{UPPER}]", item.text):
-        moved += PROPOSAL_AFTER_RE.finditer(item.text)
-    if re.search(r"\)\s*:\s*(?i:bifall|avslag|återremiss|tillägg|ändring)", item.text):
-        moved += MOVED_LINE_RE.finditer(item.text)
-    for match in sorted(moved, key=lambda m: m.start()):
-        sentence = _sentence_at(item.text, match.start())
-        people = people_in(match.group("people"), known)
-        if not people:
-            continue  # a party moves nothing of its own: its members do
-        if match.group("verb").startswith("instäm"):
-            if found and "yrkande" in sentence:
-                last = found[-1]
-                found[-1] = replace(last, people=tuple(dict.fromkeys([*last.people, *people])))
-            continue
-        joined = JOINED_BY_RE.search(sentence)
-        people = tuple(
-            dict.fromkeys([*people, *(people_in(joined.group("people"), known) if joined else ())])
-        )
-        page = item.page_at(match.start())
-        found += [Proposal(people, kind, page, text) for kind, text in _moved(item, match.start(), sentence)]
-    for match in BROUGHT_RE.finditer(item.text):  # 'Till dagens sammanträde har … inkommit med …'
-        sentence = _sentence_at(item.text, max(item.text.rfind("\n", 0, match.start()), 0))
-        kind = _proposal_kind(match.group("what"))
-        found.append(
-            Proposal(people_in(match.group("people"), known), kind, item.page_at(match.start()), sentence)
-        )
-    return tuple(sorted(dict.fromkeys(found), key=lambda p: p.page))  # one, where the minutes repeat it
 
 
 # A member's own paper as a § item: 'Motion om … - Ulf Carmesund (S) och Leif Hansson (S)',
