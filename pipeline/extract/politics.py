@@ -31,7 +31,9 @@ _ONE_RE = re.compile(ONE)
 ONE_FREE = ONE.replace("?P<name>", "").replace("?P<tag>", "")
 PEOPLE = rf"{ONE_FREE}(?:\s*,\s*{ONE_FREE})*(?:,?\s+och\s+{ONE_FREE})?"
 # a party as the subject: 'Sverigedemokraterna', 'M-, KD- och L-ledamöterna', 'Socialdemokraternas ledamöter'
-_PARTY_NAMES = "|".join(sorted((n for names in NATIONAL.values() for n in names), key=len, reverse=True))
+# (escaped, so that 'Miljöpartiet de gröna' keeps its spaces in a re.VERBOSE pattern: STATEMENT_RE)
+_NAMES_LONGEST_FIRST = sorted((n for names in NATIONAL.values() for n in names), key=len, reverse=True)
+_PARTY_NAMES = "|".join(re.escape(n) for n in _NAMES_LONGEST_FIRST)
 _PARTY_ONE = (
     rf"(?:(?:{_PARTY_NAMES})(?:s\s+(?:ledamöter|grupp|representanter|företrädare))?"
     rf"|(?:{_CODES})-(?:ledamöterna|ledamoten|gruppen|företrädarna)?"
