@@ -46,8 +46,9 @@ DONE_RE = re.compile(
 # who spoke in the debate: 'I ärendet yttrar sig Anders Lönroth (MP), Rasmus Lenefors (S) och …',
 # 'Inledande anförande hålls av …', 'Under överläggningen anför …'
 SPOKE_RE = re.compile(
-    rf"\b(?:yttrar|yttrade|anför|anförde)\s+sig\s+(?P<people>{PEOPLE})"
-    rf"|\b[Aa]nföranden?\s+(?:hålls|hölls)\s+(?:av\s+)?(?P<more>{PEOPLE})"
+    rf"""\b(?:yttrar|yttrade|anför|anförde)\s+sig\s+(?P<people>{PEOPLE})  # 'yttrar sig Anders Lönroth (MP)'
+    | \b[Aa]nföranden?\s+(?:hålls|hölls)\s+(?:av\s+)?(?P<more>{PEOPLE})  # 'Anförande hålls av Per Palm'""",
+    re.VERBOSE,
 )
 
 

@@ -18,13 +18,20 @@ from .clean import join_lines
 from .layout import FlatLine, flatten
 from .organs import ORGAN_ALTERNATIVES
 
-# 'Ärenden 39 – 49 §', 'Ärenden 10§–19§', 'Paragrafer §§ 12-30', '§§ 1–14'
+# the § range of minutes
 RANGE_RE = re.compile(
-    r"(?:Ärenden|Paragrafer|Paragraf|§§)\s*§*\s*(\d{1,4})\s*§?\s*[-–—]\s*§?\s*(\d{1,4})\s*§?", re.IGNORECASE
+    r"""(?:Ärenden|Paragrafer|Paragraf|§§)\s*§*  # 'Ärenden', 'Paragrafer §§', '§§'
+    \s*(\d{1,4})\s*§?                          # the first: '39 ', '10§'
+    \s*[-–—]\s*§?\s*(\d{1,4})\s*§?             # the last: '– 49 §', '-70', '–19§'""",
+    re.VERBOSE | re.IGNORECASE,
 )
+# the meeting's number: 'Protokoll 5/2022', 'Kallelse nr 3/2023'
 NUMBER_RE = re.compile(
-    r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll|Föredragningslista|FÖREDRAGNINGSLISTA|Kallelse|KALLELSE)"
-    r"\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b"
+    r"""^(?:
+        Protokoll | PROTOKOLL | Sammanträdesprotokoll
+      | Föredragningslista | FÖREDRAGNINGSLISTA | Kallelse | KALLELSE
+    )\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b""",
+    re.VERBOSE,
 )
 ORGAN_RE = re.compile(r"^(?:Organ|Organ:)\s+(.+)$")
 AGENDA_RE = re.compile(r"^(Kallelse|Föredragningslista|KALLELSE|FÖREDRAGNINGSLISTA)\b")
@@ -35,7 +42,13 @@ AGENDA_WORD = re.compile(r"\b(?:KALLELSE|FÖREDRAGNINGSLISTA)\b")
 # write 'Vvllvrdsnvmndens beslut:i' or 'beslui:', so one stray letter is allowed
 DECISION_LABEL_RE = re.compile(r"^(?:[^\s:]+\s+){0,4}beslu\w{0,3}\s*:?\s*\w?\s*$", re.IGNORECASE)
 PAGE_FOOT_RE = re.compile(
-    r"^(?:\d{1,4}\s*§|§\s*\d{1,4}|Protokoll\s+[\d./]+\s*(?:Sida)?(?:\s*\d+)?|Sida(?:\s+\d+)?)$"
+    r"""^(?:
+        \d{1,4}\s*§                                  # '44 §'
+      | §\s*\d{1,4}                                  # '§ 111'
+      | Protokoll\s+[\d./]+\s*(?:Sida)?(?:\s*\d+)?  # 'Protokoll 15.09.2022 Sida', 'Protokoll 5/2022'
+      | Sida(?:\s+\d+)?                              # 'Sida', 'Sida 3'
+    )$""",
+    re.VERBOSE,
 )
 SEPARATOR_RE = re.compile(r"^[_–—\-=]{4,}$")
 ORGAN_WORD_RE = re.compile(rf"[\wåäö-]*(?:{ORGAN_ALTERNATIVES})(?:en|et|n|iet|um)?s?")
@@ -87,7 +100,11 @@ def running_organ(pages: Sequence[Page]) -> str | None:
 # A page's running head in Finland-Swedish minutes ('Protokoll 15.09.2022 Sida', 'Protokoll 44 §
 # 15.09.2022 Sida'), the organ on a line below it. pdfium often reads it last on the page.
 RUNNING_HEAD_RE = re.compile(
-    r"^(Protokoll|Föredragningslista)\s+(?:\d{1,4}\s*§\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+Sida)?(?:\s+\d+)?$"
+    r"""^(Protokoll|Föredragningslista)\s+
+    (?:\d{1,4}\s*§\s+)?                   # the page's item: '44 § '
+    (\d{1,2})\.(\d{1,2})\.(\d{4})          # the day: '15.09.2022'
+    (?:\s+Sida)?(?:\s+\d+)?$              # ' Sida', ' Sida 3'""",
+    re.VERBOSE,
 )
 
 
@@ -286,9 +303,12 @@ def is_agenda(pages: Sequence[Page]) -> bool:
 
 # a sub-label over what a board proposes to another: 'Förslag till beslut i kommunfullmäktige'
 PROPOSED_TO_RE = re.compile(
-    r"^(?:Förslag till beslut|\w+s förslag till (?:beslut )?)(?:\s+(?:i|till|för))?\s+\w*"
-    r"(?:fullmäktige|styrelsen|nämnden|beredningen|utskottet)\s*:?$",
-    re.IGNORECASE,
+    r"""^(?:
+        Förslag\ till\ beslut                 # 'Förslag till beslut'
+      | \w+s\ förslag\ till\ (?:beslut\ )?    # 'Kommunstyrelsens förslag till (beslut)'
+    )(?:\s+(?:i|till|för))?                   # ' i'
+    \s+\w*(?:fullmäktige|styrelsen|nämnden|beredningen|utskottet)\s*:?$  # ' kommunfullmäktige'""",
+    re.VERBOSE | re.IGNORECASE,
 )
 
 

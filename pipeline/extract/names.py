@@ -59,9 +59,14 @@ SURNAME_ENDINGS = (
 )
 # A label an attendance list sets before its first name ('Beslutande Anna Andersson (S)').
 LABEL_RE = re.compile(
-    r"^(?:Beslutande|Närvarande|Ledamöter|Tjänstgörande ersättare|Ersättare|Övriga deltagande"
-    r"|Övriga närvarande|Närvarande ersättare|Utses att justera|Justerare|Ordförande|Vice ordförande"
-    rf"|Sekreterare|Justerande)\s+(?=[{UPPER}])"
+    rf"""^(?:
+        Beslutande | Närvarande | Ledamöter                                # a group's: 'Beslutande '
+      | Tjänstgörande\ ersättare | Ersättare | Övriga\ deltagande
+      | Övriga\ närvarande | Närvarande\ ersättare
+      | Utses\ att\ justera | Justerare                                     # 'Utses att justera '
+      | Ordförande | Vice\ ordförande | Sekreterare | Justerande             # a signature's: 'Ordförande '
+    )\s+(?=[{UPPER}])                                                    # before a name""",
+    re.VERBOSE,
 )
 
 

@@ -34,10 +34,11 @@ PEOPLE = rf"{ONE_FREE}(?:\s*,\s*{ONE_FREE})*(?:,?\s+och\s+{ONE_FREE})?"
 # (escaped, so that 'Miljöpartiet de gröna' keeps its spaces in a re.VERBOSE pattern: STATEMENT_RE)
 _NAMES_LONGEST_FIRST = sorted((n for names in NATIONAL.values() for n in names), key=len, reverse=True)
 _PARTY_NAMES = "|".join(re.escape(n) for n in _NAMES_LONGEST_FIRST)
-_PARTY_ONE = (
-    rf"(?:(?:{_PARTY_NAMES})(?:s\s+(?:ledamöter|grupp|representanter|företrädare))?"
-    rf"|(?:{_CODES})-(?:ledamöterna|ledamoten|gruppen|företrädarna)?"
-    rf"|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna)\s+(?:för|från)\s+(?:{_PARTY_NAMES}))"
+_PARTY_ONE = (  # a piece of other patterns, some of them not re.VERBOSE: one alternative a line
+    rf"(?:(?:{_PARTY_NAMES})(?:s\s+(?:ledamöter|grupp|representanter|företrädare))?"  # 'Moderaternas grupp'
+    rf"|(?:{_CODES})-(?:ledamöterna|ledamoten|gruppen|företrädarna)?"  # 'KD-', 'L-ledamöterna'
+    rf"|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna)"  # 'ledamöterna för Vänsterpartiet'
+    rf"\s+(?:för|från)\s+(?:{_PARTY_NAMES}))"
 )
 PARTIES = rf"{_PARTY_ONE}(?:\s*,\s*{_PARTY_ONE})*(?:,?\s+och\s+{_PARTY_ONE})?"
 SUBJECT = rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?P<people>{PEOPLE}|{PARTIES})\s+(?:(?:har|hade)\s+)?"
@@ -55,23 +56,40 @@ STATEMENT_RE = re.compile(SUBJECT + r"(?:gemensamt\s+)?" + STATEMENT_VERB, re.VE
 # the subject after the verb: 'Mot beslutet reserverar sig Per Ek (SD) och Lisa Ny (SD).',
 # 'Reservation anmäls av Per Ek (M).'
 AFTER_WORDS_RE = re.compile(
-    rf"reserver\w*\s+sig\s+[{UPPER}]|(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av\b"
+    rf"""reserver\w*\s+sig\s+[{UPPER}]                                 # 'reserverar sig Per'
+    | (?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av\b        # 'anmäls av'""",
+    re.VERBOSE,
 )
 STATEMENT_AFTER_RE = re.compile(
-    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?:[{UPPER}][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+)?"
-    rf"(?P<verb>reserver(?:ar|ade)\s+sig|(?:[Rr]eservation|[Pp]rotokollsanteckning|[Ss]ärskilt\s+yttrande)"
-    rf"\s+(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av)\s+(?P<people>{PEOPLE}|{PARTIES})"
+    rf"""(?:^|(?<=[.:!?”\"]\s)|(?<=\n))                               # where a sentence starts
+    (?:[{UPPER}][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+)?                  # 'Mot beslutet '
+    (?P<verb>
+        reserver(?:ar|ade)\s+sig                                     # 'reserverar sig'
+      | (?:[Rr]eservation|[Pp]rotokollsanteckning|[Ss]ärskilt\s+yttrande)
+        \s+(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av     # 'Reservation anmäls av'
+    )\s+(?P<people>{PEOPLE}|{PARTIES})                                # 'Per Ek (SD) och Lisa Ny (SD)'""",
+    re.VERBOSE,
 )
 JOIN_RE = re.compile(
-    rf"(?:I\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)\s+instäm(?:de|mer)\s+(?P<a>{PEOPLE})"
-    rf"|(?P<b>{PEOPLE})\s+instäm(?:de|mer)\s+i\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet))"
+    rf"""(?:
+        I\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)\s+instäm(?:de|mer)\s+(?P<a>{PEOPLE})
+                                          # 'I anteckningen instämde Rolf Wasteson (V)'
+      | (?P<b>{PEOPLE})\s+instäm(?:de|mer)\s+i\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)
+                                          # 'Rolf Wasteson (V) instämde i protokollsanteckningen'
+    )""",
+    re.VERBOSE,
 )
 GROUP_RE = re.compile(rf"\bför\s+(?P<party>[{UPPER}][a-zåäö]+?)s?\s+(?:[a-zåäö-]*grupp|räkning)")
 FOLLOWS_RE = re.compile(r"^[^.]{0,80}?(?:följande|:)", re.IGNORECASE)
 END_RE = re.compile(
-    r"^(?:Beslut|Beslutsgång|Beslutsunderlag|Yrkanden?|Omröstning\w*|Protokollsanteckningar?|Anteckning"
-    r"|Reservationer?|Särskilt yttrande|Handlingar i ärendet|Expedieras.*|Paragrafen är justerad"
-    r"|[-–\s]{5,}|_{4,})\s*:?$"
+    r"""^(?:
+        Beslut | Beslutsgång | Beslutsunderlag | Yrkanden? | Omröstning\w*  # the item's next label
+      | Protokollsanteckningar? | Anteckning | Reservationer? | Särskilt\ yttrande
+      | Handlingar\ i\ ärendet | Expedieras.* | Paragrafen\ är\ justerad  # 'Expedieras till'
+      | [-–\s]{5,}                                                       # a rule: '- - - -', '––––––––'
+      | _{4,}                                                            # '______'
+    )\s*:?$""",
+    re.VERBOSE,
 )
 STATEMENT_WORDS_RE = re.compile(r"reserv|anteckn|yttrande", re.I)  # one of them, or no statement
 
@@ -204,8 +222,11 @@ def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None
 
 # a statement under its label with only its signers' names, no verb: 'Reservation' / 'Anna Berg (M)'
 LABEL_RE = re.compile(
-    r"^(?P<label>Reservation(?:er)?|Protokollsanteckning(?:ar)?|Särskilt\s+yttrande|Särskilda\s+yttranden)"
-    r"\s*:?\s*(?P<rest>.*)$"
+    r"""^(?P<label>
+        Reservation(?:er)? | Protokollsanteckning(?:ar)?  # 'Reservationer', 'Protokollsanteckning'
+      | Särskilt\s+yttrande | Särskilda\s+yttranden
+    )\s*:?\s*(?P<rest>.*)$                               # and the names on its line, if any""",
+    re.VERBOSE,
 )
 NAMES_ONLY_RE = re.compile(rf"^\s*{PEOPLE}\s*\.?\s*$")
 
@@ -264,8 +285,16 @@ def _joined(
 # A member's own paper as a § item: 'Motion om … - Ulf Carmesund (S) och Leif Hansson (S)',
 # 'Motion - säkrare kommun …', 'Enkel fråga till … angående …', 'Interpellation från …'
 PAPER_RE = re.compile(
-    r"^(?:(?P<motion>Motion)|(?P<interpellation>Interpellation)|(?P<fråga>(?:Enkel\s+)?[Ff]råga))"
-    r"(?=\s*[-–,:]|\s+(?:om|angående|ang\.|gällande|avseende|rörande|till|från|av|med|för)\b|\s*$)"
+    r"""^(?:
+        (?P<motion>Motion)                                                   # 'Motion om …'
+      | (?P<interpellation>Interpellation)                                   # 'Interpellation från …'
+      | (?P<fråga>(?:Enkel\s+)?[Ff]råga)                                      # 'Enkel fråga till …'
+    )(?=
+        \s*[-–,:]                                                            # 'Motion - säkrare kommun'
+      | \s+(?:om|angående|ang\.|gällande|avseende|rörande|till|från|av|med|för)\b  # 'Motion om …'
+      | \s*$                                                                 # 'Motion' alone
+    )""",
+    re.VERBOSE,
 )
 
 

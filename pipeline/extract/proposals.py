@@ -18,14 +18,22 @@ from .layout import FlatLine
 from .politics import PEOPLE, SUBJECT, TextOf, people_in
 
 PROPOSAL_WORDS_RE = re.compile(r"yrk|föreslå|föreslog|instäm|tilläggs|ändrings", re.I)
+# the mover, then the verb: 'Anna Hansson (MP) yrkar', 'Heidi Hankanen Ängberg (C) föreslår'
 PROPOSAL_RE = re.compile(
-    SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog|instämmer|instämde"
-    r"|lämnar\s+(?:ett\s+)?(?:tilläggs|ändrings)(?:yrkande|förslag))\b"
+    SUBJECT
+    + r"""(?P<verb>
+        yrk(?:ar|ade) | föreslår | föreslog                              # 'Mats Gerdau (M) yrkade'
+      | instämmer | instämde                                             # 'Sidney Holm (MP) instämde'
+      | lämnar\s+(?:ett\s+)?(?:tilläggs|ändrings)(?:yrkande|förslag)     # 'lämnar ett tilläggsyrkande'
+    )\b""",
+    re.VERBOSE,
 )
-# the mover after the verb: 'Under överläggningen yrkar Per Ek (M) avslag på motionen.'
+# the mover after the verb: 'I andra hand yrkade Sidney Holm (MP)'
 PROPOSAL_AFTER_RE = re.compile(
-    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))[{UPPER}][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+(?P<verb>yrkar|yrkade)"
-    rf"\s+(?P<people>{PEOPLE})"
+    rf"""(?:^|(?<=[.:!?”\"]\s)|(?<=\n))              # where a sentence starts
+    [{UPPER}][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+    # 'Under överläggningen ', 'I andra hand '
+    (?P<verb>yrkar|yrkade)\s+(?P<people>{PEOPLE})  # 'yrkade Sidney Holm (MP)'""",
+    re.VERBOSE,
 )
 # a list of who moved what: 'Per Ek (M): Avslag på motionen.' (under 'Yrkanden')
 MOVED_LINE_RE = re.compile(
@@ -44,12 +52,18 @@ PROPOSAL_WORDS |= {"ändring": "ändring", "bifall": "bifall", "bifalla": "bifal
 JOINED_BY_RE = re.compile(rf"med\s+instämmande\s+av\s+(?P<people>{PEOPLE})")
 # 'avslag på Khashayar Farmanbars yrkande och bifall till …': against another's, for the committee's
 AGAINST_OTHERS_RE = re.compile(
-    rf"avslag\s+(?:på|till)\s+(?:[{UPPER}][\w-]+\s+)+?[\w-]+s\s+(?:\w+\s+){{0,2}}(?:yrkande|förslag)"
+    rf"""avslag\s+(?:på|till)\s+
+    (?:[{UPPER}][\w-]+\s+)+?[\w-]+s\s+  # a name in the genitive: 'Khashayar Farmanbars '
+    (?:\w+\s+){{0,2}}(?:yrkande|förslag)  # 'yrkande', 'förslag', a word or two after the name""",
+    re.VERBOSE,
 )
 # proposals handed in to the meeting: '… har Anna Berg (M) och Per Ek (S) inkommit med följande tillägg'
 BROUGHT_RE = re.compile(
-    rf"(?P<people>{PEOPLE})\s+(?:har\s+)?(?:inkommit|inkom|kommit\s+in)\s+med\s+(?P<what>(?:[\wåäö]+\s+){{0,3}}?"
-    r"(?:tillägg|ändringsförslag|yrkande|förslag|tilläggsyrkande|tilläggsförslag))"
+    rf"""(?P<people>{PEOPLE})\s+(?:har\s+)?                 # 'Anna Berg (M) och Per Ek (S) '
+    (?:inkommit|inkom|kommit\s+in)\s+med\s+                 # 'inkommit med '
+    (?P<what>(?:[\wåäö]+\s+){{0,3}}?                        # 'följande '
+      (?:tillägg|ändringsförslag|yrkande|förslag|tilläggsyrkande|tilläggsförslag))""",
+    re.VERBOSE,
 )
 CHANGED_RE = re.compile(r"\bmed\s+(?:följande\s+|den\s+)?ändring", re.I)
 ADDED_RE = re.compile(

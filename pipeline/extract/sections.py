@@ -162,7 +162,9 @@ def priority_sections(pages: Sequence[Page]) -> list[Section]:
 
 # '1. Val av justerare', '2. Motion om fler cykelvägar  KS 2022/123' (its diarienummer left out)
 AGENDA_ITEM_RE = re.compile(
-    rf"^(\d{{1,3}})\.?\s+([{UPPER}].+?)(?:\s+(?:Dnr\s*)?[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+\S*)?$"
+    rf"""^(\d{{1,3}})\.?\s+([{UPPER}].+?)                         # '1. Val av justerare'
+    (?:\s+(?:Dnr\s*)?[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+\S*)?$        # '  KS 2022/123', left out""",
+    re.VERBOSE,
 )
 
 

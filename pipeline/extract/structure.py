@@ -23,12 +23,16 @@ PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
 FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
 PARAGRAPH_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")
 DIARIE_RE = re.compile(rf"\b[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+(?:[.:]\d+)*\b")
-# Any organ that meets ('Kommunstyrelsens arbetsutskott' whole)
+# Any organ that meets, its name whole
 BOARD_RE = re.compile(
-    rf"\b((?:[{UPPER}a-zåäö]+-\s+och\s+)?[{UPPER}a-zåäö-]*"
-    rf"(?:{NAMED_ALTERNATIVES})(?:en|et|n)?s?"
-    r"(?:\s+(?:[a-zåäö]*utskott|presidium)(?:et)?)?\b"  # any of its utskott: arbets-, verksamhets-, …
-    rf"|\b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[{UPPER}a-zåäö-]+(?:\s+[a-zåäö-]+förbund)?)"
+    rf"""\b(
+        (?:[{UPPER}a-zåäö]+-\s+och\s+)?                          # 'Barn- och ' (ungdomsnämnden)
+        [{UPPER}a-zåäö-]*(?:{NAMED_ALTERNATIVES})(?:en|et|n)?s?  # 'Välfärdsnämnden', 'kommunstyrelsens'
+        (?:\s+(?:[a-zåäö]*utskott|presidium)(?:et)?)?\b           # its utskott: ' arbetsutskott'
+      | \b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[{UPPER}a-zåäö-]+  # 'Rådet för funktionshindrade'
+        (?:\s+[a-zåäö-]+förbund)?                                # and a förbund's name in lower case
+    )""",
+    re.VERBOSE,
 )
 NOT_ORGANS = ("område", "förråd", "kommunstyrelsens förv", "förvaltning")
 
@@ -59,9 +63,14 @@ OPENS_ALONE = (DocumentKind.PROTOKOLLSANTECKNING, DocumentKind.TJÄNSTEUTLÅTAND
 PLANS = (DocumentKind.VERKSAMHETSPLAN, DocumentKind.VERKSAMHETSBERÄTTELSE)
 WHOLE_MEETING = (DocumentKind.PROTOKOLL, DocumentKind.FÖREDRAGNINGSLISTA)  # whole minutes, or an agenda
 LETTERHEAD_KIND = re.compile(
-    r"^(?:SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|PROTOKOLLSUTDRAG|Protokollsutdrag"
-    r"|(?:UTDRAG UR|Utdrag ur) (?:SAMMANTRÄDES|sammanträdes)?(?:PROTOKOLL|protokoll)"
-    r"|PROTOKOLL|Protokoll)\b|^Organ\s"
+    r"""^(?:
+        SAMMANTRÄDESPROTOKOLL | Sammanträdesprotokoll
+      | PROTOKOLLSUTDRAG | Protokollsutdrag
+      | (?:UTDRAG\ UR|Utdrag\ ur)\ (?:SAMMANTRÄDES|sammanträdes)?(?:PROTOKOLL|protokoll)
+      | PROTOKOLL | Protokoll
+    )\b
+    | ^Organ\s  # a form's label: 'Organ Välfärdsnämnden'""",
+    re.VERBOSE,
 )
 
 
@@ -222,7 +231,14 @@ def _meeting_line(lines: Sequence[str]) -> str | None:
 
 
 # a date that is not the meeting's: when the minutes were checked or posted, an earlier handling
-OTHER_DATE_RE = re.compile(r"\bden\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}|juster|anslag|tidigare|skrivelse", re.I)
+OTHER_DATE_RE = re.compile(
+    r"""\bden\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}  # an earlier handling: 'har den 13 april 2026, § 27 behandlat'
+    | juster                                # when the minutes were checked: 'Justeringsdatum'
+    | anslag                                # … or posted: 'Anslaget'
+    | tidigare                              # 'Tidigare behandling: Stadsstyrelsen 5.9.2022, 186 §'
+    | skrivelse                             # another act's date: 'skrivelse den …'""",
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
 def _cites(line: str) -> bool:
