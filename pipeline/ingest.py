@@ -160,7 +160,7 @@ def prepared(doc: Document, settings: Settings) -> Document:
     """What the process that stores documents would otherwise work out one file at a
     time: dedup's shingles, the blocks, and the index's word views of each block."""
     blocks = _blocks(doc)
-    views = block_views((b.text for b in blocks), nlp.words(settings.cache_dir))
+    views = block_views((b.text for b in blocks), nlp.lexicon(settings.cache_dir))
     return replace(doc, shingles=dedup.part_shingles(doc), blocks=blocks, views=views)
 
 

@@ -61,7 +61,7 @@ class MeetingFacts:
 
     organ: str | None  # as the running header or the 'Organ' line writes it
     number: str | None  # '5/2022'
-    paragraphs: tuple[int, int] | None  # the § range the minutes cover
+    item_span: tuple[int, int] | None  # the § range the minutes cover
     titles: dict[int, str]  # § -> title, from the table of contents
     form: bool = False  # its first page is there: 'Organ', 'Protokoll 5/2022', 'Ärenden 39–49 §', contents
 
@@ -280,14 +280,14 @@ def meeting_facts(pages: Sequence[Page]) -> MeetingFacts:
     number = next((m.group(1) for m in map(NUMBER_RE.match, head) if m), None)
     span = next((m for m in map(RANGE_RE.search, head) if m), None)
     titles = toc_titles(pages)
-    paragraphs = (int(span.group(1)), int(span.group(2))) if span else None
-    if titles and paragraphs != (
+    items = (int(span.group(1)), int(span.group(2))) if span else None
+    if titles and items != (
         min(titles),
         max(titles),
     ):  # the contents, where they disagree (OCR: '108–198')
-        paragraphs = (min(titles), max(titles))
+        items = (min(titles), max(titles))
     form = organ_line is not None or number is not None or span is not None or bool(titles)
-    return MeetingFacts(organ, number, paragraphs, titles, form)
+    return MeetingFacts(organ, number, items, titles, form)
 
 
 def is_agenda(pages: Sequence[Page]) -> bool:

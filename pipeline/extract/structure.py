@@ -18,10 +18,10 @@ from .organs import NAMED_ALTERNATIVES
 from .parties import party_of_text, signatories
 from .reports import annual_report
 
-PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
+ITEM_RE = re.compile(r"§\s*(\d+)")  # an item's mark: '§ 12'
 # 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021', '... 2022-01-01 - 2022-12-31'
 FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
-PARAGRAPH_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")
+ITEM_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")  # '12 §'
 DIARIE_RE = re.compile(rf"\b[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+(?:[.:]\d+)*\b")
 # Any organ that meets, its name whole
 BOARD_RE = re.compile(
@@ -225,7 +225,7 @@ def _meeting_line(lines: Sequence[str]) -> str | None:
     sentence citing another handling ('Kommunstyrelsen har den 13 april 2026, § 27 behandlat
     ärendet.')."""
     return next(
-        (line for line in lines if PARAGRAPH_RE.search(line) and DATE_RE.search(line) and not _cites(line)),
+        (line for line in lines if ITEM_RE.search(line) and DATE_RE.search(line) and not _cites(line)),
         None,
     )
 
@@ -253,9 +253,9 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     lines = _lines(head)
     meeting = _meeting_line(lines)
     date = parse_date(meeting or "") or (parse_date(head) if _is_minutes(first.kind) else None)
-    paragraph = None
+    item = None
     if first.kind in MINUTES_KINDS:
-        paragraph = PARAGRAPH_RE.search(meeting or head) or PARAGRAPH_AFTER_RE.search(head)
+        item = ITEM_RE.search(meeting or head) or ITEM_AFTER_RE.search(head)
     diarie = DIARIE_RE.search(head)
     board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
     board = board or find_board(first.title) or find_board(head)
@@ -267,9 +267,9 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
         year=year,
         date=date,
         diarienummer=diarie.group(0) if diarie else None,
-        paragraph=f"§ {paragraph.group(1)}" if paragraph else None,
+        paragraph=f"§ {item.group(1)}" if item else None,
         party=first.party,
-        paragraphs=(int(paragraph.group(1)), int(paragraph.group(1))) if paragraph else None,
+        paragraphs=(int(item.group(1)), int(item.group(1))) if item else None,
     )
     if first.kind == DocumentKind.OTHER:
         return _appendix(meta, pages[0])
@@ -288,7 +288,7 @@ def _appendix(meta: Meta, page: Page) -> Meta:
     for line in lines[:3] + lines[-3:] + _lines(page.furniture):
         date = parse_date(line)
         if BILAGA_RE.match(line) and date and len(line.split()) <= 12:
-            found = PARAGRAPH_RE.search(line) or PARAGRAPH_AFTER_RE.search(line)
+            found = ITEM_RE.search(line) or ITEM_AFTER_RE.search(line)
             number = int(found.group(1)) if found else None
             return replace(
                 meta,
