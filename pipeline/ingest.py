@@ -23,7 +23,7 @@ from .extract.clean import clean_pages
 from .extract.lexicon import Lexicon
 from .extract.minutes import item_marks
 from .extract.structure import infer_meta, split_parts, titled
-from .models import Block, Document, Meta, Part, pages_in
+from .models import Block, Document, DocumentKind, Meta, PageQuality, Part, pages_in
 from .read import ocr
 from .read.layers import Judge, Tick, with_ocr
 from .read.pdf import read_pages
@@ -129,12 +129,12 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
     marks = item_marks(layer)  # the text layer names each page's § even where OCR misreads it
     read = with_ocr(path, layer, settings, _judge(settings.cache_dir), tick)
     pages = [
-        replace(p, item=marks.get(p.number), quality="good" if p.number in read.kept else p.quality)
+        replace(p, item=marks.get(p.number), quality=PageQuality.GOOD if p.number in read.kept else p.quality)
         for p in nlp.judged(clean_pages(read.pages, settings.header_lines), settings.cache_dir)
     ]
     if not any(p.has_text for p in pages):
         title = f"(inget textlager, behöver OCR) {shown(Path(path.name))}"
-        part = Part(0, "other", title, 1, len(pages))
+        part = Part(0, DocumentKind.OTHER, title, 1, len(pages))
         return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
     found = split_parts(pages, dict(settings.party_names))
     meta = infer_meta(pages, found)
@@ -151,7 +151,7 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
 
 def _judge(cache_dir: Path) -> Judge:
     return Judge(
-        lambda text: nlp.page_quality(text, cache_dir) == "garbled",
+        lambda text: nlp.page_quality(text, cache_dir) == PageQuality.GARBLED,
         lambda found, layer: nlp.reads_better(found, layer, cache_dir),
     )
 
@@ -160,7 +160,7 @@ def prepared(doc: Document, settings: Settings) -> Document:
     """What the process that stores documents would otherwise work out one file at a
     time: dedup's shingles, the blocks, and the index's word views of each block."""
     blocks = _blocks(doc)
-    views = block_views((b.text for b in blocks), nlp.words(settings.cache_dir))
+    views = block_views((b.text for b in blocks), nlp.lexicon(settings.cache_dir))
     return replace(doc, shingles=dedup.part_shingles(doc), blocks=blocks, views=views)
 
 

@@ -9,6 +9,60 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
+
+# A capital letter in the rules' regular expressions, written inside a class: rf"[{UPPER}]",
+# rf"[{UPPER}a-zåäö]". É and Ü open names ('Élise', 'Ümit') as Å, Ä and Ö open words.
+UPPER = "A-ZÅÄÖÉÜ"
+
+
+class DocumentKind(StrEnum):
+    """What a document is (Meta.kind), or a part of a composite PDF (Part.kind): its members
+    are the strings stored and shown ('protokoll'), each named as its value in capitals."""
+
+    PROTOKOLL = "protokoll"  # a whole meeting's minutes
+    PROTOKOLLSUTDRAG = "protokollsutdrag"  # an extract of minutes: one § item or a few
+    PROTOKOLLSANTECKNING = "protokollsanteckning"  # also a reservation or särskilt yttrande on its own
+    TJÄNSTEUTLÅTANDE = "tjänsteutlåtande"
+    MOTION = "motion"
+    INTERPELLATION = "interpellation"
+    FRÅGA = "fråga"
+    FÖREDRAGNINGSLISTA = "föredragningslista"  # an agenda, or a kallelse
+    VERKSAMHETSPLAN = "verksamhetsplan"
+    VERKSAMHETSBERÄTTELSE = "verksamhetsberättelse"
+    ÅRSREDOVISNING = "årsredovisning"
+    BILAGA = "bilaga"  # an appendix published on its own, naming the meeting's §
+    OTHER = "other"
+
+
+# the kinds of minutes: a whole meeting's, or an extract of some of its § items
+MINUTES_KINDS = (DocumentKind.PROTOKOLL, DocumentKind.PROTOKOLLSUTDRAG)
+
+
+class SectionKind(StrEnum):
+    """What a Section is: a plan's or report's goal area, numbered priority or other heading,
+    or a § item of minutes (stored as 'paragraph')."""
+
+    PRIORITY = "priority"
+    AREA = "area"
+    HEADING = "heading"
+    ITEM = "paragraph"
+
+
+class StatementKind(StrEnum):
+    """What a Statement on a § item is."""
+
+    PROTOKOLLSANTECKNING = "protokollsanteckning"
+    RESERVATION = "reservation"
+    SÄRSKILT_YTTRANDE = "särskilt yttrande"
+
+
+class PageQuality(StrEnum):
+    """Whether a page's text can be trusted (extract/quality.py)."""
+
+    GOOD = "good"
+    GARBLED = "garbled"  # a broken font map: never quoted
+
 
 # The national parties: code -> the names they are written with (the first is the official one).
 NATIONAL: dict[str, tuple[str, ...]] = {
@@ -63,7 +117,7 @@ class Page:
     furniture: str
     bold_lines: tuple[int, ...] = ()
     sizes: tuple[float, ...] = ()
-    quality: str = "good"  # "garbled": a broken font map; never quoted
+    quality: str = PageQuality.GOOD
     ocr_confidence: float | None = None  # read by OCR (not the text layer): mean word confidence
     item: int | None = None  # the § its text layer's header or foot names ('43 §'), in page-per-item minutes
     marks: tuple[tuple[int, tuple[tuple[str, float], ...]], ...] = ()  # body line -> its Line.marks
@@ -78,7 +132,12 @@ class Page:
 
 
 # Part kinds that members sign: every sentence of one is its signers' act
-SIGNED_KINDS = ("protokollsanteckning", "motion", "interpellation", "fråga")
+SIGNED_KINDS = (
+    DocumentKind.PROTOKOLLSANTECKNING,
+    DocumentKind.MOTION,
+    DocumentKind.INTERPELLATION,
+    DocumentKind.FRÅGA,
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +145,7 @@ class Part:
     """A run of pages in a composite PDF that forms one document of its own."""
 
     seq: int
-    kind: str
+    kind: str  # a DocumentKind
     title: str
     first_page: int
     last_page: int
@@ -146,7 +205,7 @@ class Statement:
     """A statement attached to a § item: 'Rasmus Lenefors (S) anmäler protokollsanteckning',
     or a written reservation under its heading, with its text."""
 
-    kind: str  # protokollsanteckning, reservation, särskilt yttrande
+    kind: str  # a StatementKind: protokollsanteckning, reservation, särskilt yttrande
     party: str | None  # the first of ``parties``
     names: tuple[str, ...]
     people: tuple[Person, ...] = ()
@@ -191,7 +250,7 @@ class Section:
     first_page: int
     last_page: int
     text: str
-    kind: str = "priority"
+    kind: str = SectionKind.PRIORITY
     decision: str | None = None  # a § item's decision, as the minutes write it
     statements: tuple[Statement, ...] = ()  # reservations, protokollsanteckningar … on a § item
     diarienummer: str | None = None  # a § item's, as its heading prints it
@@ -227,7 +286,7 @@ class Extracted:
 @dataclass(frozen=True)
 class Meta:
     title: str = ""
-    kind: str = "other"
+    kind: str = DocumentKind.OTHER
     board: str | None = None
     year: int | None = None
     date: str | None = None

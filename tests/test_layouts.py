@@ -114,7 +114,7 @@ def test_statements_in_other_words(line: str, want: tuple[str, tuple[str, ...]])
     ],
 )
 def test_proposals_in_other_words(lines: tuple[str, ...], want: list[tuple[tuple[str, ...], str]]) -> None:
-    from pipeline.extract.politics import proposals
+    from pipeline.extract.proposals import proposals
 
     assert [(tuple(p.name for p in x.people), x.proposal) for x in proposals(_lines(*lines))] == want
 

@@ -15,10 +15,10 @@ from conftest import CORPUS, MINUTES_2022, PLAN, Ingested, shared_dir
 from pipeline.answer.listings import amounts, document_listing, sections, speakers
 from pipeline.answer.quotes import quotes
 from pipeline.answer.search import search
-from pipeline.extract.quality import GARBLED as GARBLED_TEXT
 from pipeline.extract.quality import page_quality
 from pipeline.filters import Filters
 from pipeline.ingest import ingest
+from pipeline.models import PageQuality
 from pipeline.output.citations import citation_line
 from pipeline.read.ocr import installed as ocr_installed
 from pipeline.settings import Settings
@@ -267,7 +267,7 @@ def test_the_minutes_with_a_broken_font_map_read_right_after_ocr(realworld: Sett
     ],
 )
 def test_a_short_page_is_judged_by_the_shape_of_its_words(text: str, scrambled: bool) -> None:
-    assert (page_quality(text, lambda w: True, lambda w: False) == GARBLED_TEXT) is scrambled
+    assert (page_quality(text, lambda w: True, lambda w: False) == PageQuality.GARBLED) is scrambled
 
 
 @pytest.mark.ocr

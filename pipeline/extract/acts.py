@@ -14,18 +14,18 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
-from ..models import SIGNED_KINDS, Page, Part, Person, Section, Sentence, name_only
+from ..models import SIGNED_KINDS, UPPER, Page, Part, Person, Section, Sentence, name_only
 from .clean import join_lines
 from .politics import (
     PARTIES,
     PEOPLE,
-    PROPOSAL_RE,
     STATEMENT_RE,
     SUBJECT,
     parties_named,
     parties_of,
     people_in,
 )
+from .proposals import PROPOSAL_RE
 
 # what a person does as the subject of a sentence of minutes, beside moving and reserving
 SAYS = (
@@ -46,8 +46,9 @@ DONE_RE = re.compile(
 # who spoke in the debate: 'I ärendet yttrar sig Anders Lönroth (MP), Rasmus Lenefors (S) och …',
 # 'Inledande anförande hålls av …', 'Under överläggningen anför …'
 SPOKE_RE = re.compile(
-    rf"\b(?:yttrar|yttrade|anför|anförde)\s+sig\s+(?P<people>{PEOPLE})"
-    rf"|\b[Aa]nföranden?\s+(?:hålls|hölls)\s+(?:av\s+)?(?P<more>{PEOPLE})"
+    rf"""\b(?:yttrar|yttrade|anför|anförde)\s+sig\s+(?P<people>{PEOPLE})  # 'yttrar sig Anders Lönroth (MP)'
+    | \b[Aa]nföranden?\s+(?:hålls|hölls)\s+(?:av\s+)?(?P<more>{PEOPLE})  # 'Anförande hålls av Per Palm'""",
+    re.VERBOSE,
 )
 
 
@@ -74,7 +75,7 @@ def _own(part: Part) -> tuple[Person, ...]:
 
 # what a sentence that names an actor must hold (the rules below are slow on the rest)
 PARTY_START_RE = re.compile(rf"(?:{PARTIES})\s")
-NAMED_START_RE = re.compile(r"[A-ZÅÄÖÉÜ][\w-]+[ \t\n]+(?:af |von |de |van )?[A-ZÅÄÖÉÜ]")
+NAMED_START_RE = re.compile(rf"[{UPPER}][\w-]+[ \t\n]+(?:af |von |de |van )?[{UPPER}]")
 SPOKE_WORDS_RE = re.compile(r"yttra|anför", re.I)
 
 

@@ -57,9 +57,13 @@ QUALIFIERS = {
     "maximalt": "högst",
 }
 UNIT_HINT = re.compile(
-    r"\d[\s\u00a0\u202f\u2009]*(?:kr\b|kronor|krona|mnkr|mkr|tkr|mdkr|msek|sek\b|öre|"
-    r"miljon|miljard|milj\.|mn\b|mdr\b|tusen|:-|euro|eur\b|€|[mtk]€|[mtk]eur\b)",
-    re.IGNORECASE,
+    r"""\d[\s\u00a0\u202f\u2009]*(?:                                # a digit, then (spaces and) its unit:
+        kr\b | kronor | krona | mnkr | mkr | tkr | mdkr | msek | sek\b | öre  # '0 tkr', '0 kronor'
+      | miljon | miljard | milj\. | mn\b | mdr\b | tusen                    # '5 miljoner'
+      | :-                                                               # '15 000:-'
+      | euro | eur\b | € | [mtk]€ | [mtk]eur\b                              # '4,53 m€'
+    )""",
+    re.VERBOSE | re.IGNORECASE,
 )
 # '€ 25 000', 'EUR 1,2 miljoner': case-sensitive and without \b, which made the scan 9× slower
 # (the word boundary before 'EUR' is checked on each hit instead: money_hints)
@@ -108,7 +112,9 @@ def matcher_patterns() -> list[list[dict[str, Any]]]:
 
 
 _NUMBER_RE = re.compile(
-    r"[-−–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−–]?\d+(?:[ \u00a0\u202f\u2009]\d{3})*(?:,\d+)?"
+    r"""[-−–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?               # dots between thousands: '1.500.000'
+    | [-−–]?\d+(?:[ \u00a0\u202f\u2009]\d{3})*(?:,\d+)?  # spaces between them: '11 500 000', '11,5'""",
+    re.VERBOSE,
 )
 
 

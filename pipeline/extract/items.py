@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..models import Page, Section
+from ..models import MINUTES_KINDS, DocumentKind, Page, Part, Section, SectionKind
 from . import politics
 from .clean import join_lines
 from .layout import FlatLine, body_size, flatten, styled
 from .minutes import ITEM_LINE_RE, Mark, decision, front_list, mark_numbers, marks_in, split_dnr, wraps
+from .proposals import proposals
+from .sections import agenda_items, priority_sections
 from .votes import votes
 
 # the labels an item's text is divided by: never part of its title
@@ -121,16 +123,16 @@ def _starts(lines: Sequence[FlatLine], chosen: Sequence[Mark]) -> list[tuple[int
     return out
 
 
-def paragraph_items(pages: Sequence[Page], paragraph: str | None, title: str) -> list[Section]:
+def minutes_items(pages: Sequence[Page], item_span: str | None, title: str) -> list[Section]:
     """The § items of minutes, with title, pages, text, decision, diarienummer, statements,
     proposals and votes; for a one-item extract without such marks, its § and title."""
     lines = flatten(pages)
     known = politics.known_parties(lines)
     marks = marks_in(lines)
     listed = front_list(lines, marks)
-    span = _span(paragraph, listed)
+    span = _span(item_span, listed)
     chosen = headings(lines, marks, span)
-    single = re.fullmatch(r"§\s*(\d+)", paragraph or "")
+    single = re.fullmatch(r"§\s*(\d+)", item_span or "")
     if not chosen and single:
         return [_item(int(single.group(1)), title, None, lines, known)]
     marked = {p.item for p in pages if p.item is not None}
@@ -158,9 +160,9 @@ def _end(lines: Sequence[FlatLine], following: int) -> int:
     return top if following - top < 3 and top > 0 else following
 
 
-def _span(paragraph: str | None, listed: dict[int, tuple[str, str | None]]) -> tuple[int, int] | None:
+def _span(item_span: str | None, listed: dict[int, tuple[str, str | None]]) -> tuple[int, int] | None:
     """The § range the minutes cover: their own ('§ 39–49') and their list of items together."""
-    found = [int(x) for x in re.findall(r"\d+", paragraph or "")] + list(listed)
+    found = [int(x) for x in re.findall(r"\d+", item_span or "")] + list(listed)
     return (min(found), max(found)) if len(found) >= 2 else None
 
 
@@ -184,11 +186,11 @@ def _item(
         first,
         last,
         text,
-        "paragraph",
+        SectionKind.ITEM,
         decision(text),
         politics.statements(body, known),
         dnr,
-        politics.proposals(body, known),
+        proposals(body, known),
         votes(body, known),
         *politics.paper(title, known),
     )
@@ -231,3 +233,13 @@ def _items_by_header(
         found = listed.get(number, ("", None))
         items.append(_item(number, found[0] or own, dnr or found[1], lines, known))
     return items
+
+
+def part_sections(part: Part, pages: Sequence[Page], item_span: str | None) -> list[Section]:
+    """A part's sections: the § items of minutes (or of an agenda, else its numbered items),
+    the areas, priorities and headings of anything else."""
+    if part.kind == DocumentKind.FÖREDRAGNINGSLISTA:
+        return minutes_items(pages, item_span, part.title) or agenda_items(pages)
+    if part.kind in MINUTES_KINDS:
+        return minutes_items(pages, item_span, part.title)
+    return priority_sections(pages)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..models import Meta, Page
+from ..models import DocumentKind, Meta, Page
 from ..years import year_in
 from . import minutes
 
@@ -68,21 +68,21 @@ def full_minutes(meta: Meta, pages: Sequence[Page]) -> Meta:
     number, the § range it covers, and a title that says so."""
     facts = minutes.meeting_facts(pages)
     head = minutes.running_head(pages[0])
-    if meta.kind == "protokoll" and head and not facts.form:
-        return _extract(meta, pages, head)
+    if meta.kind == DocumentKind.PROTOKOLL and head and not facts.form:
+        return _extract_by_running_head(meta, pages, head)
     opening = _opening_item(pages[0])
-    if meta.kind == "protokoll" and opening is not None and not facts.form:
-        return _opened_extract(meta, pages, opening)
+    if meta.kind == DocumentKind.PROTOKOLL and opening is not None and not facts.form:
+        return _extract_by_opening_item(meta, pages, opening)
     board = normalise_board(facts.organ) if facts.organ else meta.board
-    span = facts.paragraphs
-    name = "Föredragningslista" if meta.kind == "föredragningslista" else "Protokoll"
+    span = facts.item_span
+    name = "Föredragningslista" if meta.kind == DocumentKind.FÖREDRAGNINGSLISTA else "Protokoll"
     title = " ".join(x for x in (name, facts.number, board, _day(meta.date, pages)) if x)
     return replace(
         meta,
         title=title,
         board=board,
         year=meta.year if facts.number is None else int(facts.number[-4:]),
-        paragraph=_paragraph(span) if span else meta.paragraph,
+        paragraph=_item_label(span) if span else meta.paragraph,
         paragraphs=span or meta.paragraphs,
     )
 
@@ -97,7 +97,7 @@ def _opening_item(page: Page) -> int | None:
     return None
 
 
-def _opened_extract(meta: Meta, pages: Sequence[Page], first: int) -> Meta:
+def _extract_by_opening_item(meta: Meta, pages: Sequence[Page], first: int) -> Meta:
     """An extract of one § or a few, published alone: dated by its running head (the first
     date on its pages, not a date its text cites) and numbered by the items it opens with."""
     marks = [first]
@@ -108,15 +108,17 @@ def _opened_extract(meta: Meta, pages: Sequence[Page], first: int) -> Meta:
     span = (marks[0], marks[-1])
     head = [x for x in pages[0].furniture.split("\n") + pages[0].body.split("\n")[:6] if x.strip()]
     date = next((d for d in map(parse_date, head) if d), meta.date)
-    return replace(meta, kind="protokollsutdrag", date=date, paragraph=_paragraph(span), paragraphs=span)
+    return replace(
+        meta, kind=DocumentKind.PROTOKOLLSUTDRAG, date=date, paragraph=_item_label(span), paragraphs=span
+    )
 
 
-def _paragraph(span: tuple[int, int]) -> str:
+def _item_label(span: tuple[int, int]) -> str:
     """'§ 39–49' for a range of items, '§ 44' for one."""
     return f"§ {span[0]}–{span[1]}" if span[0] != span[1] else f"§ {span[0]}"
 
 
-def _extract(meta: Meta, pages: Sequence[Page], head: minutes.RunningHead) -> Meta:
+def _extract_by_running_head(meta: Meta, pages: Sequence[Page], head: minutes.RunningHead) -> Meta:
     """Pages of minutes without the meeting's first page (one § item, or a few, as a
     municipality publishes each item): an extract, dated and signed by the pages' running
     head; its § from the pages' own marks ('44 §'), not from an earlier handling it cites
@@ -125,11 +127,11 @@ def _extract(meta: Meta, pages: Sequence[Page], head: minutes.RunningHead) -> Me
     span = (items[0], items[-1]) if items else meta.paragraphs
     return replace(
         meta,
-        kind="protokollsutdrag",
+        kind=DocumentKind.PROTOKOLLSUTDRAG,
         date=head.date,
         board=normalise_board(head.organ) if head.organ else meta.board,
         year=year_in(meta.title) or int(head.date[:4]),
-        paragraph=_paragraph(span) if span else None,
+        paragraph=_item_label(span) if span else None,
         paragraphs=span,
     )
 

@@ -13,17 +13,25 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..models import Page, RawPage
+from ..models import UPPER, DocumentKind, Page, RawPage
 from .clean import join_lines
 from .layout import FlatLine, flatten
+from .organs import ORGAN_ALTERNATIVES
 
-# 'Ärenden 39 – 49 §', 'Ärenden 10§–19§', 'Paragrafer §§ 12-30', '§§ 1–14'
+# the § range of minutes
 RANGE_RE = re.compile(
-    r"(?:Ärenden|Paragrafer|Paragraf|§§)\s*§*\s*(\d{1,4})\s*§?\s*[-–—]\s*§?\s*(\d{1,4})\s*§?", re.IGNORECASE
+    r"""(?:Ärenden|Paragrafer|Paragraf|§§)\s*§*  # 'Ärenden', 'Paragrafer §§', '§§'
+    \s*(\d{1,4})\s*§?                          # the first: '39 ', '10§'
+    \s*[-–—]\s*§?\s*(\d{1,4})\s*§?             # the last: '– 49 §', '-70', '–19§'""",
+    re.VERBOSE | re.IGNORECASE,
 )
+# the meeting's number: 'Protokoll 5/2022', 'Kallelse nr 3/2023'
 NUMBER_RE = re.compile(
-    r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll|Föredragningslista|FÖREDRAGNINGSLISTA|Kallelse|KALLELSE)"
-    r"\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b"
+    r"""^(?:
+        Protokoll | PROTOKOLL | Sammanträdesprotokoll
+      | Föredragningslista | FÖREDRAGNINGSLISTA | Kallelse | KALLELSE
+    )\s+(?:nr\.?\s*)?(\d{1,3}/\d{4})\b""",
+    re.VERBOSE,
 )
 ORGAN_RE = re.compile(r"^(?:Organ|Organ:)\s+(.+)$")
 AGENDA_RE = re.compile(r"^(Kallelse|Föredragningslista|KALLELSE|FÖREDRAGNINGSLISTA)\b")
@@ -34,12 +42,16 @@ AGENDA_WORD = re.compile(r"\b(?:KALLELSE|FÖREDRAGNINGSLISTA)\b")
 # write 'Vvllvrdsnvmndens beslut:i' or 'beslui:', so one stray letter is allowed
 DECISION_LABEL_RE = re.compile(r"^(?:[^\s:]+\s+){0,4}beslu\w{0,3}\s*:?\s*\w?\s*$", re.IGNORECASE)
 PAGE_FOOT_RE = re.compile(
-    r"^(?:\d{1,4}\s*§|§\s*\d{1,4}|Protokoll\s+[\d./]+\s*(?:Sida)?(?:\s*\d+)?|Sida(?:\s+\d+)?)$"
+    r"""^(?:
+        \d{1,4}\s*§                                  # '44 §'
+      | §\s*\d{1,4}                                  # '§ 111'
+      | Protokoll\s+[\d./]+\s*(?:Sida)?(?:\s*\d+)?  # 'Protokoll 15.09.2022 Sida', 'Protokoll 5/2022'
+      | Sida(?:\s+\d+)?                              # 'Sida', 'Sida 3'
+    )$""",
+    re.VERBOSE,
 )
 SEPARATOR_RE = re.compile(r"^[_–—\-=]{4,}$")
-BOARD_WORDS = ["nämnd", "beredning", "styrelse", "fullmäktige", "utskott", "sektion", "råd", "direktion"]
-BOARD_WORDS += ["kommission", "delegation", "presidium"]
-ORGAN_WORD_RE = re.compile(rf"[\wåäö-]*(?:{'|'.join(BOARD_WORDS)})(?:en|et|n|iet|um)?s?")
+ORGAN_WORD_RE = re.compile(rf"[\wåäö-]*(?:{ORGAN_ALTERNATIVES})(?:en|et|n|iet|um)?s?")
 MAX_DECISION_LINES = 20
 
 
@@ -49,7 +61,7 @@ class MeetingFacts:
 
     organ: str | None  # as the running header or the 'Organ' line writes it
     number: str | None  # '5/2022'
-    paragraphs: tuple[int, int] | None  # the § range the minutes cover
+    item_span: tuple[int, int] | None  # the § range the minutes cover
     titles: dict[int, str]  # § -> title, from the table of contents
     form: bool = False  # its first page is there: 'Organ', 'Protokoll 5/2022', 'Ärenden 39–49 §', contents
 
@@ -88,13 +100,17 @@ def running_organ(pages: Sequence[Page]) -> str | None:
 # A page's running head in Finland-Swedish minutes ('Protokoll 15.09.2022 Sida', 'Protokoll 44 §
 # 15.09.2022 Sida'), the organ on a line below it. pdfium often reads it last on the page.
 RUNNING_HEAD_RE = re.compile(
-    r"^(Protokoll|Föredragningslista)\s+(?:\d{1,4}\s*§\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+Sida)?(?:\s+\d+)?$"
+    r"""^(Protokoll|Föredragningslista)\s+
+    (?:\d{1,4}\s*§\s+)?                   # the page's item: '44 § '
+    (\d{1,2})\.(\d{1,2})\.(\d{4})          # the day: '15.09.2022'
+    (?:\s+Sida)?(?:\s+\d+)?$              # ' Sida', ' Sida 3'""",
+    re.VERBOSE,
 )
 
 
 @dataclass(frozen=True)
 class RunningHead:
-    kind: str  # 'protokoll' or 'föredragningslista'
+    kind: DocumentKind  # PROTOKOLL or FÖREDRAGNINGSLISTA
     date: str  # the meeting's day, ISO
     organ: str | None
 
@@ -110,12 +126,14 @@ def running_head(page: Page) -> RunningHead | None:
                 below = lines[i + 1 : i + 3] + _lines(page.furniture)
                 organ = next((x for x in below if looks_like_organ(x)), None)
                 word, day, month, year = match.groups()
-                return RunningHead(word.lower(), f"{year}-{int(month):02d}-{int(day):02d}", organ)
+                return RunningHead(
+                    DocumentKind(word.lower()), f"{year}-{int(month):02d}-{int(day):02d}", organ
+                )
     return None
 
 
 # a line that is a diarienummer alone: 'NKBY/723/00.00.01.05/2022', 'KS 2022/123'
-DIARIE_LINE_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}[ /-]?\d+(?:[./]\d+)+$")
+DIARIE_LINE_RE = re.compile(rf"^[{UPPER}]{{2,6}}[ /-]?\d+(?:[./]\d+)+$")
 ITEM_MARK_RE = re.compile(r"^\s*(?:(\d{1,4})\s*§|§\s*(\d{1,4}))\s*$")
 
 
@@ -141,12 +159,12 @@ ITEM_LINE_RE = re.compile(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)(?![\d.,:;)])\s*(.
 LEADERS_RE = re.compile(r"\s*(?:\.{3,}|…{2,})\s*\d*\s*$")  # a contents line's dot leaders and page
 # a diarienummer opening an item's heading line
 DNR_HEAD_RE = re.compile(
-    r"""^(?P<dnr>
-      (?i:dnr|diarienr|diarienummer)\.?\s*:?\s*(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d{2,4}[/.:-]\d+(?:[.:/-]\d+)*
-                                                    # 'Dnr KS 2022/123', 'Dnr: 2022.045', 'Dnr 2022-000123'
-    | [A-ZÅÄÖ]{2,6}[ -]?\d{4}[/.:-]\d+(?:[.:/-]\d+)*  # 'KFKS 2018/1071', 'KS-2022/176.915'
-    | \d{4}\.\d{1,5}(?:[ ][A-ZÅÄÖ]{2,6}\b)?          # '2026.272 KS' (year.number board)
-    | [A-ZÅÄÖ]{2,6}/\d+(?:/[\d.]+)+                   # 'NKBY/723/00.00.01.05/2022'
+    rf"""^(?P<dnr>
+      (?i:dnr|diarienr|diarienummer)\.?\s*:?\s*(?:[{UPPER}]{{1,6}}[ -]?)?\d{{2,4}}[/.:-]\d+(?:[.:/-]\d+)*
+                                          # 'Dnr KS 2022/123', 'Dnr: 2022.045', 'Dnr 2022-000123'
+    | [{UPPER}]{{2,6}}[ -]?\d{{4}}[/.:-]\d+(?:[.:/-]\d+)*  # 'KFKS 2018/1071', 'KS-2022/176.915'
+    | \d{{4}}\.\d{{1,5}}(?:[ ][{UPPER}]{{2,6}}\b)?          # '2026.272 KS' (year.number board)
+    | [{UPPER}]{{2,6}}/\d+(?:/[\d.]+)+                     # 'NKBY/723/00.00.01.05/2022'
     )(?=\s|$)\s*""",
     re.VERBOSE,
 )
@@ -262,14 +280,14 @@ def meeting_facts(pages: Sequence[Page]) -> MeetingFacts:
     number = next((m.group(1) for m in map(NUMBER_RE.match, head) if m), None)
     span = next((m for m in map(RANGE_RE.search, head) if m), None)
     titles = toc_titles(pages)
-    paragraphs = (int(span.group(1)), int(span.group(2))) if span else None
-    if titles and paragraphs != (
+    items = (int(span.group(1)), int(span.group(2))) if span else None
+    if titles and items != (
         min(titles),
         max(titles),
     ):  # the contents, where they disagree (OCR: '108–198')
-        paragraphs = (min(titles), max(titles))
+        items = (min(titles), max(titles))
     form = organ_line is not None or number is not None or span is not None or bool(titles)
-    return MeetingFacts(organ, number, paragraphs, titles, form)
+    return MeetingFacts(organ, number, items, titles, form)
 
 
 def is_agenda(pages: Sequence[Page]) -> bool:
@@ -285,9 +303,12 @@ def is_agenda(pages: Sequence[Page]) -> bool:
 
 # a sub-label over what a board proposes to another: 'Förslag till beslut i kommunfullmäktige'
 PROPOSED_TO_RE = re.compile(
-    r"^(?:Förslag till beslut|\w+s förslag till (?:beslut )?)(?:\s+(?:i|till|för))?\s+\w*"
-    r"(?:fullmäktige|styrelsen|nämnden|beredningen|utskottet)\s*:?$",
-    re.IGNORECASE,
+    r"""^(?:
+        Förslag\ till\ beslut                 # 'Förslag till beslut'
+      | \w+s\ förslag\ till\ (?:beslut\ )?    # 'Kommunstyrelsens förslag till (beslut)'
+    )(?:\s+(?:i|till|för))?                   # ' i'
+    \s+\w*(?:fullmäktige|styrelsen|nämnden|beredningen|utskottet)\s*:?$  # ' kommunfullmäktige'""",
+    re.VERBOSE | re.IGNORECASE,
 )
 
 

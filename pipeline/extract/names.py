@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..models import UPPER
+
 # Common given names in Sweden and Swedish-speaking Finland (SCB's and DVV's most given).
 GIVEN_NAMES = frozenset(
     """
@@ -57,9 +59,14 @@ SURNAME_ENDINGS = (
 )
 # A label an attendance list sets before its first name ('Beslutande Anna Andersson (S)').
 LABEL_RE = re.compile(
-    r"^(?:Beslutande|Närvarande|Ledamöter|Tjänstgörande ersättare|Ersättare|Övriga deltagande"
-    r"|Övriga närvarande|Närvarande ersättare|Utses att justera|Justerare|Ordförande|Vice ordförande"
-    r"|Sekreterare|Justerande)\s+(?=[A-ZÅÄÖ])"
+    rf"""^(?:
+        Beslutande | Närvarande | Ledamöter                                # a group's: 'Beslutande '
+      | Tjänstgörande\ ersättare | Ersättare | Övriga\ deltagande
+      | Övriga\ närvarande | Närvarande\ ersättare
+      | Utses\ att\ justera | Justerare                                     # 'Utses att justera '
+      | Ordförande | Vice\ ordförande | Sekreterare | Justerande             # a signature's: 'Ordförande '
+    )\s+(?=[{UPPER}])                                                    # before a name""",
+    re.VERBOSE,
 )
 
 

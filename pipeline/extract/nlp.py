@@ -30,16 +30,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import HandlingarError
-from ..models import Amount, Extracted, Page, Part, Section, Sentence, Speaker
+from ..models import Amount, Extracted, Page, PageQuality, Part, Sentence, Speaker
 from . import amounts as money
 from . import quality
 from .acts import acted
-from .items import paragraph_items
+from .items import part_sections
 from .lexicon import Lexicon
 from .parties import attendance_in, officials_in, speakers_in
 from .passages import PageStarts, chunks, money_windows, sentence_at, sentence_bounds, stretches
 from .roll import ranked, roll_call
-from .sections import agenda_items, priority_sections
 from .sentences import COMMON_ABBREVIATIONS, sentence_starts
 
 
@@ -70,7 +69,7 @@ def _abbreviations(nlp: Language) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=2)
-def words(cache_dir: Path) -> Lexicon:
+def lexicon(cache_dir: Path) -> Lexicon:
     """The word lists (one SQLite file, opened once per process; see lexicon.py)."""
     return Lexicon(cache_dir)
 
@@ -79,17 +78,17 @@ KNOWN_CACHE = 1 << 18  # distinct words whose verdict a process keeps
 
 
 @functools.lru_cache(maxsize=2)
-def lexicon(cache_dir: Path) -> quality.Knows:
+def knows(cache_dir: Path) -> quality.Knows:
     """Whether a lowercase word is Swedish: a form or a lemma of the lookup table, a
     dictionary stem, a stop word, or a compound of two of them (with a linking s):
     'trygghetsdialogerna'."""
-    listed = words(cache_dir).knows
+    listed = lexicon(cache_dir).knows
 
     def one(word: str) -> bool:
         return word in SV_STOP_WORDS or listed(word)
 
     @functools.lru_cache(maxsize=KNOWN_CACHE)
-    def knows(word: str) -> bool:
+    def swedish(word: str) -> bool:
         if one(word):
             return True
         for i in range(3, len(word) - 2):
@@ -98,25 +97,25 @@ def lexicon(cache_dir: Path) -> quality.Knows:
                 return True
         return False
 
-    return knows
+    return swedish
 
 
 def english(word: str) -> bool:
     return word in EN_STOP_WORDS
 
 
-def page_quality(text: str, cache_dir: Path) -> str:
-    """'good' or 'garbled' for a page's text (see quality.page_quality)."""
-    return quality.page_quality(text, lexicon(cache_dir), english)
+def page_quality(text: str, cache_dir: Path) -> PageQuality:
+    """GOOD or GARBLED for a page's text (see quality.page_quality)."""
+    return quality.page_quality(text, knows(cache_dir), english)
 
 
 def reads_better(found: str, layer: str, cache_dir: Path) -> bool:
     """Whether OCR's text reads better than a page's text layer (see quality.reads_better)."""
-    return quality.reads_better(found, layer, lexicon(cache_dir))
+    return quality.reads_better(found, layer, knows(cache_dir))
 
 
 def judged(pages: Sequence[Page], cache_dir: Path) -> list[Page]:
-    """Pages with their text quality: 'garbled' where most words are not words."""
+    """Pages with their text quality: GARBLED where most words are not words."""
     return [replace(p, quality=page_quality(p.body, cache_dir)) for p in pages]
 
 
@@ -126,7 +125,7 @@ def lemmas_component(nlp: Language, name: str, cache_dir: str) -> Any:
     lexicon file, not loaded whole), looked up once per distinct word of a doc and
     written with one ``from_array``: spaCy's own component does a Python call per
     token (a quarter of this stage's time). A word the table lacks is its own lemma."""
-    lookup = words(Path(cache_dir)).looked_up
+    lookup = lexicon(Path(cache_dir)).looked_up
     strings = nlp.vocab.strings
     known: dict[int, int] = {}
 
@@ -228,7 +227,7 @@ def warm(model: str | None, cache_dir: Path) -> int:
     process's resident memory in MB once it is built (measured the first time only: what
     the process holds for an ingest, not what earlier work in a long-lived one left)."""
     build(model, cache_dir)
-    lexicon(cache_dir)
+    knows(cache_dir)
     try:
         with open("/proc/self/statm") as fh:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") >> 20
@@ -331,7 +330,7 @@ def _sentences(
             number, start = where.locate(offset)
             page = by_number[number]
             quotable = (
-                page.quality == quality.GOOD
+                page.quality == PageQuality.GOOD
                 and quality.sentence_shaped(stripped)
                 and quality.words_are_words(stripped, knows)
                 and not quality.layout_breaks(layouts[number], start, start + len(stripped))
@@ -342,16 +341,17 @@ def _sentences(
 def extract_part(
     part: Part,
     pages: Sequence[Page],
-    paragraph: str | None = None,
+    item_span: str | None = None,
     model: str | None = None,
     *,
     cache_dir: Path,
 ) -> Extracted:
     """Amounts, speakers, sentences and sections of one part. Its pages are read as one
     text (a sentence may run over a page break), a long part in bounded chunks that end
-    with a page, so memory stays flat for a 3,000-page report."""
+    with a page, so memory stays flat for a 3,000-page report. ``item_span``: the § or §
+    range the document covers ('§ 12', '§ 39–49': its Meta.paragraph)."""
     found: list[Extracted] = [_extract_text(chunk, model, cache_dir) for chunk in chunks(pages)]
-    sections = tuple(_sections(part, pages, paragraph))
+    sections = tuple(part_sections(part, pages, item_span))
     return Extracted(
         tuple(a for f in found for a in f.amounts),
         tuple(s for f in found for s in f.speakers),
@@ -379,13 +379,5 @@ def _extract_text(pages: Sequence[Page], model: str | None, cache_dir: Path) -> 
         tuple(_amounts(spans, text, where, bounds)),
         tuple(_speakers(ents, text, where)),
         (),
-        tuple(_sentences(text, where, bounds, pages, lexicon(cache_dir))),
+        tuple(_sentences(text, where, bounds, pages, knows(cache_dir))),
     )
-
-
-def _sections(part: Part, pages: Sequence[Page], paragraph: str | None) -> list[Section]:
-    if part.kind == "föredragningslista":
-        return paragraph_items(pages, paragraph, part.title) or agenda_items(pages)
-    if part.kind in ("protokoll", "protokollsutdrag"):
-        return paragraph_items(pages, paragraph, part.title)
-    return priority_sections(pages)

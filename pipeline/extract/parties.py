@@ -12,16 +12,20 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..errors import HandlingarError
-from ..models import NATIONAL
+from ..models import NATIONAL, UPPER
 from . import names
 
 PARTY_NAMES: dict[str, str] = {name: code for code, names in NATIONAL.items() for name in names}
-NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéèüøæ]+(?:-[A-ZÅÄÖ][a-zåäöéüø]+)?"
+NAME_WORD = rf"[{UPPER}][a-zåäöéèüøæ]+(?:-[{UPPER}][a-zåäöéüø]+)?"
 PERSON = rf"{NAME_WORD}(?:[ \t]+(?:af|von|de|van))?(?:[ \t]+{NAME_WORD}){{1,2}}"
 # "Ingalill Söderberg (DP)", also "Nujin Alacabek\n(V)." over a line break.
-# a party tag: a code in capitals, a known one in lower case ('(s)', '(kd)'), a local one in mixed
-# case ('(ÖrP)'), or '(-)' for an independent
-PARTY_TAG = r"[A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]?[A-ZÅÄÖ]{1,2}|(?i:s|m|v|c|l|kd|mp|sd|fp|nl)|-"
+# a party tag (a piece of other patterns, some of them not re.VERBOSE: one alternative a line)
+PARTY_TAG = (
+    rf"[{UPPER}]{{1,4}}"  # a code in capitals: 'DP', 'SD'
+    rf"|[{UPPER}][a-zåäö]?[{UPPER}]{{1,2}}"  # a local one in mixed case: 'ÖrP'
+    r"|(?i:s|m|v|c|l|kd|mp|sd|fp|nl)"  # a known one in lower case: 's', 'kd'
+    r"|-"  # '(-)': an independent
+)
 NAME_PARTY_RE = re.compile(rf"({PERSON})\s*\(({PARTY_TAG})\)")
 SIGN_FOR_RE = re.compile(r"^För\s+(.+?)\s*$", re.MULTILINE)
 
@@ -81,7 +85,12 @@ def _names_in(line: str) -> Iterator[str]:
             yield " ".join(words) + note
 
 
-NAME_LINE_RE = re.compile(rf"^\s*(?:{PERSON})(?:\s+\([a-zåäö]+\))?(?:\s+{PERSON}(?:\s+\([a-zåäö]+\))?)*\s*$")
+# a line of names alone: 'Anna Caldén Johan Svenlin', 'Anci Eyoum (kommunsekreterare)'
+NAME_LINE_RE = re.compile(
+    rf"""^\s*(?:{PERSON})(?:\s+\([a-zåäö]+\))?  # a name, its note: 'Britt Flodetorp (suppleantyttrande)'
+    (?:\s+{PERSON}(?:\s+\([a-zåäö]+\))?)*\s*$   # more names beside it""",
+    re.VERBOSE,
+)
 
 
 def signatories(text: str) -> list[str]:
@@ -98,7 +107,7 @@ def signatories(text: str) -> list[str]:
 
 
 # a list that sets the party first, as older lists of elected members do: '(C) Anna Berg'
-TAG_FIRST_RE = re.compile(rf"^[ \t]*\(([A-ZÅÄÖ]{{1,4}})\)[ \t]+({PERSON})", re.MULTILINE)
+TAG_FIRST_RE = re.compile(rf"^[ \t]*\(([{UPPER}]{{1,4}})\)[ \t]+({PERSON})", re.MULTILINE)
 # an organisation or a place named with its abbreviation: 'Västra Götalandsregionen (VGR)'
 ORGANISATION_ENDS = (
     *("region", "regionen", "kommun", "kommunen", "landsting", "landstinget", "förbund", "förbundet"),
@@ -161,7 +170,12 @@ ROLE_END = (
     "tjänsteperson",
 )
 OFFICIAL_RE = re.compile(
-    rf"({PERSON}),[ \t\n]+((?:[a-zåäö-]+\.?[ \t]+){{0,3}}[a-zåäö-]*(?:{'|'.join(ROLE_END)}))\b"
+    rf"""({PERSON}),[ \t\n]+            # 'Catarina Klockerud, '
+    (                                  # the role:
+      (?:[a-zåäö-]+\.?[ \t]+){{0,3}}    # up to three words before it: 'bitr. ', 'media- och '
+      [a-zåäö-]*(?:{"|".join(ROLE_END)})  # one of those words: 'säkerhetschef', 'kulturkoordinator'
+    )\b""",
+    re.VERBOSE,
 )
 
 
@@ -173,8 +187,12 @@ def officials_in(text: str) -> Iterator[tuple[str, str, int]]:
 
 ATTENDANCE_START_RE = re.compile(r"^\s*(Beslutande|Närvarande|Ledamöter|Övriga närvarande)\b")
 ATTENDANCE_END_RE = re.compile(
-    r"^\s*(Elektronisk|Underskrift|Justering|Justerare|Utses att justera|Paragrafer|Ärenden|Protokoll\s"
-    r"|_{4,})"
+    r"""^\s*(
+        Elektronisk | Underskrift | Justering | Justerare | Utses\ att\ justera  # the signatures' labels
+      | Paragrafer | Ärenden | Protokoll\s                                   # the form's next labels
+      | _{4,}                                                               # a rule: '______'
+    )""",
+    re.VERBOSE,
 )
 CHECKBOX_RE = re.compile(r"\[\s*([Xx ]?)\s*\]")
 WHEN_RE = re.compile(r"\b(kl\.|klockan|t\.o\.m\.|fr\.o\.m\.|§|distans)")
@@ -224,7 +242,7 @@ def _attendees(line: str, columns: bool) -> Iterator[tuple[tuple[str, ...], str]
             yield entry
 
 
-PARTY_MARK_RE = re.compile(r"\s*\([A-ZÅÄÖ]{1,4}\)\s*$")
+PARTY_MARK_RE = re.compile(rf"\s*\([{UPPER}]{{1,4}}\)\s*$")
 
 
 def _attendee(chunk: str, default: str) -> tuple[tuple[str, ...], str] | None:

@@ -1,5 +1,6 @@
-"""Who did what in a § item: statements (reservations, protokollsanteckningar, särskilda
-yttranden), proposals (yrkanden) and votes (omröstningar).
+"""Who did what in a § item: the people and parties a sentence names as its subject, and
+the statements (reservations, protokollsanteckningar, särskilda yttranden) they make;
+proposals.py reads their yrkanden and votes.py the omröstningar with these rules.
 
 Plain rules over an item's lines. A person acts where the sentence makes them its
 subject ('Anna Berg (M) reserverar sig', 'Per Ek (S) yrkar avslag'); a name the chair or
@@ -14,14 +15,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import NATIONAL, Person, Proposal, Statement
+from ..models import NATIONAL, UPPER, DocumentKind, Person, Statement, StatementKind
 from .clean import join_lines
 from .layout import FlatLine
 from .parties import NAME_WORD, PERSON, party_code, tag_code
 
 _CODES = "|".join(sorted([*NATIONAL, "FP", "NL"], key=len, reverse=True))
 # a party tag after a name: '(S)', '(kd)' in lower case for a known party, '(-)' for an independent
-TAG = rf"\(\s*(?P<tag>[A-ZÅÄÖ]{{1,4}}|(?i:{_CODES})|-)\s*\)?"
+TAG = rf"\(\s*(?P<tag>[{UPPER}]{{1,4}}|(?i:{_CODES})|-)\s*\)?"
 # a name may wrap at a line break ('Pamela Nilsson' / 'Ludvigsson (S)')
 WRAPPED = rf"[ \t]*\n[ \t]*{NAME_WORD}(?=[ \t]*\()"  # its last word on the next line, before its party
 NAME = rf"(?:{NAME_WORD}{WRAPPED}|{PERSON}(?:{WRAPPED})?)"
@@ -30,11 +31,14 @@ _ONE_RE = re.compile(ONE)
 ONE_FREE = ONE.replace("?P<name>", "").replace("?P<tag>", "")
 PEOPLE = rf"{ONE_FREE}(?:\s*,\s*{ONE_FREE})*(?:,?\s+och\s+{ONE_FREE})?"
 # a party as the subject: 'Sverigedemokraterna', 'M-, KD- och L-ledamöterna', 'Socialdemokraternas ledamöter'
-_PARTY_NAMES = "|".join(sorted((n for names in NATIONAL.values() for n in names), key=len, reverse=True))
-_PARTY_ONE = (
-    rf"(?:(?:{_PARTY_NAMES})(?:s\s+(?:ledamöter|grupp|representanter|företrädare))?"
-    rf"|(?:{_CODES})-(?:ledamöterna|ledamoten|gruppen|företrädarna)?"
-    rf"|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna)\s+(?:för|från)\s+(?:{_PARTY_NAMES}))"
+# (escaped, so that 'Miljöpartiet de gröna' keeps its spaces in a re.VERBOSE pattern: STATEMENT_RE)
+_NAMES_LONGEST_FIRST = sorted((n for names in NATIONAL.values() for n in names), key=len, reverse=True)
+_PARTY_NAMES = "|".join(re.escape(n) for n in _NAMES_LONGEST_FIRST)
+_PARTY_ONE = (  # a piece of other patterns, some of them not re.VERBOSE: one alternative a line
+    rf"(?:(?:{_PARTY_NAMES})(?:s\s+(?:ledamöter|grupp|representanter|företrädare))?"  # 'Moderaternas grupp'
+    rf"|(?:{_CODES})-(?:ledamöterna|ledamoten|gruppen|företrädarna)?"  # 'KD-', 'L-ledamöterna'
+    rf"|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna)"  # 'ledamöterna för Vänsterpartiet'
+    rf"\s+(?:för|från)\s+(?:{_PARTY_NAMES}))"
 )
 PARTIES = rf"{_PARTY_ONE}(?:\s*,\s*{_PARTY_ONE})*(?:,?\s+och\s+{_PARTY_ONE})?"
 SUBJECT = rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?P<people>{PEOPLE}|{PARTIES})\s+(?:(?:har|hade)\s+)?"
@@ -52,39 +56,42 @@ STATEMENT_RE = re.compile(SUBJECT + r"(?:gemensamt\s+)?" + STATEMENT_VERB, re.VE
 # the subject after the verb: 'Mot beslutet reserverar sig Per Ek (SD) och Lisa Ny (SD).',
 # 'Reservation anmäls av Per Ek (M).'
 AFTER_WORDS_RE = re.compile(
-    r"reserver\w*\s+sig\s+[A-ZÅÄÖ]|(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av\b"
+    rf"""reserver\w*\s+sig\s+[{UPPER}]                                 # 'reserverar sig Per'
+    | (?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av\b        # 'anmäls av'""",
+    re.VERBOSE,
 )
 STATEMENT_AFTER_RE = re.compile(
-    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))(?:[A-ZÅÄÖ][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+)?"
-    rf"(?P<verb>reserver(?:ar|ade)\s+sig|(?:[Rr]eservation|[Pp]rotokollsanteckning|[Ss]ärskilt\s+yttrande)"
-    rf"\s+(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av)\s+(?P<people>{PEOPLE}|{PARTIES})"
+    rf"""(?:^|(?<=[.:!?”\"]\s)|(?<=\n))                               # where a sentence starts
+    (?:[{UPPER}][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+)?                  # 'Mot beslutet '
+    (?P<verb>
+        reserver(?:ar|ade)\s+sig                                     # 'reserverar sig'
+      | (?:[Rr]eservation|[Pp]rotokollsanteckning|[Ss]ärskilt\s+yttrande)
+        \s+(?:anmäls|anmäldes|lämnas|lämnades|avges|avgavs)\s+av     # 'Reservation anmäls av'
+    )\s+(?P<people>{PEOPLE}|{PARTIES})                                # 'Per Ek (SD) och Lisa Ny (SD)'""",
+    re.VERBOSE,
 )
 JOIN_RE = re.compile(
-    rf"(?:I\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)\s+instäm(?:de|mer)\s+(?P<a>{PEOPLE})"
-    rf"|(?P<b>{PEOPLE})\s+instäm(?:de|mer)\s+i\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet))"
+    rf"""(?:
+        I\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)\s+instäm(?:de|mer)\s+(?P<a>{PEOPLE})
+                                          # 'I anteckningen instämde Rolf Wasteson (V)'
+      | (?P<b>{PEOPLE})\s+instäm(?:de|mer)\s+i\s+(?:protokolls)?(?:anteckningen|reservationen|yttrandet)
+                                          # 'Rolf Wasteson (V) instämde i protokollsanteckningen'
+    )""",
+    re.VERBOSE,
 )
-GROUP_RE = re.compile(r"\bför\s+(?P<party>[A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:[a-zåäö-]*grupp|räkning)")
+GROUP_RE = re.compile(rf"\bför\s+(?P<party>[{UPPER}][a-zåäö]+?)s?\s+(?:[a-zåäö-]*grupp|räkning)")
 FOLLOWS_RE = re.compile(r"^[^.]{0,80}?(?:följande|:)", re.IGNORECASE)
 END_RE = re.compile(
-    r"^(?:Beslut|Beslutsgång|Beslutsunderlag|Yrkanden?|Omröstning\w*|Protokollsanteckningar?|Anteckning"
-    r"|Reservationer?|Särskilt yttrande|Handlingar i ärendet|Expedieras.*|Paragrafen är justerad"
-    r"|[-–\s]{5,}|_{4,})\s*:?$"
+    r"""^(?:
+        Beslut | Beslutsgång | Beslutsunderlag | Yrkanden? | Omröstning\w*  # the item's next label
+      | Protokollsanteckningar? | Anteckning | Reservationer? | Särskilt\ yttrande
+      | Handlingar\ i\ ärendet | Expedieras.* | Paragrafen\ är\ justerad  # 'Expedieras till'
+      | [-–\s]{5,}                                                       # a rule: '- - - -', '––––––––'
+      | _{4,}                                                            # '______'
+    )\s*:?$""",
+    re.VERBOSE,
 )
 STATEMENT_WORDS_RE = re.compile(r"reserv|anteckn|yttrande", re.I)  # one of them, or no statement
-PROPOSAL_WORDS_RE = re.compile(r"yrk|föreslå|föreslog|instäm|tilläggs|ändrings", re.I)
-PROPOSAL_RE = re.compile(
-    SUBJECT + r"(?P<verb>yrk(?:ar|ade)|föreslår|föreslog|instämmer|instämde"
-    r"|lämnar\s+(?:ett\s+)?(?:tilläggs|ändrings)(?:yrkande|förslag))\b"
-)
-# the mover after the verb: 'Under överläggningen yrkar Per Ek (M) avslag på motionen.'
-PROPOSAL_AFTER_RE = re.compile(
-    rf"(?:^|(?<=[.:!?”\"]\s)|(?<=\n))[A-ZÅÄÖ][a-zåäö]*(?:\s+[a-zåäö]+){{0,3}}\s+(?P<verb>yrkar|yrkade)"
-    rf"\s+(?P<people>{PEOPLE})"
-)
-# a list of who moved what: 'Per Ek (M): Avslag på motionen.' (under 'Yrkanden')
-MOVED_LINE_RE = re.compile(
-    rf"(?m)^(?P<people>{PEOPLE})\s*:\s*(?P<verb>(?i:bifall|avslag|återremiss|tillägg|ändring)\w*)"
-)
 
 
 @dataclass(frozen=True)
@@ -139,11 +146,11 @@ def parties_of(people: Sequence[Person], extra: Sequence[str] = ()) -> tuple[str
     return tuple(dict.fromkeys([*(p.party for p in people if p.party), *extra]))
 
 
-def _kind(verb: str) -> str:
+def _kind(verb: str) -> StatementKind:
     verb = verb.lower()
     if "reserv" in verb:
-        return "reservation"
-    return "särskilt yttrande" if "yttrande" in verb else "protokollsanteckning"
+        return StatementKind.RESERVATION
+    return StatementKind.SÄRSKILT_YTTRANDE if "yttrande" in verb else StatementKind.PROTOKOLLSANTECKNING
 
 
 def _body_start(text: str, after: int) -> int:
@@ -215,8 +222,11 @@ def statements(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None
 
 # a statement under its label with only its signers' names, no verb: 'Reservation' / 'Anna Berg (M)'
 LABEL_RE = re.compile(
-    r"^(?P<label>Reservation(?:er)?|Protokollsanteckning(?:ar)?|Särskilt\s+yttrande|Särskilda\s+yttranden)"
-    r"\s*:?\s*(?P<rest>.*)$"
+    r"""^(?P<label>
+        Reservation(?:er)? | Protokollsanteckning(?:ar)?  # 'Reservationer', 'Protokollsanteckning'
+      | Särskilt\s+yttrande | Särskilda\s+yttranden
+    )\s*:?\s*(?P<rest>.*)$                               # and the names on its line, if any""",
+    re.VERBOSE,
 )
 NAMES_ONLY_RE = re.compile(rf"^\s*{PEOPLE}\s*\.?\s*$")
 
@@ -272,105 +282,19 @@ def _joined(
     return out
 
 
-def _sentence_at(text: str, start: int) -> str:
-    """The sentence that starts at ``start``, its line breaks joined."""
-    end = re.search(r"[.!?](?=\s|$)", text[start:])
-    return join_lines(text[start : start + end.end()] if end else text[start:])
-
-
-PROPOSAL_WORDS = {"återremi": "återremiss", "avslag": "avslag", "avslå": "avslag", "tillägg": "tillägg"}
-PROPOSAL_WORDS |= {"ändring": "ändring", "bifall": "bifall", "bifalla": "bifall", "kompletter": "tillägg"}
-JOINED_BY_RE = re.compile(rf"med\s+instämmande\s+av\s+(?P<people>{PEOPLE})")
-# 'avslag på Khashayar Farmanbars yrkande och bifall till …': against another's, for the committee's
-AGAINST_OTHERS_RE = re.compile(
-    r"avslag\s+(?:på|till)\s+(?:[A-ZÅÄÖ][\w-]+\s+)+?[\w-]+s\s+(?:\w+\s+){0,2}(?:yrkande|förslag)"
-)
-# proposals handed in to the meeting: '… har Anna Berg (M) och Per Ek (S) inkommit med följande tillägg'
-BROUGHT_RE = re.compile(
-    rf"(?P<people>{PEOPLE})\s+(?:har\s+)?(?:inkommit|inkom|kommit\s+in)\s+med\s+(?P<what>(?:[\wåäö]+\s+){{0,3}}?"
-    r"(?:tillägg|ändringsförslag|yrkande|förslag|tilläggsyrkande|tilläggsförslag))"
-)
-CHANGED_RE = re.compile(r"\bmed\s+(?:följande\s+|den\s+)?ändring", re.I)
-ADDED_RE = re.compile(
-    r"\bmed\s+(?:följande\s+tillägg|tillägget\s+att)", re.I
-)  # not '… med tillägg av X:s yrkande'
-
-SECOND_RE = re.compile(r"\bi\s+andra\s+hand\b", re.I)
-
-
-def _proposal_kind(sentence: str) -> str:
-    """What a yrkande moves: the first of its words after the verb ('yrkar bifall till
-    tilläggsyrkandet' is bifall), återremiss before all; a bifall 'med följande ändring' is
-    an ändring, an avslag on another's yrkande beside a bifall is that bifall."""
-    lower = sentence.lower()
-    if "återremi" in lower:
-        return "återremiss"
-    found = [(lower.find(word), kind) for word, kind in PROPOSAL_WORDS.items() if word in lower]
-    first = min(found)[1] if found else "eget förslag"
-    if first == "bifall" and CHANGED_RE.search(sentence):
-        return "ändring"
-    if first == "bifall" and ADDED_RE.search(sentence):
-        return "tillägg"
-    if first == "avslag" and "bifall" in lower and AGAINST_OTHERS_RE.search(sentence):
-        return "bifall"
-    return first
-
-
-def _moved(item: TextOf, start: int, sentence: str) -> list[tuple[str, str]]:
-    """(kind, text) of what one sentence moves: two where it moves 'i första hand … och i
-    andra hand …'; the text that follows where it says only 'följande' or ends in ':'."""
-    second = SECOND_RE.search(sentence)
-    if second is not None:
-        first, then = sentence[: second.start()], sentence[second.end() :]
-        return [(_proposal_kind(first), sentence), (_proposal_kind(then), sentence)]
-    said = sentence
-    if re.search(r"(?:följande|:)\W*$", sentence):
-        said = join_lines(item.text[start : start + len(sentence) + 400])
-    return [(_proposal_kind(said), sentence)]
-
-
-def proposals(lines: Sequence[FlatLine], known: Mapping[str, str] | None = None) -> tuple[Proposal, ...]:
-    """Each yrkande of an item: its movers (and who joined it: 'med instämmande av …', '…
-    instämmer i Anna Bergs yrkande'), what they moved, the page and the sentence."""
-    item = TextOf.of(lines)
-    if PROPOSAL_WORDS_RE.search(item.text) is None:
-        return ()
-    found: list[Proposal] = []
-    moved = list(PROPOSAL_RE.finditer(item.text))
-    if re.search(r"\byrka(?:r|de)\s+[A-ZÅÄÖ]", item.text):
-        moved += PROPOSAL_AFTER_RE.finditer(item.text)
-    if re.search(r"\)\s*:\s*(?i:bifall|avslag|återremiss|tillägg|ändring)", item.text):
-        moved += MOVED_LINE_RE.finditer(item.text)
-    for match in sorted(moved, key=lambda m: m.start()):
-        sentence = _sentence_at(item.text, match.start())
-        people = people_in(match.group("people"), known)
-        if not people:
-            continue  # a party moves nothing of its own: its members do
-        if match.group("verb").startswith("instäm"):
-            if found and "yrkande" in sentence:
-                last = found[-1]
-                found[-1] = replace(last, people=tuple(dict.fromkeys([*last.people, *people])))
-            continue
-        joined = JOINED_BY_RE.search(sentence)
-        people = tuple(
-            dict.fromkeys([*people, *(people_in(joined.group("people"), known) if joined else ())])
-        )
-        page = item.page_at(match.start())
-        found += [Proposal(people, kind, page, text) for kind, text in _moved(item, match.start(), sentence)]
-    for match in BROUGHT_RE.finditer(item.text):  # 'Till dagens sammanträde har … inkommit med …'
-        sentence = _sentence_at(item.text, max(item.text.rfind("\n", 0, match.start()), 0))
-        kind = _proposal_kind(match.group("what"))
-        found.append(
-            Proposal(people_in(match.group("people"), known), kind, item.page_at(match.start()), sentence)
-        )
-    return tuple(sorted(dict.fromkeys(found), key=lambda p: p.page))  # one, where the minutes repeat it
-
-
 # A member's own paper as a § item: 'Motion om … - Ulf Carmesund (S) och Leif Hansson (S)',
 # 'Motion - säkrare kommun …', 'Enkel fråga till … angående …', 'Interpellation från …'
 PAPER_RE = re.compile(
-    r"^(?:(?P<motion>Motion)|(?P<interpellation>Interpellation)|(?P<fråga>(?:Enkel\s+)?[Ff]råga))"
-    r"(?=\s*[-–,:]|\s+(?:om|angående|ang\.|gällande|avseende|rörande|till|från|av|med|för)\b|\s*$)"
+    r"""^(?:
+        (?P<motion>Motion)                                                   # 'Motion om …'
+      | (?P<interpellation>Interpellation)                                   # 'Interpellation från …'
+      | (?P<fråga>(?:Enkel\s+)?[Ff]råga)                                      # 'Enkel fråga till …'
+    )(?=
+        \s*[-–,:]                                                            # 'Motion - säkrare kommun'
+      | \s+(?:om|angående|ang\.|gällande|avseende|rörande|till|från|av|med|för)\b  # 'Motion om …'
+      | \s*$                                                                 # 'Motion' alone
+    )""",
+    re.VERBOSE,
 )
 
 
@@ -380,5 +304,5 @@ def paper(title: str, known: Mapping[str, str] | None = None) -> tuple[str | Non
     found = PAPER_RE.match(title)
     if found is None:
         return None, ()
-    kind = next(k for k, v in found.groupdict().items() if v)
+    kind = DocumentKind(next(k for k, v in found.groupdict().items() if v))
     return kind, tuple(p for p in people_in(title[found.end() :], known) if p.party)

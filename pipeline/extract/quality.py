@@ -18,11 +18,10 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import Page
+from ..models import UPPER, Page, PageQuality
 
 Knows = Callable[[str], bool]
 
-GOOD, GARBLED = "good", "garbled"
 WORD_RE = re.compile(r"(?<![\w.-])[a-zåäöéü]{2,}(?![\w-]|\.\w)")  # not the pieces of 'bl.a.
 GARBLED_BELOW = 0.85  # share of known distinct lowercase words under which a page is garbled
 ENGLISH_STOP_SHARE = 0.3
@@ -31,7 +30,7 @@ COMPOUND_LETTERS = 10  # an unknown word this long is more likely a compound tha
 RARE_WORD_PER = 20  # a sentence of this many words may hold one unknown short word
 MIN_QUOTE_WORDS = 4
 _ENDS = re.compile(r"[.!?…][”\"'’»)]*$")
-_STARTS = re.compile(r"^[”\"'«(]?[A-ZÅÄÖÉÜ0-9]")
+_STARTS = re.compile(rf"^[”\"'«(]?[{UPPER}0-9]")
 _FURNITURE = re.compile(r"\.{4,}|_{4,}|\[[ Xx]\]|\s{3,}\S")
 
 
@@ -43,17 +42,17 @@ def known_share(text: str, knows: Knows) -> tuple[float, int]:
     return sum(1 for w in words if knows(w)) / len(words), len(words)
 
 
-def page_quality(text: str, knows: Knows, english: Knows) -> str:
+def page_quality(text: str, knows: Knows, english: Knows) -> PageQuality:
     """Judged on distinct words: a rare word that recurs ('rok' in a housing table) is one
     word, while a broken font map makes many different non-words."""
     words = set(WORD_RE.findall(text))
     if len(words) < MIN_WORDS:  # too few words to judge by the lexicon: by their shape
-        return GARBLED if scrambled(text) else GOOD
+        return PageQuality.GARBLED if scrambled(text) else PageQuality.GOOD
     share = sum(1 for w in words if knows(w)) / len(words)
     if share >= GARBLED_BELOW:
-        return GOOD
+        return PageQuality.GOOD
     english_share, _ = known_share(text, english)  # English prose: a third or more are its stop words
-    return GOOD if english_share >= ENGLISH_STOP_SHARE else GARBLED
+    return PageQuality.GOOD if english_share >= ENGLISH_STOP_SHARE else PageQuality.GARBLED
 
 
 OCR_BETTER_BY = 0.05  # OCR replaces a text layer when this much more of its words are words
@@ -72,7 +71,7 @@ def reads_better(found: str, layer: str, knows: Knows) -> bool:
     return ocr_share > layer_share + OCR_BETTER_BY
 
 
-_CASE_FLIP = re.compile(r"(?<=[^\W\d_])(?<![A-ZÅÄÖÉÜ])[A-ZÅÄÖÉÜ]")  # a capital after a small letter
+_CASE_FLIP = re.compile(rf"(?<=[^\W\d_])(?<![{UPPER}])[{UPPER}]")  # a capital after a small letter
 _ODD_INSIDE = re.compile(r"[^\W\d_][\\~^|{}<>][^\W\d_]")  # 'GN\\QD~þW'
 SCRAMBLED_FLIPS = 3  # 'McDonald' and 'iPhone' have one
 

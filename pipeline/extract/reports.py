@@ -6,13 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..models import Meta, Page
+from ..models import UPPER, Meta, Page
 
 # 'Bostadsrättsföreningen Björk och Plaza', 'Brf Björk och Plaza', 'Styrelsen för Bostadsrätts-
 # föreningen Stäppan i Leksand får härmed …', 'HSB Bostadsrättsförening Lönnen i Jönköping'
 ASSOCIATION_RE = re.compile(
-    r"\b((?:HSB |Riksbyggens? )?(?:Bostadsrättsförening(?:en)?|Brf|BRF)\s+"
-    r"[A-ZÅÄÖ0-9][\w&.-]*(?:\s+(?:och|i|nr|på|vid|[A-ZÅÄÖ0-9][\w&.-]*))*)"
+    rf"""\b(
+      (?:HSB\ |Riksbyggens?\ )?                          # 'HSB ', 'Riksbyggen '
+      (?:Bostadsrättsförening(?:en)?|Brf|BRF)\s+          # 'Bostadsrättsföreningen ', 'BRF '
+      [{UPPER}0-9][\w&.-]*                                # the name: 'Stäppan'
+      (?:\s+(?:och|i|nr|på|vid|[{UPPER}0-9][\w&.-]*))*    # and its words: ' i Leksand', ' och Plaza'
+    )""",
+    re.VERBOSE,
 )
 
 

@@ -33,8 +33,13 @@ GROUPS = [
     ),
 ]
 END_RE = re.compile(
-    r"^(?:justeringens|underskrift|paragrafer|plats\s+och\s+tid|frånvarande|§\s*\d|\d+\s*§)", re.I
-)  # 'Frånvarande ledamöter' were not there
+    r"""^(?:
+        justeringens | underskrift | paragrafer | plats\s+och\s+tid  # the form's next labels
+      | frånvarande                                                # 'Frånvarande ledamöter' were not there
+      | §\s*\d | \d+\s*§                                            # the first item: '§ 4', '39 §'
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
 # a signature's label and its name on one line: 'Sekreterare  Eva Ek', 'Ordförande: Anna Berg (S)'
 SIGNED_RE = re.compile(
     rf"^(?i:(?:underskrift(?:er)?\s+)?(?P<role>sekreterare|ordförande|justerande))\s*:?\s+(?={PERSON})"
@@ -42,14 +47,22 @@ SIGNED_RE = re.compile(
 JUSTERA_RE = re.compile(rf"^(?i:utses\s+att\s+justera|justerare)\s*:?\s+(?P<people>{PERSON}.*)$")
 # a signature's label above its name: 'Sekreterare', 'Ordförande ……', 'Justerande'
 SIGNS_RE = re.compile(
-    r"^(?:underskrift(?:er)?\s+)?(?P<role>sekreterare|ordförande|justerande|justerare)\s*[:.…_]*\s*(?:paragrafer\b.*)?$",
-    re.I,
+    r"""^(?:underskrift(?:er)?\s+)?                        # 'Underskrifter Sekreterare'
+    (?P<role>sekreterare|ordförande|justerande|justerare)
+    \s*[:.…_]*\s*                                       # its line to sign on: 'Ordförande ……………'
+    (?:paragrafer\b.*)?$                                 # the next column's label""",
+    re.VERBOSE | re.IGNORECASE,
 )
 PERSON_RE = re.compile(rf"(?P<name>{PERSON})(?:\s*\((?P<party>{PARTY_TAG})\))?")
 CHAIR_RE = re.compile(
-    r"(?:^|[(,]|\s)\s*(?:\d:e\s+|förste\s+|andre\s+)?(?P<role>(?:vice|v\.?)\s+ordf(?:örande|\.)?|ordf(?:örande|\.)?)(?=\s*(?:[),]|§|$)|\s{2,})",
-    re.I,
-)  # '(ordförande)', ', vice ordförande', ' 1:e vice ordförande', ' ordf', ', 2:e vice ordf.'
+    r"""(?:^|[(,]|\s)\s*                        # '(ordförande)', ', vice ordförande', ' ordf'
+    (?:\d:e\s+|förste\s+|andre\s+)?           # '(2:e vice ordförande', 'förste vice ordförande'
+    (?P<role>
+        (?:vice|v\.?)\s+ordf(?:örande|\.)?     # 'vice ordförande', 'v. ordf.'
+      | ordf(?:örande|\.)?                     # 'ordförande', 'ordf'
+    )(?=\s*(?:[),]|§|$)|\s{2,})               # ending there, or before the next column""",
+    re.VERBOSE | re.IGNORECASE,
+)
 STANDS_IN_RE = re.compile(r"\bersätter\b|\b(?:tjg\.?|tjänstgörande)?\s*ersättare\s+för\b", re.I)
 NOTE_RE = re.compile(r"\(([^()]*[a-zåäö][^()]*)\)")
 CHAIRS = ("ordförande", "vice ordförande")
@@ -68,8 +81,13 @@ class Seat:
 
 # a line a roll call's group or signature opens with: without one a text holds no roll call
 ANY_LABEL_RE = re.compile(
-    r"(?im)^\s*(?:beslutande|närvarande|ledamöter|ersättare|tjänstgörande|ej\s+tjänstgörande|icke|övriga"
-    r"|tjänste|utses\s+att\s+justera|justera|sekreterare|ordförande|underskrift)"
+    r"""(?im)^\s*(?:
+        beslutande | närvarande | ledamöter | ersättare            # a group: 'Beslutande'
+      | tjänstgörande | ej\s+tjänstgörande | icke | övriga | tjänste  # 'Ej tjänstgörande', 'Övriga'
+      | utses\s+att\s+justera | justera                           # the justerare: 'Utses att justera'
+      | sekreterare | ordförande | underskrift                     # a signature's: 'Ordförande'
+    )""",
+    re.VERBOSE,
 )
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..models import Page, Section
+from ..models import UPPER, Page, Section, SectionKind
 from .layout import FlatLine, body_size, flatten
 from .parties import NAME_LINE_RE
 
@@ -20,9 +20,9 @@ NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 # Priorities numbered within their goal area: '1.1 Genomföra trygghetsvandringar', '2.3. …'; the
 # area is then the line numbered '1' ('1. Ökad trygghet', '1 Ökad trygghet').
 SUB_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")
-TOP_RE = re.compile(r"^(\d{1,2})\.?\s+([A-ZÅÄÖ].*)$")
+TOP_RE = re.compile(rf"^(\d{{1,2}})\.?\s+([{UPPER}].*)$")
 TOC_RE = re.compile(r"(\.{4,}|…{2,}|\s{3,})\s*\d*\s*$")
-SIGNATURE_RE = re.compile(r"^(För\s+[A-ZÅÄÖ]|Protokollsanteckning$|Reservation$|Särskilt yttrande$)")
+SIGNATURE_RE = re.compile(rf"^(För\s+[{UPPER}]|Protokollsanteckning$|Reservation$|Särskilt yttrande$)")
 END_PUNCT = (".", "!", "?", ":", ";", ",", ")", "”")
 
 
@@ -137,16 +137,18 @@ def priority_sections(pages: Sequence[Page]) -> list[Section]:
         nxt = heads[k + 1] if k + 1 < len(heads) else None
         if head.number is None and nxt is not None and nxt.number is not None:
             area = head.title
-            kind = "area"
+            kind = SectionKind.AREA
         elif head.number is None:
-            area, kind = None, "heading"
+            area, kind = None, SectionKind.HEADING
         else:
-            kind = "priority"
+            kind = SectionKind.PRIORITY
         end = nxt.at if nxt else len(lines)
         body = lines[head.at + head.lines : end]
         sections.append(
             Section(
-                area=area if kind == "priority" else (head.title if kind == "area" else None),
+                area=area
+                if kind == SectionKind.PRIORITY
+                else (head.title if kind == SectionKind.AREA else None),
                 number=head.number,
                 title=head.title,
                 first_page=lines[head.at].page,
@@ -160,7 +162,9 @@ def priority_sections(pages: Sequence[Page]) -> list[Section]:
 
 # '1. Val av justerare', '2. Motion om fler cykelvägar  KS 2022/123' (its diarienummer left out)
 AGENDA_ITEM_RE = re.compile(
-    r"^(\d{1,3})\.?\s+([A-ZÅÄÖ].+?)(?:\s+(?:Dnr\s*)?[A-ZÅÄÖ]{2,6}[ -]?\d{4}/\d+\S*)?$"
+    rf"""^(\d{{1,3}})\.?\s+([{UPPER}].+?)                         # '1. Val av justerare'
+    (?:\s+(?:Dnr\s*)?[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+\S*)?$        # '  KS 2022/123', left out""",
+    re.VERBOSE,
 )
 
 
@@ -172,6 +176,6 @@ def agenda_items(pages: Sequence[Page]) -> list[Section]:
         if match and int(match.group(1)) == len(items) + 1:
             title = match.group(2).strip()
             items.append(
-                Section(None, len(items) + 1, title, line.page, line.page, "", "paragraph", None, ())
+                Section(None, len(items) + 1, title, line.page, line.page, "", SectionKind.ITEM, None, ())
             )
     return items if len(items) >= 2 else []

@@ -14,7 +14,9 @@ import itertools
 import re
 from collections.abc import Iterable
 
-OPENERS = "A-ZÅÄÖÉÜ0-9”\"'•(–§-"
+from ..models import UPPER
+
+OPENERS = f"{UPPER}0-9”\"'•(–§-"
 STOP_RE = re.compile(rf"(\S*[.!?…])[”\"')]*\s+(?=[{OPENERS}])")
 BULLET_RE = re.compile(r"\n[ \t]*([•–-])\s")
 # what a line announces with its last colon starts on the next ('… lämnar följande protokollsanteckning:')
@@ -63,7 +65,7 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 _GOES_ON = "att och eller samt men för till av med i på om som en ett den det de enligt från mot vid"
 _GOES_ON += " under över efter inom utan genom hos än så när där vars vilket vilka är har kan ska skall"
 GOES_ON = frozenset(_GOES_ON.split())
-TAG_NEXT_RE = re.compile(r"\(\s*[A-ZÅÄÖa-zåäö-]{1,4}\s*\)")  # a name's party wrapped to the next line
+TAG_NEXT_RE = re.compile(rf"\(\s*[{UPPER}a-zåäö-]{{1,4}}\s*\)")  # a name's party wrapped to the next line
 
 
 def _goes_on(line: str, text: str, nxt: int | None) -> bool:

@@ -10,55 +10,73 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import SIGNED_KINDS, Meta, Page, Part
+from ..models import MINUTES_KINDS, SIGNED_KINDS, UPPER, DocumentKind, Meta, Page, Part
 from ..years import year_in
 from . import minutes
 from .meeting import DATE_RE, full_minutes, normalise_board, parse_date
+from .organs import NAMED_ALTERNATIVES
 from .parties import party_of_text, signatories
 from .reports import annual_report
 
-PARAGRAPH_RE = re.compile(r"§\s*(\d+)")
+ITEM_RE = re.compile(r"§\s*(\d+)")  # an item's mark: '§ 12'
 # 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021', '... 2022-01-01 - 2022-12-31'
 FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
-PARAGRAPH_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")
-DIARIE_RE = re.compile(r"\b[A-ZÅÄÖ]{2,6}[ -]?\d{4}/\d+(?:[.:]\d+)*\b")
-# Any organ that meets: nämnd, beredning, styrelse, fullmäktige, utskott, sektion, råd,
-# direktion, kommission, delegation, presidium ('Kommunstyrelsens arbetsutskott' whole).
-ORGAN_WORDS = "nämnd|beredning|styrelse|fullmäktige|utskott|sektion|rådet|direktion|kommission|delegation"
+ITEM_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")  # '12 §'
+DIARIE_RE = re.compile(rf"\b[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+(?:[.:]\d+)*\b")
+# Any organ that meets, its name whole
 BOARD_RE = re.compile(
-    r"\b((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö-]*"
-    rf"(?:{ORGAN_WORDS})(?:en|et|n)?s?"
-    r"(?:\s+(?:[a-zåäö]*utskott|presidium)(?:et)?)?\b"  # any of its utskott: arbets-, verksamhets-, …
-    r"|\b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[A-ZÅÄÖa-zåäö-]+(?:\s+[a-zåäö-]+förbund)?)"
+    rf"""\b(
+        (?:[{UPPER}a-zåäö]+-\s+och\s+)?                          # 'Barn- och ' (ungdomsnämnden)
+        [{UPPER}a-zåäö-]*(?:{NAMED_ALTERNATIVES})(?:en|et|n)?s?  # 'Välfärdsnämnden', 'kommunstyrelsens'
+        (?:\s+(?:[a-zåäö]*utskott|presidium)(?:et)?)?\b           # its utskott: ' arbetsutskott'
+      | \b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[{UPPER}a-zåäö-]+  # 'Rådet för funktionshindrade'
+        (?:\s+[a-zåäö-]+förbund)?                                # and a förbund's name in lower case
+    )""",
+    re.VERBOSE,
 )
 NOT_ORGANS = ("område", "förråd", "kommunstyrelsens förv", "förvaltning")
 
 # What a member's own paper opens with: 'Motion om …', 'Interpellation till …', 'Enkel fråga från …'
 SIGNED_ABOUT = "om|angående|ang\\.|gällande|avseende|rörande|till|från|med|för"
 
-KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("protokollsanteckning", re.compile(r"^(Protokollsanteckning|Reservation|Särskilt yttrande)\b")),
-    ("protokollsanteckning", re.compile(r"^Ärende\s+\d+\s*:")),
-    ("tjänsteutlåtande", re.compile(r"^(Tjänsteutlåtande|Förslag till beslut)\b")),
-    ("motion", re.compile(rf"^Motion(?:\s+(?:{SIGNED_ABOUT})\b|\s*$)")),
-    ("interpellation", re.compile(rf"^Interpellation(?:\s+(?:{SIGNED_ABOUT})\b|\s*$)")),
-    ("fråga", re.compile(rf"^(?:Enkel\s+)?[Ff]råga\s+(?:{SIGNED_ABOUT})\b")),
-    ("föredragningslista", re.compile(r"^(Föredragningslista|Kallelse)\b", re.IGNORECASE)),
-    ("verksamhetsplan", re.compile(r"^Verksamhetsplan\b")),
-    ("verksamhetsberättelse", re.compile(r"^Verksamhetsberättelse\b")),
-    ("årsredovisning", re.compile(r"^([ÅA]rsredovisning|ÅRSREDOVISNING|ARSREDOVISNING|Bokslut)\b")),
+KIND_PATTERNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
+    (
+        DocumentKind.PROTOKOLLSANTECKNING,
+        re.compile(r"^(Protokollsanteckning|Reservation|Särskilt yttrande)\b"),
+    ),
+    (DocumentKind.PROTOKOLLSANTECKNING, re.compile(r"^Ärende\s+\d+\s*:")),
+    (DocumentKind.TJÄNSTEUTLÅTANDE, re.compile(r"^(Tjänsteutlåtande|Förslag till beslut)\b")),
+    (DocumentKind.MOTION, re.compile(rf"^Motion(?:\s+(?:{SIGNED_ABOUT})\b|\s*$)")),
+    (DocumentKind.INTERPELLATION, re.compile(rf"^Interpellation(?:\s+(?:{SIGNED_ABOUT})\b|\s*$)")),
+    (DocumentKind.FRÅGA, re.compile(rf"^(?:Enkel\s+)?[Ff]råga\s+(?:{SIGNED_ABOUT})\b")),
+    (DocumentKind.FÖREDRAGNINGSLISTA, re.compile(r"^(Föredragningslista|Kallelse)\b", re.IGNORECASE)),
+    (DocumentKind.VERKSAMHETSPLAN, re.compile(r"^Verksamhetsplan\b")),
+    (DocumentKind.VERKSAMHETSBERÄTTELSE, re.compile(r"^Verksamhetsberättelse\b")),
+    (
+        DocumentKind.ÅRSREDOVISNING,
+        re.compile(r"^([ÅA]rsredovisning|ÅRSREDOVISNING|ARSREDOVISNING|Bokslut)\b"),
+    ),
 ]
 TJUT_RE = KIND_PATTERNS[2][1]
+# the kinds a page opens as a part of its own wherever it stands
+OPENS_ALONE = (DocumentKind.PROTOKOLLSANTECKNING, DocumentKind.TJÄNSTEUTLÅTANDE)
+PLANS = (DocumentKind.VERKSAMHETSPLAN, DocumentKind.VERKSAMHETSBERÄTTELSE)
+WHOLE_MEETING = (DocumentKind.PROTOKOLL, DocumentKind.FÖREDRAGNINGSLISTA)  # whole minutes, or an agenda
 LETTERHEAD_KIND = re.compile(
-    r"^(?:SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|PROTOKOLLSUTDRAG|Protokollsutdrag"
-    r"|(?:UTDRAG UR|Utdrag ur) (?:SAMMANTRÄDES|sammanträdes)?(?:PROTOKOLL|protokoll)"
-    r"|PROTOKOLL|Protokoll)\b|^Organ\s"
+    r"""^(?:
+        SAMMANTRÄDESPROTOKOLL | Sammanträdesprotokoll
+      | PROTOKOLLSUTDRAG | Protokollsutdrag
+      | (?:UTDRAG\ UR|Utdrag\ ur)\ (?:SAMMANTRÄDES|sammanträdes)?(?:PROTOKOLL|protokoll)
+      | PROTOKOLL | Protokoll
+    )\b
+    | ^Organ\s  # a form's label: 'Organ Välfärdsnämnden'""",
+    re.VERBOSE,
 )
 
 
 @dataclass(frozen=True)
 class _Start:
-    kind: str
+    kind: DocumentKind
     header: str
     cover: bool = False
 
@@ -72,21 +90,21 @@ def _is_cover(page: Page) -> bool:
     return 0 < len(lines) <= 6 and not any(line.endswith((".", ":")) for line in lines)
 
 
-def _minutes_kind(page: Page) -> str | None:
+def _minutes_kind(page: Page) -> DocumentKind | None:
     if minutes.is_agenda([page]):
-        return "föredragningslista"
+        return DocumentKind.FÖREDRAGNINGSLISTA
     for line in _lines(page.furniture)[:3] + _lines(page.body)[:6]:  # OCR may read a logo first
         match = LETTERHEAD_KIND.match(line) or (
             len(line.split()) <= 6 and minutes.LETTERHEAD_WORD.search(line)
         )
         if match:
             word = match.group(0).upper()
-            return "protokollsutdrag" if "UTDRAG" in word else "protokoll"
+            return DocumentKind.PROTOKOLLSUTDRAG if "UTDRAG" in word else DocumentKind.PROTOKOLL
     head = minutes.running_head(page)  # its running head, which pdfium may read last on the page
     return head.kind if head else None
 
 
-def _text_kind(lines: Sequence[str]) -> str | None:
+def _text_kind(lines: Sequence[str]) -> DocumentKind | None:
     for line in lines:
         for kind, pattern in KIND_PATTERNS:
             if pattern.match(line):
@@ -107,19 +125,21 @@ def _start_of(page: Page, current: _Start | None) -> _Start | None:
         return None if current and current.kind == minutes else _Start(minutes, header)
     body = _lines(page.body)
     kind = _text_kind(body[:3])
-    if kind != "protokollsanteckning" and any(TJUT_RE.match(line) for line in body[:6]):
-        kind = "tjänsteutlåtande"
+    if kind != DocumentKind.PROTOKOLLSANTECKNING and any(TJUT_RE.match(line) for line in body[:6]):
+        kind = DocumentKind.TJÄNSTEUTLÅTANDE
     opens = kind in SIGNED_KINDS and _text_kind(body[:1]) is not None  # a motion's own first page
-    if kind is not None and (kind in ("protokollsanteckning", "tjänsteutlåtande") or opens):
+    if kind is not None and (kind in OPENS_ALONE or opens):
         return _Start(kind, header)
     cover_kind = _text_kind([" ".join(body[:4])]) if _is_cover(page) else None
     if current is None or cover_kind:
-        return _Start(kind or cover_kind or _text_kind([header]) or "other", header, bool(cover_kind))
+        return _Start(
+            kind or cover_kind or _text_kind([header]) or DocumentKind.OTHER, header, bool(cover_kind)
+        )
     if current.cover:
         return None
     if header and header != current.header and _text_kind([header]):
-        return _Start(_text_kind([header]) or "other", header)
-    if kind in ("verksamhetsplan", "verksamhetsberättelse") and current.kind != kind:
+        return _Start(_text_kind([header]) or DocumentKind.OTHER, header)
+    if kind in PLANS and current.kind != kind:
         return _Start(kind, header)
     return None
 
@@ -179,7 +199,7 @@ def part_title(kind: str, pages: Sequence[Page]) -> str:
     lines = _lines(pages[0].body)
     if not lines:
         return _header(pages[0])
-    if kind in ("protokoll", "protokollsutdrag"):
+    if kind in MINUTES_KINDS:
         dnr = (i for i, x in enumerate(lines) if DIARIE_RE.search(x) or minutes.DIARIE_LINE_RE.match(x))
         after = next((i + 1 for i in dnr), None)
         if after is not None and after < len(lines):
@@ -187,7 +207,7 @@ def part_title(kind: str, pages: Sequence[Page]) -> str:
     for i, line in enumerate(lines[:6]):
         if re.match(r"^(Ärende\s+\d+\s*:|Verksamhets|Årsredovisning|Tjänsteutlåtande)", line):
             return _joined_title(lines, i)
-    if kind in ("verksamhetsplan", "verksamhetsberättelse") and _header(pages[0]):
+    if kind in PLANS and _header(pages[0]):
         return _header(pages[0])
     return _joined_title(lines, 0)[:200]
 
@@ -205,13 +225,20 @@ def _meeting_line(lines: Sequence[str]) -> str | None:
     sentence citing another handling ('Kommunstyrelsen har den 13 april 2026, § 27 behandlat
     ärendet.')."""
     return next(
-        (line for line in lines if PARAGRAPH_RE.search(line) and DATE_RE.search(line) and not _cites(line)),
+        (line for line in lines if ITEM_RE.search(line) and DATE_RE.search(line) and not _cites(line)),
         None,
     )
 
 
 # a date that is not the meeting's: when the minutes were checked or posted, an earlier handling
-OTHER_DATE_RE = re.compile(r"\bden\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}|juster|anslag|tidigare|skrivelse", re.I)
+OTHER_DATE_RE = re.compile(
+    r"""\bden\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}  # an earlier handling: 'har den 13 april 2026, § 27 behandlat'
+    | juster                                # when the minutes were checked: 'Justeringsdatum'
+    | anslag                                # … or posted: 'Anslaget'
+    | tidigare                              # 'Tidigare behandling: Stadsstyrelsen 5.9.2022, 186 §'
+    | skrivelse                             # another act's date: 'skrivelse den …'""",
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
 def _cites(line: str) -> bool:
@@ -226,9 +253,9 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     lines = _lines(head)
     meeting = _meeting_line(lines)
     date = parse_date(meeting or "") or (parse_date(head) if _is_minutes(first.kind) else None)
-    paragraph = None
-    if first.kind.startswith("protokoll"):
-        paragraph = PARAGRAPH_RE.search(meeting or head) or PARAGRAPH_AFTER_RE.search(head)
+    item = None
+    if first.kind in MINUTES_KINDS:
+        item = ITEM_RE.search(meeting or head) or ITEM_AFTER_RE.search(head)
     diarie = DIARIE_RE.search(head)
     board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
     board = board or find_board(first.title) or find_board(head)
@@ -240,15 +267,15 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
         year=year,
         date=date,
         diarienummer=diarie.group(0) if diarie else None,
-        paragraph=f"§ {paragraph.group(1)}" if paragraph else None,
+        paragraph=f"§ {item.group(1)}" if item else None,
         party=first.party,
-        paragraphs=(int(paragraph.group(1)), int(paragraph.group(1))) if paragraph else None,
+        paragraphs=(int(item.group(1)), int(item.group(1))) if item else None,
     )
-    if first.kind == "other":
+    if first.kind == DocumentKind.OTHER:
         return _appendix(meta, pages[0])
-    if first.kind == "årsredovisning":
+    if first.kind == DocumentKind.ÅRSREDOVISNING:
         return annual_report(meta, pages[0])
-    return full_minutes(meta, pages) if first.kind in ("protokoll", "föredragningslista") else meta
+    return full_minutes(meta, pages) if first.kind in WHOLE_MEETING else meta
 
 
 BILAGA_RE = re.compile(r"^(?:Bilaga|BILAGA)\b")
@@ -261,11 +288,11 @@ def _appendix(meta: Meta, page: Page) -> Meta:
     for line in lines[:3] + lines[-3:] + _lines(page.furniture):
         date = parse_date(line)
         if BILAGA_RE.match(line) and date and len(line.split()) <= 12:
-            found = PARAGRAPH_RE.search(line) or PARAGRAPH_AFTER_RE.search(line)
+            found = ITEM_RE.search(line) or ITEM_AFTER_RE.search(line)
             number = int(found.group(1)) if found else None
             return replace(
                 meta,
-                kind="bilaga",
+                kind=DocumentKind.BILAGA,
                 date=date,
                 board=find_board(line) or meta.board,
                 paragraph=f"§ {number}" if number else meta.paragraph,
@@ -284,17 +311,24 @@ def fiscal_year(text: str) -> int | None:
     return None
 
 
+# a first part's kind, and what infer_meta may find its document is instead
+RELABELLED = (
+    (DocumentKind.PROTOKOLL, DocumentKind.PROTOKOLLSUTDRAG),
+    (DocumentKind.OTHER, DocumentKind.BILAGA),
+)
+
+
 def titled(parts: Sequence[Part], meta: Meta) -> tuple[Part, ...]:
     """The parts, the first of whole minutes (or an agenda) under the meeting's title
     ('Protokoll 5/2022 Välfärdsnämnden 15.9.2022'), not its first line, which is often a
     form label ('Organ Välfärdsnämnden') or, read by OCR, a stray word."""
     first = parts[0]
-    if first.kind in ("protokoll", "föredragningslista") and meta.kind == first.kind and meta.title:
+    if first.kind in WHOLE_MEETING and meta.kind == first.kind and meta.title:
         return (replace(first, title=meta.title), *parts[1:])
-    if (first.kind, meta.kind) in (("protokoll", "protokollsutdrag"), ("other", "bilaga")):  # see infer_meta
+    if (first.kind, meta.kind) in RELABELLED:
         return tuple(replace(p, kind=meta.kind) if p.kind == first.kind else p for p in parts)
     return tuple(parts)
 
 
 def _is_minutes(kind: str) -> bool:
-    return kind.startswith("protokoll") or kind == "föredragningslista"
+    return kind in MINUTES_KINDS or kind == DocumentKind.FÖREDRAGNINGSLISTA

@@ -15,36 +15,51 @@ WORDS = "noll en två tre fyra fem sex sju åtta nio tio elva tolv tretton fjort
 WORDS += " arton nitton tjugo"
 NUMBER = {w: i for i, w in enumerate(WORDS.split())} | {"ett": 1}
 N = rf"(\d{{1,3}}|{'|'.join(sorted(NUMBER, key=len, reverse=True))})"
+# 'Med 7 ja-röster och 8 nej-röster finner ordföranden …'
 COUNT_RE = re.compile(
-    rf"""\b{N}\s+(?P<first>ja|nej)-?\s*röst(?:er)?\s*(?:,|och|mot)\s*{N}\s+(?:ja|nej)-?\s*röst(?:er)?
-    (?:\s*(?:,|och)\s*{N}\s+(?:ledamöter\s+|ledamot\s+)?(?:som\s+)?(?:avstår|avstod|avstående|nedlagda))?""",
+    rf"""\b{N}\s+(?P<first>ja|nej)-?\s*röst(?:er)?                   # '7 ja-röster'
+    \s*(?:,|och|mot)\s*{N}\s+(?:ja|nej)-?\s*röst(?:er)?             # ' och 8 nej-röster'
+    (?:\s*(?:,|och)\s*{N}\s+(?:ledamöter\s+|ledamot\s+)?(?:som\s+)?
+      (?:avstår|avstod|avstående|nedlagda))?                       # ', 2 ledamöter avstår'""",
     re.VERBOSE | re.IGNORECASE,
 )
 PLAIN_RE = re.compile(
-    rf"\b(?i:med)\s+{N}\s+röster\s+mot\s+{N}\b(?:\s*(?:,|och)\s*{N}\s+(?:som\s+)?(?:avstår|avstod|avstående))?"
+    rf"""\b(?i:med)\s+{N}\s+röster\s+mot\s+{N}\b                    # 'Med sju röster mot sex'
+    (?:\s*(?:,|och)\s*{N}\s+(?:som\s+)?(?:avstår|avstod|avstående))?  # ' och 2 som avstår'""",
+    re.VERBOSE,
 )
 # 'Omröstningsresultat: 7 ja, 6 nej', and the lines 'Ja-röster: 7' / 'Nej-röster: 6' / 'Avstår: 2'
 SHORT_RE = re.compile(
-    rf"\b{N}\s+ja\s*,\s*{N}\s+nej\b(?:\s*(?:,|och)\s*{N}\s+(?:avstår|avstod|avstående|nedlagda))?", re.I
+    rf"""\b{N}\s+ja\s*,\s*{N}\s+nej\b                                 # '7 ja, 6 nej'
+    (?:\s*(?:,|och)\s*{N}\s+(?:avstår|avstod|avstående|nedlagda))?  # ', 2 avstår'""",
+    re.VERBOSE | re.IGNORECASE,
 )
 LABELLED_RE = re.compile(
-    rf"\bJa-?röster\s*:?\s*{N}\s*\n\s*Nej-?röster\s*:?\s*{N}"
-    rf"(?:\s*\n\s*(?:Avstår|Avstående|Nedlagda(?:\s+röster)?)\s*:?\s*{N})?",
-    re.I,
+    rf"""\bJa-?röster\s*:?\s*{N}\s*\n                                  # 'Ja-röster: 7'
+    \s*Nej-?röster\s*:?\s*{N}                                         # 'Nej-röster: 6'
+    (?:\s*\n\s*(?:Avstår|Avstående|Nedlagda(?:\s+röster)?)\s*:?\s*{N})?  # 'Avstår: 2'""",
+    re.VERBOSE | re.IGNORECASE,
 )
 # 'med 8 röster för arbetsutskottets förslag och 7 röster för Per Eks (M) yrkande': the first is ja
-FOR_EACH_RE = re.compile(rf"\b(?i:med)\s+{N}\s+röster\s+för\s+[^.]+?\s+och\s+{N}\s+röster\s+för\s")
+FOR_EACH_RE = re.compile(
+    rf"""\b(?i:med)\s+{N}\s+röster\s+för\s+[^.]+?  # 'med 8 röster för arbetsutskottets förslag'
+    \s+och\s+{N}\s+röster\s+för\s                 # ' och 7 röster för '""",
+    re.VERBOSE,
+)
 ABSTAIN_RE = re.compile(
     rf"\b{N}\s+(?:ledamöter\s+|ledamot\s+)?(?:som\s+)?(?:avstår|avstod|lägger\s+ned)", re.I
 )
 ABSENT_RE = re.compile(rf"\b{N}\s+(?:ledamöter\s+|ledamot\s+)?(?:var\s+)?frånvarande", re.IGNORECASE)
 FOR_RE = re.compile(
-    r"\b(?P<side>[Jj]a|[Nn]ej)(?:-?\s*röst)?\s+(?:för|innebär|betyder)\s+(?P<what>[^.]+?)(?=\s*,\s*(?:ja|nej)\b|\.|$)"
-    r"|röstar\s+(?P<side2>ja|nej)\s*,?\s+(?:den som|för|att)?",
-    re.IGNORECASE,
+    r"""\b(?P<side>[Jj]a|[Nn]ej)(?:-?\s*röst)?\s+(?:för|innebär|betyder)\s+  # 'Nej-röst för '
+      (?P<what>[^.]+?)(?=\s*,\s*(?:ja|nej)\b|\.|$)  # 'avslag till Heidi Hankanen Ängbergs (C) förslag'
+    | röstar\s+(?P<side2>ja|nej)\s*,?\s+(?:den\ som|för|att)?        # 'röstar ja, den som'""",
+    re.VERBOSE | re.IGNORECASE,
 )
 WHO_WANTS_RE = re.compile(
-    r"Den som (?:vill |bifaller |röstar för )?(?P<what>[^,.]+?),?\s+röstar\s+(?P<side>ja|nej)", re.I
+    r"""Den\ som\ (?:vill\ |bifaller\ |röstar\ för\ )?  # 'Den som bifaller '
+    (?P<what>[^,.]+?),?\s+röstar\s+(?P<side>ja|nej)     # what it is, then ', röstar ja'""",
+    re.VERBOSE | re.IGNORECASE,
 )
 GROUP_RE = re.compile(rf"Följande röstade för (?:att )?(?P<what>[^.]+)\.\s*(?P<people>{PEOPLE})?")
 LIST_LINE_RE = re.compile(r"^(?P<who>.+?)\s+(?P<vote>Ja|Nej|Avstår|JA|NEJ|AVSTÅR)$")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import HandlingarError
-from ..models import Line
+from ..models import UPPER, Line
 
 LANGUAGES = "swe"  # alone: swe+eng read Ö as O and ä as a on Alingsås KF 2018 (issue 16)
 PSM = "1"  # automatic page segmentation with orientation and script detection
@@ -102,8 +102,8 @@ def parse_tsv(tsv: str) -> OcrPage:
 # ('8 12 Val av'), and a lone letter opening a line before a capital ('e Remisser').
 _PARAGRAPH_MISREADS = (
     (re.compile(r"(\b(?:19|20)\d\d) 8 ?(\d{1,4})\b"), r"\1 § \2"),
-    (re.compile(r"^8 ?(\d{1,4}) (?=[A-ZÅÄÖ][a-zåäö])"), r"§ \1 "),
-    (re.compile(r"^[e©®°«] (?=[A-ZÅÄÖ])"), "• "),  # a bullet read as a letter: 'e Remisser'
+    (re.compile(rf"^8 ?(\d{{1,4}}) (?=[{UPPER}][a-zåäö])"), r"§ \1 "),
+    (re.compile(rf"^[e©®°«] (?=[{UPPER}])"), "• "),  # a bullet read as a letter: 'e Remisser'
     (re.compile(r"^(Ärenden|Paragrafer)\s+(\d{1,3})8\s*[-–]\s*(\d{1,3})8$"), r"\1 \2§–\3§"),  # '108-198'
 )
 
