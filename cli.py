@@ -218,8 +218,7 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
     from pipeline.answer.listings import sections as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), document)
-    minutes = bool(rows) and all(r.kind == "paragraph" for r in rows)
-    echo_rows(rows, views.ITEMS if minutes else views.PRIORITIES, fmt_of(fmt, as_json))
+    echo_rows(rows, views.sections_view(rows), fmt_of(fmt, as_json))
 
 
 @main.command()

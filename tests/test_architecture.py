@@ -18,7 +18,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "store": SHARED | {"store"},
     "answer": SHARED | {"store", "extract", "answer"},
     "output": {"models", "records", "output"},
-    "ingest": SHARED | {"read", "extract", "store"},
+    "ingest": SHARED | {"read", "extract", "store", "ingest"},
     "web": SHARED | {"answer", "output", "read", "web"},  # a second face on the answers, like cli.py
     "models": set(),
     "errors": set(),

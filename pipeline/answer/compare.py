@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from ..errors import NotFound
 from ..extract.structure import find_board
+from ..models import DocumentKind, SectionKind
 from ..records import CompareRow, Comparison, ItemRef, Side
 from ..settings import Settings
 from ..store.catalog_rows import KindPart, SectionRow
@@ -22,7 +23,7 @@ from .status import judge, sentences
 
 TITLE_WEIGHT, BODY_WEIGHT, NUMBER_WEIGHT = 0.6, 0.25, 0.15
 THRESHOLD = 0.55
-KINDS = {"plan": "verksamhetsplan", "report": "verksamhetsberättelse"}
+KINDS = {"plan": DocumentKind.VERKSAMHETSPLAN, "report": DocumentKind.VERKSAMHETSBERÄTTELSE}
 
 
 def _neutral(title: str) -> str:
@@ -95,7 +96,7 @@ def resolve(catalog: CatalogReader, role: str, ref: str, board: str | None) -> S
 
 
 def _items(catalog: CatalogReader, part_id: int) -> list[SectionRow]:
-    return [s for s in catalog.part_sections(part_id) if s.kind == "priority"]
+    return [s for s in catalog.part_sections(part_id) if s.kind == SectionKind.PRIORITY]
 
 
 def _amounts_in(amounts: list[str], item: SectionRow | None) -> tuple[str, ...]:

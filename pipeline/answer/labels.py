@@ -3,6 +3,7 @@ title) and a § item ('§ 44')."""
 
 from __future__ import annotations
 
+from ..models import SectionKind
 from ..records import JsonObject, JsonValue, PersonEntry, Voter
 from ..store.catalog_rows import Heading
 
@@ -10,7 +11,7 @@ from ..store.catalog_rows import Heading
 def section_label(heading: Heading | None) -> str | None:
     if heading is None:
         return None
-    if heading.kind == "paragraph" or heading.number is None:
+    if heading.kind == SectionKind.ITEM or heading.number is None:
         return heading.title
     return f"{heading.number}. {heading.title}"
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..extract.clean import join_lines
 from ..filters import Filters
-from ..models import name_only
+from ..models import DocumentKind, name_only
 from ..records import JsonObject, JsonValue, PersonEntry, StatementEntry, VoteEntry, Voter
 from ..settings import Settings
 from ..store.catalog_rows import ItemRow
@@ -79,7 +79,7 @@ def _statement_parts(held: Opened, f: Filters) -> Iterator[StatementEntry]:
     """Statements published as documents or parts of their own (a protokollsanteckning
     with its 'För Vänsterpartiet' and names), canonical copies only."""
     catalog = held.catalog
-    ids = [p.id for p in catalog.parts_of_kind("protokollsanteckning") if p.repeat_of is None]
+    ids = [p.id for p in catalog.parts_of_kind(DocumentKind.PROTOKOLLSANTECKNING) if p.repeat_of is None]
     for part in catalog.part_info(ids).values():
         kinds = (part.kind, part.part_kind)
         if not f.keeps_place(part.date, part.year, kinds, part.board, part.document):
@@ -88,7 +88,7 @@ def _statement_parts(held: Opened, f: Filters) -> Iterator[StatementEntry]:
         people = tuple(PersonEntry(name_only(n), part.party) for n in part.signatories)
         yield StatementEntry(
             *(part.document, part.path, part.date, shown_year(part.date, part.year), part.board, paragraph),
-            kind="protokollsanteckning",
+            kind=DocumentKind.PROTOKOLLSANTECKNING,
             parties=(part.party,) if part.party else (),
             people=people,
             page=part.first_page,

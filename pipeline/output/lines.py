@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..models import PageQuality
 from ..records import Hit
 
 
@@ -34,7 +35,7 @@ def hit_warnings(hit: Hit) -> list[Warning]:
     if hit.ocr:
         confidence = f"{hit.ocr_confidence or 0:.0f}"
         found.append(Warning("warn", f"läst med OCR (säkerhet {confidence} %): kontrollera mot skanningen"))
-    if hit.text_quality == "garbled":
+    if hit.text_quality == PageQuality.GARBLED:
         found.append(
             Warning("bad", "obs: sidans textlager är trasigt, orden kan vara fel (kontrollera i PDF:en)")
         )

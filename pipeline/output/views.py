@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from ..models import SectionKind
 from ..records import (
     AmountEntry,
     CompareRow,
@@ -119,6 +120,11 @@ ITEMS: View[SectionEntry] = [
     Column("statements", lambda s: statements_cell(s.statements)),
     *_attr("first_page", "last_page"),
 ]
+
+
+def sections_view(rows: Sequence[SectionEntry]) -> View[SectionEntry]:
+    """Minutes' § items with their diarienummer, decision and statements; else priorities."""
+    return ITEMS if rows and all(r.kind == SectionKind.ITEM for r in rows) else PRIORITIES
 
 
 def place_cell(where: Place) -> str:

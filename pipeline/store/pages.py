@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..models import PageQuality
 from ..records import PageEntry
 from .catalog_rows import PageFacts, PageLists
 from .connection import Connection
@@ -35,7 +36,9 @@ class PageReads:
                 (doc_id, number),
             ).fetchone()
             quality, confidence = (row["quality"], row["ocr_confidence"]) if row else (None, None)
-            found[(doc_id, number)] = PageFacts(quality or "good", confidence is not None, confidence)
+            found[(doc_id, number)] = PageFacts(
+                quality or PageQuality.GOOD, confidence is not None, confidence
+            )
         return found
 
     def page_lists(self) -> dict[str, PageLists]:
@@ -47,7 +50,7 @@ class PageReads:
         )
         for row in rows:
             lists = found.setdefault(row["document_id"], {"garbled": [], "ocr": [], "low": []})
-            if row["quality"] == "garbled":
+            if row["quality"] == PageQuality.GARBLED:
                 lists["garbled"].append(row["number"])
             if row["ocr_confidence"] is not None:
                 lists["ocr"].append(row["number"])
@@ -91,7 +94,7 @@ class PageReads:
             PageEntry(
                 row["number"],
                 row["body"] if isinstance(row["body"], str) else "",
-                row["quality"] or "good",
+                row["quality"] or PageQuality.GOOD,
                 row["ocr_confidence"],
             )
             for row in rows

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..errors import NoIndex
-from ..models import READER_VERSION, Sentence, name_only
+from ..models import READER_VERSION, SectionKind, Sentence, name_only
 from ..records import AlsoIn
 from . import schema
 from .blocks import BlockReads, sentence_of
@@ -189,7 +189,7 @@ class CatalogReader:
     def item_at(self, part_id: int, page: int, text: str = "") -> int | str | None:
         """The § item that ``text`` on ``page`` falls in (its number); for an extract of one
         item, the § its document names ('§ 85')."""
-        row = self._section_row(part_id, page, text, kind="paragraph")
+        row = self._section_row(part_id, page, text, kind=SectionKind.ITEM)
         if row is not None:
             return int(row["number"])
         found = self.conn.execute(
@@ -204,7 +204,7 @@ class CatalogReader:
         rows = self.conn.execute(
             "SELECT number, title, text, kind FROM sections WHERE part_id = ? AND first_page <= ?"
             f" AND last_page >= ? AND {where} ORDER BY first_page DESC, seq DESC",
-            (part_id, page, page, kind or "area"),
+            (part_id, page, page, kind or SectionKind.AREA),
         ).fetchall()
         if not rows:
             return None

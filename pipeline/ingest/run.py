@@ -1,84 +1,35 @@
-"""Orchestration: files -> pdf -> clean -> structure -> language -> catalog + index.
+"""The orchestrator: files -> readers (child processes) -> catalog + index.
 
 One bad file never stops the batch: its failure is recorded and the rest goes
-on. Each file is read in a child process under a time and memory budget.
+on. Each file is read in a child process under a time and memory budget
+(reader.py is what the child does).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISCHR, S_ISFIFO, S_ISSOCK
 
-from . import errors
-from .errors import HandlingarError
-from .extract import nlp
-from .extract.blocks import page_blocks
-from .extract.clean import clean_pages
-from .extract.lexicon import Lexicon
-from .extract.minutes import item_marks
-from .extract.structure import infer_meta, split_parts, titled
-from .models import Block, Document, DocumentKind, Meta, PageQuality, Part, pages_in
-from .read import ocr
-from .read.layers import Judge, Tick, with_ocr
-from .read.pdf import read_pages
-from .read.workers import Outcome, reader_share, run_budgeted
-from .settings import Settings
-from .store import dedup, index
-from .store.catalog import Catalog
-from .store.lock import ingest_lock
-from .store.rows import block_views
-from .store.writer import Batch, sync
+from .. import errors
+from ..errors import HandlingarError
+from ..extract import nlp
+from ..extract.lexicon import Lexicon
+from ..models import Document
+from ..read import ocr
+from ..read.workers import Outcome, reader_share, run_budgeted
+from ..settings import Settings
+from ..store import dedup, index
+from ..store.catalog import Catalog
+from ..store.lock import ingest_lock
+from ..store.writer import Batch, sync
+from .reader import blocks_of, read_document, sha256_of, shown
+from .report import IngestReport
 
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass
-class IngestReport:
-    files_seen: int = 0
-    documents_added: int = 0
-    documents_unchanged: int = 0
-    documents_reread: int = 0  # stored before by an older version of the reader, read again
-    duplicates: int = 0
-    pages: int = 0
-    failed: list[dict[str, str]] = field(default_factory=list)
-    needs_ocr: list[str] = field(default_factory=list)
-    index_rebuilt: str | None = None  # why the search index was rebuilt from the catalog, if it was
-    ocr_pages: int = 0  # pages read by OCR in this run (from the cache or by Tesseract)
-    ocr_cached: int = 0  # of those, pages whose image was read before (the OCR cache)
-    pages_without_text: int = 0  # pages stored with no text (OCR not installed, or it read nothing)
-    # why those pages have no text: "never" (--ocr never), "missing" (no Tesseract with its
-    # Swedish model), "read" (OCR read them and found no text: blank pages, images of no words)
-    without_text_why: str | None = None
-    seconds: dict[str, float] = field(default_factory=dict)  # time spent in the main process, by stage
-    written: dict[str, int] = field(default_factory=dict)  # bytes the main process wrote to disk, by stage
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        """Time a stage of the main process and count the bytes it writes."""
-        started, before = time.perf_counter(), written_bytes()
-        try:
-            yield
-        finally:
-            self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - started, 3)
-            self.written[name] = self.written.get(name, 0) + written_bytes() - before
-
-    def as_json(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-def written_bytes() -> int:
-    """Bytes this process has had written to disk (Linux's /proc/self/io; 0 elsewhere)."""
-    try:
-        with open("/proc/self/io") as fh:
-            return next((int(line.split()[1]) for line in fh if line.startswith("write_bytes:")), 0)
-    except OSError:
-        return 0
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path | tuple[Path, str]]:
@@ -106,69 +57,6 @@ def _not_a_file(path: Path) -> str:
     kinds = [(S_ISFIFO, "a named pipe (FIFO)"), (S_ISSOCK, "a socket"), (S_ISCHR, "a device")]
     kind = next((name for test, name in kinds if test(mode)), "a special file")
     return f"not a regular file ({kind})"
-
-
-def shown(path: Path) -> str:
-    """A path as text: bytes that are not UTF-8 (a name from another system) written as
-    \\xNN, so the name is unique, storable and printable (the exact bytes are stored too)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def read_document(path: Path, digest: str, size: int, settings: Settings, tick: Tick = None) -> Document:
-    """One PDF -> a Document (runs in a child process); pages without a usable text
-    layer are read by OCR (``tick`` is called after each)."""
-    layer = list(read_pages(path, settings.max_pages))
-    marks = item_marks(layer)  # the text layer names each page's § even where OCR misreads it
-    read = with_ocr(path, layer, settings, _judge(settings.cache_dir), tick)
-    pages = [
-        replace(p, item=marks.get(p.number), quality=PageQuality.GOOD if p.number in read.kept else p.quality)
-        for p in nlp.judged(clean_pages(read.pages, settings.header_lines), settings.cache_dir)
-    ]
-    if not any(p.has_text for p in pages):
-        title = f"(inget textlager, behöver OCR) {shown(Path(path.name))}"
-        part = Part(0, DocumentKind.OTHER, title, 1, len(pages))
-        return Document(digest, Meta(title=title), tuple(pages), (part,), size, needs_ocr=True)
-    found = split_parts(pages, dict(settings.party_names))
-    meta = infer_meta(pages, found)
-    parts = titled(found, meta)
-    extracted = {
-        part.seq: nlp.extract_part(
-            part, pages_in(pages, part), meta.paragraph, settings.spacy_model, cache_dir=settings.cache_dir
-        )
-        for part in parts
-    }
-    doc = Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
-    return prepared(doc, settings)
-
-
-def _judge(cache_dir: Path) -> Judge:
-    return Judge(
-        lambda text: nlp.page_quality(text, cache_dir) == PageQuality.GARBLED,
-        lambda found, layer: nlp.reads_better(found, layer, cache_dir),
-    )
-
-
-def prepared(doc: Document, settings: Settings) -> Document:
-    """What the process that stores documents would otherwise work out one file at a
-    time: dedup's shingles, the blocks, and the index's word views of each block."""
-    blocks = _blocks(doc)
-    views = block_views((b.text for b in blocks), nlp.lexicon(settings.cache_dir))
-    return replace(doc, shingles=dedup.part_shingles(doc), blocks=blocks, views=views)
-
-
-def _blocks(doc: Document) -> tuple[Block, ...]:
-    """The document's blocks: a reader's, else cut from its pages."""
-    if doc.blocks is not None:
-        return doc.blocks
-    return tuple(b for page in doc.pages for b in page_blocks(page))
 
 
 Job = tuple[Path, str, os.stat_result]  # a file, the SHA-256 of its bytes, its stat
@@ -336,7 +224,7 @@ def _store(
     again = catalog.reads.has_document(doc.id)  # read by an older reader: replaced
     with report.stage("store"):
         part_ids, removed = catalog.store_document(
-            doc, outcome.key, stat.st_mtime, _blocks(doc), os.fsencode(path)
+            doc, outcome.key, stat.st_mtime, blocks_of(doc), os.fsencode(path)
         )
     if removed:
         batch.remove([removed])
