@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from conftest import CORPUS, MINUTES_2022, PLAN, shared_dir
 from pipeline.extract.clean import clean_pages
 from pipeline.extract.items import LABEL_RE, minutes_items, part_sections
@@ -21,6 +23,7 @@ def _pages(path: Path) -> list[Page]:
     return [replace(p, item=marks.get(p.number)) for p in clean_pages(raw)]
 
 
+@pytest.mark.realworld
 def test_each_item_with_its_title_diarienummer_and_decision() -> None:
     pages = _pages(shared_dir("realworld") / "nacka" / "minutes_ksvu_2018-12-18.pdf")
     items = minutes_items(pages, "§ 68–75", "Protokoll Kommunstyrelsens verksamhetsutskott 18.12.2018")
