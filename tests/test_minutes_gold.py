@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, shared_dir
-from pipeline.ingest import read_document
+from pipeline.ingest.reader import read_document
 from pipeline.models import Document, Section
 from pipeline.settings import Settings
 

@@ -4,8 +4,6 @@ the storing process would otherwise do one file at a time."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,20 +18,7 @@ from ..read.pdf import read_pages
 from ..settings import Settings
 from ..store import dedup
 from ..store.rows import block_views
-
-
-def shown(path: Path) -> str:
-    """A path as text: bytes that are not UTF-8 (a name from another system) written as
-    \\xNN, so the name is unique, storable and printable (the exact bytes are stored too)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+from .files import shown
 
 
 def read_document(path: Path, digest: str, size: int, settings: Settings, tick: Tick = None) -> Document:

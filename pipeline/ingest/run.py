@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from stat import S_ISCHR, S_ISFIFO, S_ISSOCK
 
 from .. import errors
 from ..errors import HandlingarError
-from ..extract import nlp
 from ..extract.lexicon import Lexicon
-from ..models import Document
+from ..models import Block, Document
 from ..read import ocr
 from ..read.workers import Outcome, reader_share, run_budgeted
 from ..settings import Settings
@@ -26,37 +24,10 @@ from ..store import dedup, index
 from ..store.catalog import Catalog
 from ..store.lock import ingest_lock
 from ..store.writer import Batch, sync
-from .reader import blocks_of, read_document, sha256_of, shown
+from .files import discover, sha256_of, shown
 from .report import IngestReport
 
 Progress = Callable[[int, int, str], None]
-
-
-def discover(paths: Iterable[Path]) -> Iterator[Path | tuple[Path, str]]:
-    """Every *.pdf (any case) under the given files and folders, recursively;
-    a path that does not exist is yielded with its reason."""
-    for path in paths:
-        if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
-            yield from sorted(found)
-        elif path.is_file():
-            yield path
-        else:
-            yield path, _not_a_file(path)
-
-
-def _not_a_file(path: Path) -> str:
-    """Why a named path that is neither a file nor a folder is refused (never opened:
-    a FIFO would block the batch)."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return "no such file or folder"
-    except OSError as exc:
-        return exc.strerror or str(exc)
-    kinds = [(S_ISFIFO, "a named pipe (FIFO)"), (S_ISSOCK, "a socket"), (S_ISCHR, "a device")]
-    kind = next((name for test, name in kinds if test(mode)), "a special file")
-    return f"not a regular file ({kind})"
 
 
 Job = tuple[Path, str, os.stat_result]  # a file, the SHA-256 of its bytes, its stat
@@ -153,7 +124,9 @@ def _process(
 ) -> None:
     settings = batch.settings
     share = settings.memory_mb
-    if plan.read:
+    if plan.read:  # only now the PDF and language libraries: an unchanged re-ingest never loads them
+        from ..extract import nlp
+
         main_mb = nlp.warm(settings.spacy_model, settings.cache_dir)  # built once, before the children fork
         try:  # --memory bounds the whole ingest: each reader gets a share of what the main process leaves
             share = reader_share(settings.memory_mb, settings.workers, main_mb)
@@ -169,7 +142,9 @@ def _process(
                 report.documents_added, len(plan.read), f"OCR s. {report.ocr_pages}: {plan.read[key][0].name}"
             )
 
-    outcomes = run_budgeted(jobs, read_document, settings.workers, settings.timeout_s, share, ocr_page_read)
+    outcomes: Iterable[Outcome] = ()
+    if plan.read:
+        outcomes = run_budgeted(jobs, _reader(), settings.workers, settings.timeout_s, share, ocr_page_read)
     with catalog.grouped():
         _store_all(catalog, outcomes, plan, batch, report, progress)
         with report.stage("dedup"):
@@ -181,6 +156,12 @@ def _process(
             catalog.add_path(key, digest, stat.st_size, stat.st_mtime, os.fsencode(path))
     with report.stage("index"):
         sync(batch)
+
+
+def _reader() -> Callable[..., Document]:
+    from .reader import read_document
+
+    return read_document
 
 
 GROUP_DOCUMENTS, GROUP_SECONDS = 64, 2.0  # the catalog commits after this many documents or seconds
@@ -210,6 +191,12 @@ def _store_all(
             progress(done, len(plan.read), shown(Path(plan.read[outcome.key][0].name)))
 
 
+def _blocks(doc: Document) -> tuple[Block, ...]:
+    from .reader import blocks_of
+
+    return blocks_of(doc)
+
+
 def _store(
     catalog: Catalog, outcome: Outcome, job: Job, batch: Batch, report: IngestReport
 ) -> tuple[str, bool] | None:
@@ -224,7 +211,7 @@ def _store(
     again = catalog.reads.has_document(doc.id)  # read by an older reader: replaced
     with report.stage("store"):
         part_ids, removed = catalog.store_document(
-            doc, outcome.key, stat.st_mtime, blocks_of(doc), os.fsencode(path)
+            doc, outcome.key, stat.st_mtime, _blocks(doc), os.fsencode(path)
         )
     if removed:
         batch.remove([removed])
