@@ -19,6 +19,7 @@ import click
 from options import TEXT, common, echo_rows, filter_options, fmt_of, interactive, progress_bar, warn_behind
 from pipeline.output import formats, views
 from pipeline.settings import Settings, index_dir_from
+from watch_cli import watch
 
 if TYPE_CHECKING:
     from pipeline.filters import Filters
@@ -80,6 +81,7 @@ def ingest(
     as_json: bool,
 ) -> None:
     """Ingest PDF files and folders (recursive) into the index."""
+    from pipeline.answer.watches import count_news
     from pipeline.extract.parties import load_party_names
     from pipeline.ingest import ingest as run
 
@@ -94,7 +96,7 @@ def ingest(
         ocr=ocr,
     )
     with progress_bar(interactive(as_json), "Läser") as progress:
-        report = run(paths, settings, progress)
+        report = run(paths, settings, progress, watches=count_news)
     if as_json:
         click.echo(formats.to_json(report.as_json()))
     else:
@@ -341,6 +343,8 @@ def quotes(words: tuple[str, ...], filters: Filters, index_dir: str | None, as_j
         return
     echo_rows(found, views.QUOTES, fmt)
 
+
+main.add_command(watch)  # watch, watch NAME, watch add / list / remove: watch_cli.py
 
 if __name__ == "__main__":
     main()

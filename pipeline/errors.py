@@ -55,6 +55,10 @@ class CatalogError(HandlingarError):
     """The catalog is missing, of an unknown schema version, or unusable."""
 
 
+class CatalogReadOnly(CatalogError):
+    """The catalog cannot be written (a read-only disk or share): readers still answer."""
+
+
 class CatalogDamaged(CatalogError):
     """The catalog file is not a SQLite database any more, or parts of it are unreadable."""
 
@@ -73,3 +77,7 @@ class QueryError(HandlingarError):
 
 class NotFound(HandlingarError):
     """A document, year or board asked for is not in the catalog."""
+
+
+class WatchError(HandlingarError):
+    """A watch that cannot be added (its name is taken) or written (a read-only index)."""

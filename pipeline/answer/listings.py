@@ -7,6 +7,7 @@ Only canonical text counts: a repeated appendix never doubles a sum or a name.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -112,14 +113,22 @@ def amounts(settings: Settings, f: Filters, bounds: Range = ANY_AMOUNT) -> list[
     """Every sum of money in canonical text, exact, in kronor or euro, with its sentence
     and § item."""
     with CatalogReader.open(settings.catalog_path) as catalog:
-        f = resolved(catalog, f)
-        rows = [
-            r
-            for r in catalog.canonical_amounts()
-            if bounds.holds(Decimal(r.value), r.currency) and _kept(r, f)
-        ]
-        facts = catalog.pages.page_facts([(r.document_id, r.page) for r in rows])
-        return [_amount(catalog, r, facts[(r.document_id, r.page)].ocr) for r in rows]
+        return [entry for _, entry in placed_amounts(catalog, f, bounds)]
+
+
+def placed_amounts(
+    catalog: CatalogReader, f: Filters, bounds: Range = ANY_AMOUNT, holds: Callable[[str], bool] | None = None
+) -> list[tuple[AmountRow, AmountEntry]]:
+    """The amounts ``amounts`` lists, each beside its catalog row (its part and offsets);
+    ``holds``: only those whose sentence it holds true (a watch's query)."""
+    f = resolved(catalog, f)
+    rows = [
+        r
+        for r in catalog.canonical_amounts()
+        if bounds.holds(Decimal(r.value), r.currency) and _kept(r, f) and (holds is None or holds(r.sentence))
+    ]
+    facts = catalog.pages.page_facts([(r.document_id, r.page) for r in rows])
+    return [(r, _amount(catalog, r, facts[(r.document_id, r.page)].ocr)) for r in rows]
 
 
 def _amount(catalog: CatalogReader, r: AmountRow, ocr: bool) -> AmountEntry:

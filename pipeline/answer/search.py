@@ -29,11 +29,7 @@ def search(
         catalog, reader = held.catalog, held.reader
         wanted = resolved(catalog, filters)
         total, raw = reader.search(text, wanted, limit, max(0, offset))
-        parts = catalog.part_info(sorted({h.fields.part for h in raw}))
-        repeats = catalog.repeats_of(list(parts))
-        found = [h for h in raw if h.fields.part in parts]
-        facts = catalog.pages.page_facts([(h.fields.document, h.fields.page) for h in found])
-        hits = [_hit(catalog, h, parts[h.fields.part], repeats, facts) for h in found]
+        hits = hits_of(catalog, raw)
         behind = catalog.unindexed_count()
         facets = {
             name: {_key(k): n for k, n in counts.items()}
@@ -41,6 +37,16 @@ def search(
         }
         near = reader.near_words(text) if not total else []
     return SearchResult(text, total, hits, facets, tuple(near), behind)
+
+
+def hits_of(catalog: CatalogReader, raw: list[RawHit]) -> list[Hit]:
+    """The index's hits as search shows them, with their places from the catalog (a hit whose
+    part the catalog no longer holds is left out)."""
+    parts = catalog.part_info(sorted({h.fields.part for h in raw}))
+    repeats = catalog.repeats_of(list(parts))
+    found = [h for h in raw if h.fields.part in parts]
+    facts = catalog.pages.page_facts([(h.fields.document, h.fields.page) for h in found])
+    return [_hit(catalog, h, parts[h.fields.part], repeats, facts) for h in found]
 
 
 def _key(value: str | int) -> str:

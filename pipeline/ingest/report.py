@@ -28,6 +28,7 @@ class IngestReport:
     without_text_why: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in the main process, by stage
     written: dict[str, int] = field(default_factory=dict)  # bytes the main process wrote to disk, by stage
+    watches_with_news: int | None = None  # how many watches have news after the run (None: no watch)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:

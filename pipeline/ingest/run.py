@@ -75,8 +75,14 @@ def _triage(catalog: Catalog, path: Path, report: IngestReport, plan: Plan, batc
         report.duplicates += 1
 
 
-def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None = None) -> IngestReport:
-    """Ingest files and folders into the catalog and search index at ``settings.index_dir``."""
+def ingest(
+    paths: Iterable[Path],
+    settings: Settings,
+    progress: Progress | None = None,
+    watches: Callable[[Settings], int | None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the catalog and search index at ``settings.index_dir``;
+    ``watches``, when given, counts the watches with news once it is done (answer/watches.py)."""
     report = IngestReport()
     with ingest_lock(settings.index_dir), Catalog.open(settings.catalog_path, create=True) as catalog:
         words = Lexicon(settings.cache_dir)
@@ -103,6 +109,7 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
         except BaseException:
             batch.cancel()
             raise
+    report.watches_with_news = watches(settings) if watches else None
     return report
 
 

@@ -1,12 +1,12 @@
 """The lines a hit is shown with, written once for the terminal and the web page: its
-place line and its warnings."""
+place line and its warnings; and a watch's counts of news."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..models import PageQuality
-from ..records import Hit
+from ..records import Hit, WatchNews
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,18 @@ def hit_warnings(hit: Hit) -> list[Warning]:
             Warning("bad", "obs: sidans textlager är trasigt, orden kan vara fel (kontrollera i PDF:en)")
         )
     return found
+
+
+NOUNS = {  # (one, several)
+    "hits": ("ny träff", "nya träffar"),
+    "statements": ("nytt uttalande", "nya uttalanden"),
+    "amounts": ("nytt belopp", "nya belopp"),
+}
+
+
+def news_counts(news: WatchNews) -> str:
+    """'2 nya träffar, 1 nytt uttalande, 0 nya belopp', or 'inga nyheter'."""
+    if not news.count:
+        return "inga nyheter"
+    found = {"hits": len(news.hits), "statements": len(news.statements), "amounts": len(news.amounts)}
+    return ", ".join(f"{n} {NOUNS[k][n != 1]}" for k, n in found.items())

@@ -59,6 +59,7 @@ class IngestSummary(Protocol):
     ocr_pages: int
     pages_without_text: int
     without_text_why: str | None
+    watches_with_news: int | None
 
 
 def ingest_summary(report: IngestSummary) -> None:
@@ -86,9 +87,19 @@ def ingest_summary(report: IngestSummary) -> None:
             ("utan text ", "no text layer, and OCR found none") if read else ("behöver OCR ", "no text layer")
         )
         console.print(Text(label, style="yellow") + Text(printable(f"{path}: {reason}")))
+    if report.watches_with_news is not None:
+        console.print(news_line(report.watches_with_news))
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     for failure in report.failed:
         err.print(Text("fel ", style="red") + Text(printable(f"{failure['path']}: {failure['error']}")))
+
+
+def news_line(watches: int) -> str:
+    """Ingest's last line where the index has watches: how many of them have news."""
+    if not watches:
+        return "inga bevakningar har nyheter"
+    noun = "bevakning" if watches == 1 else "bevakningar"
+    return f"{watches} {noun} har nyheter: 'handlingar watch' visar dem"
 
 
 def marked(snippet: Snippet, color: bool) -> Text:
@@ -99,7 +110,7 @@ def marked(snippet: Snippet, color: bool) -> Text:
     return text
 
 
-def _coloured(color: bool) -> Console:
+def coloured(color: bool) -> Console:
     """A console that colours only when ``color`` (a terminal); NO_COLOR is rich's own check."""
     return Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
 
@@ -107,7 +118,7 @@ def _coloured(color: bool) -> Console:
 def search_hits(result: SearchResult, offset: int, color: bool) -> None:
     """Hits as numbered paragraphs; matched words highlighted when ``color`` (a terminal),
     in bold only when NO_COLOR is set (https://no-color.org)."""
-    console = _coloured(color)
+    console = coloured(color)
     hits = result.hits
     shown = f" (visar {offset + 1}–{offset + len(hits)})" if hits else ""
     noun = "träff" if result.total == 1 else "träffar"
@@ -149,7 +160,7 @@ def _facets(console: Console, facets: dict[str, dict[str, int]], many: int = 5) 
 
 def trend_bars(result: Trend, color: bool, width: int = 40) -> None:
     """One line per key: the key, a bar as long as its share of the largest count, hits, documents."""
-    console = _coloured(color)
+    console = coloured(color)
     rows = result.rows
     per = FACET_NAMES.get(result.by, result.by)
     console.print(printable(f"{sum(r.hits for r in rows)} träffar för {result.query!r} per {per}"))

@@ -26,6 +26,8 @@ from ..records import (
     StatementEntry,
     TrendRow,
     VoteEntry,
+    WatchEntry,
+    WatchNews,
 )
 from .citations import citation_line
 
@@ -170,4 +172,48 @@ COMPARE: View[CompareRow] = [
     Column("status", lambda r: r.status),
     Column("belägg", _evidence),
     Column("belopp", _amounts),
+]
+
+
+WATCHES: View[WatchEntry] = _attr(
+    "name", "query", "year", "kind", "board", "party", "speaker", "document", "created", "last_read"
+)
+
+NewsItem = Hit | StatementEntry | AmountEntry
+NewsRow = tuple[WatchNews, NewsItem]  # a watch and one of its news
+
+
+def news_rows(news: Sequence[WatchNews]) -> list[NewsRow]:
+    """One row per news item: its watch, then the hits, statements and amounts."""
+    items: list[Callable[[WatchNews], Sequence[NewsItem]]] = [
+        lambda n: n.hits,
+        lambda n: n.statements,
+        lambda n: n.amounts,
+    ]
+    return [(n, item) for n in news for of in items for item in of(n)]
+
+
+def news_what(item: NewsItem) -> str:
+    """'träff', a statement's kind ('reservation'), or 'belopp'."""
+    if isinstance(item, Hit):
+        return "träff"
+    return item.kind if isinstance(item, StatementEntry) else "belopp"
+
+
+def news_text(item: NewsItem) -> str:
+    if isinstance(item, Hit):
+        return item.snippet.collapsed().text
+    if isinstance(item, StatementEntry):
+        return f"{people_cell(item.people)}: {item.text[:200]}" if item.people else item.text[:200]
+    return f"{item.text}: {item.sentence}"
+
+
+NEWS: View[NewsRow] = [
+    Column("watch", lambda r: r[0].watch.name),
+    Column("what", lambda r: news_what(r[1])),
+    Column("year", lambda r: r[1].year),
+    Column("paragraph", lambda r: r[1].paragraph),
+    Column("page", lambda r: r[1].page),
+    Column("text", lambda r: news_text(r[1])),
+    Column("path", lambda r: r[1].path),
 ]

@@ -35,6 +35,8 @@ from .answers import (
     TrendRow,
     VoteEntry,
     Voter,
+    WatchEntry,
+    WatchNews,
 )
 from .base import JsonObject, JsonValue, Record, Snippet, as_json
 
@@ -70,5 +72,7 @@ __all__ = [
     "TrendRow",
     "VoteEntry",
     "Voter",
+    "WatchEntry",
+    "WatchNews",
     "as_json",
 ]

@@ -331,3 +331,35 @@ class Comparison(Record):
     plan: Side
     report: Side
     rows: tuple[CompareRow, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class WatchEntry(Record):
+    """A saved search: its query and filters (None: not filtered on; ``year``: '2021' or
+    '2019-2022'), when it was made and when its news were last read (None: never)."""
+
+    name: str
+    query: str
+    year: str | None
+    kind: str | None
+    board: str | None
+    party: str | None
+    speaker: str | None
+    document: str | None
+    created: str
+    last_read: str | None
+
+
+@dataclass(frozen=True)
+class WatchNews(Record):
+    """What is new for a watch since it was last read (its ``last_read``; None: never): the
+    hits, statements and amounts matching its query and filters that it has not shown."""
+
+    watch: WatchEntry
+    hits: tuple[Hit, ...]
+    statements: tuple[StatementEntry, ...]
+    amounts: tuple[AmountEntry, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.hits) + len(self.statements) + len(self.amounts)

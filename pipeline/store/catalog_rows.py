@@ -136,6 +136,7 @@ class AmountRow:
     part_id: int
     page: int
     start: int
+    end: int
     text: str
     value: str
     currency: str

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import CatalogDamaged, CatalogError
+from ..errors import CatalogDamaged, CatalogError, CatalogReadOnly
 
 Connection = sqlite3.Connection  # what the catalog's reads are given (they import no sqlite3)
 
@@ -54,7 +54,7 @@ def explain(path: Path, exc: sqlite3.DatabaseError) -> CatalogError:
     if "locked" in why or "busy" in why:
         return CatalogError(f"the catalog {path} is busy ({why}): try again when the other ingest ends")
     if "readonly" in why or "read-only" in why or "unable to open" in why:
-        return CatalogError(
+        return CatalogReadOnly(
             f"cannot write the catalog {path} ({why}): ingest needs a folder you can write to"
         )
     return CatalogDamaged(

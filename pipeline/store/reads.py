@@ -37,6 +37,7 @@ from .catalog_rows import (
 from .connection import connect, connect_read_only, explain, explained
 from .near import NearReads
 from .pages import PageReads, body_of
+from .watches import WatchReads
 
 # The path a document is shown under: the first of its paths.
 FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
@@ -49,13 +50,14 @@ ACTS = (
 
 class CatalogReader:
     """The catalog opened for the answers: read-only questions, answered as typed rows.
-    Composed of its page reads (``pages``) and dedup's reads (``near``)."""
+    Composed of its page reads (``pages``), dedup's reads (``near``) and the watches'."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, copy: Path | None = None) -> None:
         self.conn, self.path, self.copy = conn, path, copy
         self.pages = PageReads(conn)
         self.near = NearReads(conn)
         self.blocks = BlockReads(conn)
+        self.watches = WatchReads(conn)
 
     @classmethod
     def open(cls, path: Path) -> CatalogReader:

@@ -222,8 +222,22 @@ def _v14(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sections ADD COLUMN signers TEXT NOT NULL DEFAULT '[]'")
 
 
+def _v15(conn: sqlite3.Connection) -> None:
+    """Watches: saved searches (a query and its filters, as JSON) and what each has shown, by
+    stable keys (store/watches.py), not row ids: a re-ingest, an index rebuild or a document
+    read again never makes old news new. No document refers to them: ingest keeps them."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS watches (name TEXT PRIMARY KEY, query TEXT NOT NULL,"
+        " filters TEXT NOT NULL DEFAULT '{}', created_at TEXT NOT NULL, read_at TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS watch_seen (watch TEXT NOT NULL REFERENCES watches(name)"
+        " ON DELETE CASCADE, key TEXT NOT NULL, PRIMARY KEY (watch, key)) WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14),
+    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15),
 )
 VERSION = len(MIGRATIONS)
 

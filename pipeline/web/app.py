@@ -23,10 +23,11 @@ from ..answer.opened import Opened
 from ..answer.quotes import quotes
 from ..answer.search import search
 from ..answer.trend import TREND_KEYS, trend
+from ..answer.watches import news
 from ..errors import HandlingarError, NotFound, QueryError
 from ..filters import FILTER_NAMES, Filters
 from ..output.citations import citation_line
-from ..output.lines import hit_line, hit_warnings
+from ..output.lines import hit_line, hit_warnings, news_counts
 from ..output.render import table as compare_table
 from ..read.pdf import render_pages
 from ..records import Hit, Snippet, as_json
@@ -90,6 +91,7 @@ def create_app(settings: Settings) -> Flask:
         citation=citation_line,
         place_line=place_line,
         warnings=hit_warnings,
+        news_counts=news_counts,
         compare_table=lambda result: Markup(compare_table(result)),
     )
     app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTER_NAMES)
@@ -98,6 +100,7 @@ def create_app(settings: Settings) -> Flask:
     _trend_routes(app, settings, held)
     _document_routes(app, settings, held)
     _other_routes(app, settings, held)
+    _watch_routes(app, settings, held)
     return app
 
 
@@ -215,3 +218,16 @@ def _other_routes(app: Flask, settings: Settings, held: Opened) -> None:
                 compare(settings, args.get("plan", ""), args.get("report", ""), args.get("board") or None)
             )
         )
+
+
+def _watch_routes(app: Flask, settings: Settings, held: Opened) -> None:
+    """The watches with their news, read-only: shown here, they are not marked seen (the
+    command line's 'handlingar watch' marks them)."""
+
+    @app.get("/watches")
+    def watches_page() -> str:
+        return render_template("watches.html", found=news(settings, mark=False, kept=held))
+
+    @app.get("/api/watches")
+    def watches_api() -> Response:
+        return jsonify(as_json(news(settings, mark=False, kept=held)))
