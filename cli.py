@@ -81,11 +81,10 @@ def ingest(
     as_json: bool,
 ) -> None:
     """Ingest PDF files and folders (recursive) into the index."""
-    from pipeline.answer.watches import count_news
-    from pipeline.extract.parties import load_party_names
+    from pipeline.answer.watch_count import count_news
     from pipeline.ingest import ingest as run
 
-    names = tuple(load_party_names(parties_file).items()) if parties_file else ()
+    names = _party_names(parties_file)
     settings = Settings(
         index_dir=index_dir_from(index_dir),
         workers=workers,
@@ -105,6 +104,14 @@ def ingest(
         ingest_summary(report)
     if report.failed:
         sys.exit(1)
+
+
+def _party_names(parties_file: Path | None) -> tuple[tuple[str, str], ...]:
+    if parties_file is None:
+        return ()
+    from pipeline.extract.parties import load_party_names
+
+    return tuple(load_party_names(parties_file).items())
 
 
 @main.command()

@@ -184,12 +184,8 @@ def news(
     return [found for found, _ in shown]
 
 
-def count_news(settings: Settings) -> int | None:
-    """How many watches have news (None: the index has no watch); a watch whose query no
-    longer runs counts as none."""
-    with CatalogReader.open(settings.catalog_path) as catalog:
-        if not catalog.watches.all():
-            return None
+def news_count(settings: Settings) -> int:
+    """How many watches have news; a watch whose query no longer runs counts as none."""
     with opened(settings) as held:
         rows = held.catalog.watches.all()
         return sum(1 for row in rows if _has_news(settings, held, row))
