@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..models import PageQuality
 from ..records import Hit
+from .formats import printable
 
 
 @dataclass(frozen=True)
@@ -40,3 +41,10 @@ def hit_warnings(hit: Hit) -> list[Warning]:
             Warning("bad", "obs: sidans textlager är trasigt, orden kan vara fel (kontrollera i PDF:en)")
         )
     return found
+
+
+def count_line(total: int, nouns: tuple[str, str], query: str, offset: int, shown: int) -> str:
+    """'29 citat för 'underskott' (visar 11–20)': how many an answer found, and which of them
+    a page shows; ``nouns``: the word for one and for several."""
+    which = f" (visar {offset + 1}–{offset + shown})" if shown else ""
+    return printable(f"{total} {nouns[total != 1]} för {query!r}{which}")

@@ -20,7 +20,7 @@ from ..answer.compare import compare
 from ..answer.documents import document_file, document_view
 from ..answer.listings import document_listing
 from ..answer.opened import Opened
-from ..answer.quotes import quotes
+from ..answer.quotes import quote_page, quotes
 from ..answer.search import search
 from ..answer.trend import TREND_KEYS, trend
 from ..errors import HandlingarError, NotFound, QueryError
@@ -135,9 +135,8 @@ def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
     def quotes_page() -> str:
         q = request.args.get("q", "").strip()
         offset = _offset()
-        found = quotes(settings, q, filters_of(request.args), held) if q else None
-        shown = found[offset : offset + QUOTES_PAGE] if found is not None else None
-        return render_template("quotes.html", q=q, found=found, shown=shown, offset=offset, size=QUOTES_PAGE)
+        found = quote_page(settings, q, filters_of(request.args), QUOTES_PAGE, offset, held) if q else None
+        return render_template("quotes.html", q=q, found=found, offset=offset, size=QUOTES_PAGE)
 
     @app.get("/api/quotes")
     def quotes_api() -> Response:
