@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..records import DocumentEntry, SearchResult, Snippet, Trend
 from .formats import cell, printable
-from .lines import hit_line, hit_warnings
+from .lines import filtered_out, hit_line, hit_warnings
 from .views import View
 
 R = TypeVar("R")
@@ -132,6 +132,9 @@ def search_hits(result: SearchResult, offset: int, color: bool) -> None:
         for other in hit.also_in:
             console.print(printable(f"   även i: {other.path}, s. {other.pages}"), style="dim")
     _facets(console, result.facets)
+    filters = filtered_out(result)
+    if filters:
+        console.print(filters)
     if result.suggestions:
         console.print(
             printable(f"inga träffar; närliggande ord i registret: {', '.join(result.suggestions)}")

@@ -35,6 +35,7 @@ from .answers import (
     TrendRow,
     VoteEntry,
     Voter,
+    WithoutFilter,
 )
 from .base import JsonObject, JsonValue, Record, Snippet, as_json
 
@@ -70,5 +71,6 @@ __all__ = [
     "TrendRow",
     "VoteEntry",
     "Voter",
+    "WithoutFilter",
     "as_json",
 ]

@@ -26,10 +26,10 @@ from ..answer.trend import TREND_KEYS, trend
 from ..errors import HandlingarError, NotFound, QueryError
 from ..filters import FILTER_NAMES, Filters
 from ..output.citations import citation_line
-from ..output.lines import hit_line, hit_warnings
+from ..output.lines import filtered_out, hit_line, hit_warnings
 from ..output.render import table as compare_table
 from ..read.pdf import render_pages
-from ..records import Hit, Snippet, as_json
+from ..records import Hit, SearchResult, Snippet, WithoutFilter, as_json
 from ..settings import Settings
 
 PAGE_SIZE = 10
@@ -66,6 +66,20 @@ def marked_text(text: str, marks: Sequence[tuple[int, int]]) -> Markup:
     return Markup("").join(out)
 
 
+FILTER_LABELS = {"year": "år", "kind": "slag", "board": "organ", "party": "parti", "speaker": "talare"}
+
+
+def filter_named(dropped: WithoutFilter) -> str:
+    """A filter as the page names it: 'parti V'."""
+    return f"{FILTER_LABELS.get(dropped.filter, 'dokument')} {dropped.value}"
+
+
+def filters_line(result: SearchResult) -> str | None:
+    """Which filters left a search without hits, and what it finds without them (None: not so)."""
+    found = filtered_out(result, filter_named, " och ")
+    return found[:1].upper() + found[1:] if found else None
+
+
 def with_args(**changes: str | int | None) -> str:
     """This page's URL with some query arguments changed (None: removed)."""
     args = {k: v for k, v in request.args.items() if v}
@@ -90,6 +104,8 @@ def create_app(settings: Settings) -> Flask:
         citation=citation_line,
         place_line=place_line,
         warnings=hit_warnings,
+        filtered_out=filters_line,
+        filter_named=filter_named,
         compare_table=lambda result: Markup(compare_table(result)),
     )
     app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTER_NAMES)
