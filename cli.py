@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,31 @@ if TYPE_CHECKING:
     from pipeline.filters import Filters
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The commands, each of which may be read by a reader that stops early (``| head -1``):
+    a closed stdout is no failure, so the command ends with status 0 and nothing on stderr
+    (https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            found = super().invoke(ctx)
+            sys.stdout.flush()  # what is still buffered fails here, not at exit
+            return found
+        except BrokenPipeError:
+            stopped_reading()
+            raise click.exceptions.Exit(0) from None
+
+
+def stopped_reading() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush at exit has nowhere to fail
+    ("Exception ignored … BrokenPipeError")."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="handlingar")
 def main() -> None:
     """Search, compare and quote Swedish municipal records (protokoll,
@@ -336,19 +361,35 @@ def compare(
 @main.command()
 @click.argument("words", nargs=-1, required=True, type=TEXT)
 @filter_options
+@click.option("--limit", type=click.IntRange(0), help="Quotes to show (default: all; 0: how many only).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Quotes to skip.")
 @common()
-def quotes(words: tuple[str, ...], filters: Filters, index_dir: str | None, as_json: bool, fmt: str) -> None:
+def quotes(
+    words: tuple[str, ...],
+    filters: Filters,
+    limit: int | None,
+    offset: int,
+    index_dir: str | None,
+    as_json: bool,
+    fmt: str,
+) -> None:
     """Exact sentences holding the query's words, attributed and cited, ready to publish."""
     query = " ".join(words)
-    from pipeline.answer.quotes import quotes as run
+    from pipeline.answer.quotes import quote_page
     from pipeline.output.citations import markdown
+    from pipeline.output.lines import count_line
 
-    found = run(Settings(index_dir=index_dir_from(index_dir)), query, filters)
+    page = quote_page(Settings(index_dir=index_dir_from(index_dir)), query, filters, limit, offset)
     fmt = fmt_of(fmt, as_json)
+    paged = limit is not None or offset > 0
+    if paged and fmt in ("table", "md"):  # a page: of how many
+        click.echo(count_line(page.total, ("citat", "citat"), query, offset, len(page.quotes)))
+        if not page.quotes:
+            return
     if fmt == "md":
-        click.echo(markdown(found), nl=False)
+        click.echo(("\n" if paged else "") + markdown(page.quotes), nl=False)
         return
-    echo_rows(found, views.QUOTES, fmt)
+    echo_rows(page.quotes, views.QUOTES, fmt)
 
 
 main.add_command(watch)  # watch, watch NAME, watch add / list / remove: watch_cli.py

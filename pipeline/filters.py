@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .years import matched_years, parse_years
 
 FILTER_NAMES = ("year", "kind", "board", "party", "speaker", "document")
+_FIELDS = {"year": "years"}  # a filter's field, where its name is not the field's
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,21 @@ class Filters:
     @classmethod
     def from_query(cls, args: Mapping[str, str]) -> Filters:
         return cls.of(args.get)
+
+    def given(self) -> list[tuple[str, str]]:
+        """The filters set, by name, each with its value as written: [('year', '2019-2022')]."""
+        found = []
+        for name in FILTER_NAMES:
+            value = getattr(self, _FIELDS.get(name, name))
+            if isinstance(value, tuple):
+                value = "-".join(dict.fromkeys(str(y) for y in value))  # (2021, 2021): '2021'
+            if value:
+                found.append((name, str(value)))
+        return found
+
+    def without(self, name: str) -> Filters:
+        """These filters but the one named ('party'), dropped."""
+        return replace(self, **{_FIELDS.get(name, name): None})
 
     def keeps_party(self, parties: Iterable[str]) -> bool:
         return self.party is None or self.party.casefold() in (p.casefold() for p in parties)

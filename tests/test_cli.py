@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import click
@@ -110,6 +111,34 @@ def test_bad_file_exit_status_and_quiet_output(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "html-error-page.pdf: not a PDF (an HTML page saved as .pdf)" in result.output
     assert "\x1b[" not in result.output  # no progress bar or colour when not on a terminal
+
+
+PIPE_BUFFER = 65536  # Linux's
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "och", "--limit", "1000"],  # a hit at a time
+        ["search", "och", "--limit", "1000", "--json"],  # all at once
+        ["quotes", "och"],  # a table
+    ],
+)
+def test_a_reader_that_stops_early_is_no_failure(corpus_index: Corpus, args: list[str]) -> None:
+    """`handlingar search … | head -1`: the command ends with status 0 and says nothing on stderr,
+    as a real pipe closed after its first line shows (with output long enough to be still
+    being written when the reader stops)."""
+    command = ["handlingar", *args, "--index", str(corpus_index[0].index_dir)]
+    whole = subprocess.run(command, capture_output=True, check=True).stdout
+    assert len(whole) > PIPE_BUFFER // 2
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        first = run.stdout.readline()
+        run.stdout.close()
+        errors = run.stderr.read()
+        status = run.wait(timeout=60)
+    assert first == whole.splitlines(keepends=True)[0]
+    assert (status, errors.decode()) == (0, "")
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "md"])

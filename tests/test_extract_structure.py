@@ -10,7 +10,7 @@ import pytest
 
 from conftest import CORPUS, MINUTES_2022, V_STATEMENT
 from pipeline.extract.clean import clean_pages
-from pipeline.extract.structure import find_board, fiscal_year, infer_meta, split_parts
+from pipeline.extract.structure import find_board, fiscal_year, infer_meta, named_year, split_parts
 from pipeline.models import DocumentKind, Page
 from pipeline.read.pdf import read_pages
 
@@ -86,3 +86,42 @@ def test_an_annual_reports_year_is_its_financial_years() -> None:
         == 2021
     )
     assert fiscal_year("Styrelsen för Bostadsrättsföreningen Stäppan i Leksand får härmed") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "year"),
+    [  # the first pages of ../shared/realworld's documents without a date, as their text layers give them
+        ("Nämnden för Intraservice\n\n\n\nDelårsrapport mars 2026-\nnämnder och styrelser", "", 2026),
+        ("Underlag ramar\n2027-2029", "", 2029),  # a range: its last year, as a title's
+        (
+            "alingsås.se\nByt bild ut mot en bild som representerar nämndens\nverksamhet\nGenomlysning\n"
+            "2026–2027\nTekniska nämnden\nDiarienummer: 2026.107 TEN Beställare: Kommunstyrelsen\n"
+            "Datum: TEN 2026-06-15",
+            "",
+            2026,
+        ),  # a sentence ends the heading: the date line's year
+        (
+            "Rapportsammandrag\nStadsrevisionen\nMissiv till ansvariga nämnder\noch bolagsstyrelser\n"
+            "Revisionskontoret har på uppdrag av de förtroendevalda revisorerna genomfört granskningen.",
+            "senast den 21 juni 2024.\nGöteborg den 19 mars 2024\nFör revisorsgruppen",
+            2024,
+        ),
+        (
+            "Bilaga 1. Styrkort Välfärd skola\nÖvergripande mål, fokusområden och resultatindikatorer\n"
+            "Förtydligande – rubriker:\nUBN: Utbildningsnämndens fokusområden, resultatindikatorer och mål"
+            " 2017-2019, som är relevanta för Välfärd",
+            "",
+            None,
+        ),  # years in the text, none in its heading
+        (
+            "Motion om stöd till föreningar som nattvandrar i Alingsås\nVuxennärvaro på kvällstid är en"
+            " trygghet för ungdomar, som 2024 visade.",
+            "",
+            None,
+        ),
+    ],
+)
+def test_a_document_without_a_date_takes_the_year_its_head_names(
+    first: str, second: str, year: int | None
+) -> None:
+    assert named_year([Page(1, first, ""), Page(2, second, "")]) == year

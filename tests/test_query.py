@@ -52,9 +52,13 @@ def test_precedence_and_default_and() -> None:
 
 
 def test_word_kinds() -> None:
-    assert parse("Demokrati*", SV) == Prefix("demokrati")
-    assert parse("segregaton~", SV) == Fuzzy("segregaton", SV.stem("segregaton"), 1)
-    assert parse("segregaton~2", SV) == Fuzzy("segregaton", SV.stem("segregaton"), 2)
+    word, misspelt, inflected = (parse(w, SV) for w in ("Demokrati", "segregaton", "underskotten"))
+    assert isinstance(word, Words) and isinstance(misspelt, Words) and isinstance(inflected, Words)
+    assert parse("Demokrati*", SV) == Prefix("demokrati", word)  # and what the word itself finds
+    assert parse("segregaton~", SV) == Fuzzy("segregaton", SV.stem("segregaton"), 1, "segregaton", misspelt)
+    assert parse("segregaton~2", SV) == Fuzzy("segregaton", SV.stem("segregaton"), 2, "segregaton", misspelt)
+    stem = SV.stem("underskotten")
+    assert parse("underskotten~", SV) == Fuzzy("underskotten", stem, 1, "underskott", inflected)
     assert parse("§ 12", SV) == Words((), ("§", "12"))  # the Swedish view cannot say '§': exact only
     diarienummer = parse("KS-2022/176.915", SV)
     assert isinstance(diarienummer, Words) and diarienummer.exact == ("ks-2022/176.915",)
@@ -92,6 +96,19 @@ def test_sentences_match_word_forms_phrases_and_exact_tokens() -> None:
     assert not matches("valdeltagande AND NOT pandemin", "Valdeltagandet föll under pandemin.")
     assert matches("trygghetskamrorna~", "Nya trygghetskamerorna sattes upp.")
     assert matches("ks-2022*", "Dnr KS-2022/176.915")
+
+
+def test_fuzzy_and_prefix_words_find_what_the_word_finds() -> None:
+    """Issue 27: 'underskot~' finds the forms of 'underskott' and the compounds it is a part of,
+    'underskott~' and 'underskott*' all that 'underskott' finds; only near words, never others."""
+    compound, inflected = "Nämnden redovisar ett budgetunderskott.", "Underskotten beror på kapacitet."
+    for query in ("underskot~", "underskott~", "underskott*", "underskott"):
+        assert matches(query, compound) and matches(query, inflected), query
+    assert matches("anmarkning~", "Revisorerna riktar anmärkningarna.")
+    assert not matches("underskott*", "ett överskott") and not matches("underskot~", "ett överskott")
+    text = "Ett budgetunderskott och ett underskott."
+    spans = marked_spans(parse("underskot~", SV), TextViews.of(text, SV))
+    assert [text[a:b] for a, b in spans] == ["budgetunderskott", "underskott"]
 
 
 def test_snippet_marks_each_word_and_does_not_repeat_text() -> None:

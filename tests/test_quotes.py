@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,26 @@ def test_real_hyphen_at_a_line_end_stays_attached(corpus_index: Corpus) -> None:
 )
 def test_line_breaks_joined_as_quoted(raw: str, quoted: str) -> None:
     assert joined(raw) == quoted
+
+
+def test_limit_and_offset_page_through_every_quote(corpus_index: Corpus) -> None:
+    """`quotes --limit N --offset K`: the same list, a page at a time, and the total told."""
+    folder = str(corpus_index[0].index_dir)
+
+    def listed(*args: str) -> list[tuple[str, int, int]]:
+        result = CliRunner().invoke(main, ["quotes", "och", "--json", "--index", folder, *args])
+        assert result.exit_code == 0, result.output
+        return [(q["document"], q["page"], q["start"]) for q in json.loads(result.output)]
+
+    every = listed()
+    assert len(every) > 25
+    pages = [listed("--limit", "10", "--offset", str(at)) for at in range(0, len(every), 10)]
+    assert [len(p) for p in pages[:-1]] == [10] * (len(pages) - 1)
+    assert [q for page in pages for q in page] == every
+    assert listed("--limit", "0") == [] and listed("--offset", str(len(every))) == []
+    shown = CliRunner().invoke(main, ["quotes", "och", "--limit", "5", "--offset", "10", "--index", folder])
+    assert shown.output.splitlines()[0] == f"{len(every)} citat för 'och' (visar 11–15)"
+    told = CliRunner().invoke(main, ["quotes", "och", "--limit", "0", "--format", "md", "--index", folder])
+    assert told.output == f"{len(every)} citat för 'och'\n"
+    whole = CliRunner().invoke(main, ["quotes", "och", "--format", "md", "--index", folder]).output
+    assert whole.startswith("> ”")  # not paged: the quotes alone, as before

@@ -121,6 +121,33 @@ def test_no_hits_suggests_the_nearest_word_forms(corpus_index: Corpus) -> None:
     assert "trygghetskameror" in out.output
 
 
+def test_no_hits_for_a_word_the_index_holds_names_the_filters_not_near_words(corpus_index: Corpus) -> None:
+    """Issue 27: 'vapen' is in V's statement; --party S removes its one hit, and the answer says so."""
+    folder = str(corpus_index[0].index_dir)
+    result = run(corpus_index, "vapen", party="S")
+    assert (result.total, result.suggestions, result.unfiltered) == (0, (), 1)
+    assert [(w.filter, w.value, w.total) for w in result.without] == [("party", "S", 1)]
+    out = CliRunner().invoke(main, ["search", "vapen", "--party", "s", "--index", folder]).output
+    assert out.splitlines()[1:] == ["inga träffar med --party S; utan det filtret: 1 träff"]
+    both = CliRunner().invoke(main, ["search", "vapen", "--party", "S", "--year", "2020", "--index", folder])
+    assert "inga träffar med --year 2020 --party S; utan filtren: 1 träff" in both.output  # neither alone
+    data = json.loads(
+        CliRunner()
+        .invoke(main, ["search", "vapen", "--party", "S", "--year", "2022", "--json", "--index", folder])
+        .output
+    )
+    assert (data["unfiltered"], data["without"]) == (
+        1,
+        [{"filter": "year", "value": "2022", "total": 0}, {"filter": "party", "value": "S", "total": 1}],
+    )
+    assert run(corpus_index, "trygghetskamror", party="V").suggestions == (
+        "trygghetskameror",
+    )  # not a word there
+    assert run(corpus_index, "vapen trygghetskameror").suggestions == ()  # both are, never together
+    found = json.loads(CliRunner().invoke(main, ["search", "vapen", "--json", "--index", folder]).output)
+    assert list(found) == ["query", "total", "hits", "facets"]  # with hits: as before
+
+
 def test_search_json_has_facets(corpus_index: Corpus) -> None:
     out = CliRunner().invoke(
         main, ["search", "trygghet", "--json", "--index", str(corpus_index[0].index_dir)]

@@ -47,6 +47,13 @@ def test_search_page_shows_the_three_hits_highlighted_with_pages(client: FlaskCl
     assert "även i:" in html and 'data-facet="year"' in html
 
 
+def test_a_search_the_filters_emptied_says_which_and_links_without_it(client: FlaskClient) -> None:
+    html = page(client, "/search?q=vapen&party=S&kind=protokollsanteckning")
+    assert "Inga träffar med slag protokollsanteckning och parti S; utan parti S: 1 träff" in html
+    assert 'href="/search?q=vapen&amp;kind=protokollsanteckning">sök utan parti S</a>' in html
+    assert "Menade du" not in html  # 'vapen' is a word of the index
+
+
 def test_a_facet_link_narrows_the_search(client: FlaskClient) -> None:
     narrowed = page(client, "/search?q=trygghetsdialog&year=2020")
     assert "1 träff för" in narrowed and "×" in narrowed

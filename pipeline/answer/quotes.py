@@ -43,6 +43,29 @@ def verify(catalog: CatalogReader, cite: Citation, quote: str) -> bool:
     return raw is not None and joined(raw) == quote
 
 
+@dataclass(frozen=True)
+class QuotePage:
+    """The quotes in [offset, offset+limit) of all ``total`` quotes a query finds."""
+
+    total: int
+    offset: int
+    quotes: list[Quote]
+
+
+def quote_page(
+    settings: Settings,
+    text: str,
+    filters: Filters,
+    limit: int | None = None,
+    offset: int = 0,
+    kept: Opened | None = None,
+) -> QuotePage:
+    """A page of ``quotes`` (``limit`` None: every one from ``offset``), and how many there are."""
+    found = quotes(settings, text, filters, kept)
+    end = None if limit is None else offset + limit
+    return QuotePage(len(found), offset, found[offset:end])
+
+
 def quotes(settings: Settings, text: str, filters: Filters, kept: Opened | None = None) -> list[Quote]:
     """Every sentence that holds the query, with who said it and where. ``--party`` and
     ``--speaker`` keep the quotes that are that party's or person's act: a statement's

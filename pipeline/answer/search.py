@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from ..filters import Filters
 from ..models import sole_party
-from ..records import Hit, SearchResult, Snippet
+from ..records import Hit, SearchResult, Snippet, WithoutFilter
 from ..settings import Settings
 from ..store.catalog_rows import PageFacts, PartInfo, Repeat
+from ..store.index import Reader
 from ..store.reads import CatalogReader
 from ..store.rows import RawHit
 from .forgiving import resolved
@@ -36,7 +37,20 @@ def search(
             for name, counts in reader.facets(text, wanted).items()
         }
         near = reader.near_words(text) if not total else []
-    return SearchResult(text, total, hits, facets, tuple(near), behind)
+        unfiltered, without = _without_filters(reader, text, wanted) if not total else (0, ())
+    return SearchResult(text, total, hits, facets, tuple(near), unfiltered, without, unindexed=behind)
+
+
+def _without_filters(reader: Reader, text: str, wanted: Filters) -> tuple[int, tuple[WithoutFilter, ...]]:
+    """Where filters left no hit: the hits without any filter, and without each one alone."""
+    given = wanted.given()
+    unfiltered = reader.search(text, Filters(), 0, 0, snippets=False)[0] if given else 0
+    return unfiltered, tuple(
+        WithoutFilter(name, value, reader.search(text, wanted.without(name), 0, 0, snippets=False)[0])
+        if unfiltered
+        else WithoutFilter(name, value, 0)
+        for name, value in given
+    )
 
 
 def hits_of(catalog: CatalogReader, raw: list[RawHit]) -> list[Hit]:

@@ -259,7 +259,7 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     diarie = DIARIE_RE.search(head)
     board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
     board = board or find_board(first.title) or find_board(head)
-    year = year_in(first.title) or (int(date[:4]) if date else None) or fiscal_year(head)
+    year = year_in(first.title) or (int(date[:4]) if date else None) or fiscal_year(head) or named_year(pages)
     meta = Meta(
         title=first.title,
         kind=first.kind,
@@ -309,6 +309,28 @@ def fiscal_year(text: str) -> int | None:
         if found is not None:
             return found
     return None
+
+
+# a line that dates a letter or a report: 'Göteborg den 19 mars 2024', 'Datum: TEN 2026-06-15'
+DATED_RE = re.compile(rf"^(?:[{UPPER}][\w-]+(?: [{UPPER}][\w-]+)?,? den|Datum(?: för beslut)?:)\s")
+
+
+def named_year(pages: Sequence[Page]) -> int | None:
+    """The year a document without a date names at its head: the last year in the lines it
+    opens with, its title as the first page sets it ('Delårsrapport mars 2026-', 'Underlag
+    ramar' over '2027-2029'), else the year of a line that dates it on its first two pages
+    ('Göteborg den 19 mars 2024' above the signatures); None where neither is written."""
+    lines = _lines(pages[0].body) if pages else []
+    heading = []
+    for line in lines[:6]:  # the heading ends where the text begins: a sentence, or a label
+        if len(line.split()) > 8 or line.endswith((".", ":")):
+            break
+        heading.append(line)
+    found = year_in(" ".join(heading))
+    if found is not None:
+        return found
+    dated = (parse_date(line) for p in pages[:2] for line in _lines(p.body) if DATED_RE.match(line))
+    return next((int(date[:4]) for date in dated if date), None)
 
 
 # a first part's kind, and what infer_meta may find its document is instead

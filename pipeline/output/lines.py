@@ -3,10 +3,12 @@ place line and its warnings; and a watch's counts of news."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import PageQuality
-from ..records import Hit, WatchNews
+from ..records import Hit, SearchResult, WatchNews, WithoutFilter
+from .formats import printable
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,37 @@ def news_counts(news: WatchNews) -> str:
         return "inga nyheter"
     found = {"hits": len(news.hits), "statements": len(news.statements), "amounts": len(news.amounts)}
     return ", ".join(f"{n} {NOUNS[k][n != 1]}" for k, n in found.items())
+
+
+def count_line(total: int, nouns: tuple[str, str], query: str, offset: int, shown: int) -> str:
+    """'29 citat för 'underskott' (visar 11–20)': how many an answer found, and which of them
+    a page shows; ``nouns``: the word for one and for several."""
+    which = f" (visar {offset + 1}–{offset + shown})" if shown else ""
+    return printable(f"{total} {nouns[total != 1]} för {query!r}{which}")
+
+
+def option(dropped: WithoutFilter) -> str:
+    """A filter as the command line writes it: '--party V'."""
+    return f"--{dropped.filter} {dropped.value}"
+
+
+def hits_count(n: int) -> str:
+    return "1 träff" if n == 1 else f"{n} träffar"
+
+
+def filtered_out(
+    result: SearchResult, named: Callable[[WithoutFilter], str] = option, joint: str = " "
+) -> str | None:
+    """Where the filters, not the words, left a search without hits: which filters, and what
+    dropping them finds ('inga träffar med --party V; utan det filtret: 12 träffar'); None where
+    there are hits, or the words find nothing even without filters."""
+    if result.total or not result.unfiltered:
+        return None
+    given, helped = result.without, [w for w in result.without if w.total]
+    if len(given) == 1:
+        found = f"utan det filtret: {hits_count(given[0].total)}"
+    elif helped:
+        found = "; ".join(f"utan {named(w)}: {hits_count(w.total)}" for w in helped)
+    else:
+        found = f"utan filtren: {hits_count(result.unfiltered)}"
+    return printable(f"inga träffar med {joint.join(named(w) for w in given)}; {found}")

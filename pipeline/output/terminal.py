@@ -12,16 +12,24 @@ from rich.text import Text
 
 from ..records import DocumentEntry, SearchResult, Snippet, Trend
 from .formats import cell, printable
-from .lines import hit_line, hit_warnings
+from .lines import filtered_out, hit_line, hit_warnings
 from .views import View
 
 R = TypeVar("R")
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """A reader that stopped early (``| head -1``): the command line decides what that
+        means (rich's own answer is exit status 1)."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def _console() -> Console:
     """Wide when piped (a file or a pager reads it), the terminal's width otherwise."""
     width = None if sys.stdout.isatty() else 180
-    return Console(highlight=False, soft_wrap=True, markup=False, width=width)
+    return _Console(highlight=False, soft_wrap=True, markup=False, width=width)
 
 
 def table(rows: Sequence[R], view: View[R]) -> None:
@@ -112,7 +120,7 @@ def marked(snippet: Snippet, color: bool) -> Text:
 
 def coloured(color: bool) -> Console:
     """A console that colours only when ``color`` (a terminal); NO_COLOR is rich's own check."""
-    return Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
+    return _Console(highlight=False, no_color=None if color else True, soft_wrap=True, markup=False)
 
 
 def search_hits(result: SearchResult, offset: int, color: bool) -> None:
@@ -135,6 +143,9 @@ def search_hits(result: SearchResult, offset: int, color: bool) -> None:
         for other in hit.also_in:
             console.print(printable(f"   även i: {other.path}, s. {other.pages}"), style="dim")
     _facets(console, result.facets)
+    filters = filtered_out(result)
+    if filters:
+        console.print(filters)
     if result.suggestions:
         console.print(
             printable(f"inga träffar; närliggande ord i registret: {', '.join(result.suggestions)}")

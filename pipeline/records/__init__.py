@@ -37,6 +37,7 @@ from .answers import (
     Voter,
     WatchEntry,
     WatchNews,
+    WithoutFilter,
 )
 from .base import JsonObject, JsonValue, Record, Snippet, as_json
 
@@ -74,5 +75,6 @@ __all__ = [
     "Voter",
     "WatchEntry",
     "WatchNews",
+    "WithoutFilter",
     "as_json",
 ]

@@ -42,20 +42,34 @@ class Hit(Record):
 
 
 @dataclass(frozen=True)
+class WithoutFilter(Record):
+    """A filter of a search that found nothing ('party', 'V'), and the hits without it alone."""
+
+    filter: str  # its name, as the option (--party) and the web's argument (party=) write it
+    value: str  # as the search read it: 'V', '2019-2022'
+    total: int
+
+
+@dataclass(frozen=True)
 class SearchResult(Record):
     query: str
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]]  # over every hit
-    suggestions: tuple[str, ...] = ()  # near word forms, when nothing matched
+    suggestions: tuple[str, ...] = ()  # near forms of the words the index lacks, when nothing matched
+    unfiltered: int = 0  # when nothing matched: the hits without any filter
+    without: tuple[
+        WithoutFilter, ...
+    ] = ()  # when nothing matched: each filter given, and the hits without it
     unindexed: int = 0  # documents in the catalog the search index does not hold yet
 
     HIDDEN = ("unindexed",)
+    WHEN_NOTHING = ("suggestions", "unfiltered", "without")  # printed only when total is 0
 
     def to_json(self) -> JsonObject:
         found = super().to_json()
-        if self.total:
-            found.pop("suggestions")
+        for name in self.WHEN_NOTHING if self.total else ():
+            found.pop(name)
         return found
 
 

@@ -49,11 +49,8 @@ from .query import (
     quoted,
 )
 from .query import snippet as make_snippet
-from .rows import TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, Stored, index_fields
+from .rows import EXACT_PATTERN, EXACT_RE, TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, Stored, index_fields
 
-_EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
-_EXACT_PATTERN = rf"[^\s{_EDGE}](?:\S*[^\s{_EDGE}])?"
-_EXACT_RE = re.compile(_EXACT_PATTERN)
 _REGEX_META = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
 
 
@@ -65,9 +62,7 @@ class Analyzer:
     def __init__(self, forms: WordForms) -> None:
         lower = TextAnalyzerBuilder(Tokenizer.regex(TEXT_PATTERN)).filter(Filter.lowercase())
         self.stemming = lower.filter(Filter.stemmer("swedish")).build()
-        self.exacting = (
-            TextAnalyzerBuilder(Tokenizer.regex(_EXACT_PATTERN)).filter(Filter.lowercase()).build()
-        )
+        self.exacting = TextAnalyzerBuilder(Tokenizer.regex(EXACT_PATTERN)).filter(Filter.lowercase()).build()
         self.forms = forms
         self.stems: dict[str, str] = {}
         self.lines = IndexedViews(forms).lines
@@ -82,7 +77,7 @@ class Analyzer:
         return [Token(self.stem(m.group()), m.start(), m.end()) for m in TEXT_RE.finditer(source)]
 
     def exact(self, source: str) -> list[Token]:
-        return [Token(m.group().lower(), m.start(), m.end()) for m in _EXACT_RE.finditer(source)]
+        return [Token(m.group().lower(), m.start(), m.end()) for m in EXACT_RE.finditer(source)]
 
     def lemmas(self, source: str) -> list[Token]:
         """One lemma per word of the stemmed view (the two line up position by position)."""
@@ -237,12 +232,14 @@ BOOSTS = {"exact": 4.0, "lemma": 2.0, "text": 1.5, "parts": 1.0}  # as written >
 
 
 def _leaf(schema: tantivy.Schema, leaf: Words | Prefix | Fuzzy) -> Query:
-    if isinstance(leaf, Prefix):
-        return Query.regex_query(schema, "exact", _REGEX_META.sub(r"\\\1", leaf.prefix) + ".*")
-    if isinstance(leaf, Fuzzy):
-        fuzzy = [("exact", leaf.word), ("text", leaf.stem)]
-        near = [Query.fuzzy_term_query(schema, field, word, distance=leaf.distance) for field, word in fuzzy]
-        return Query.boolean_query([(Occur.Should, q) for q in near])
+    if isinstance(leaf, Prefix | Fuzzy):  # what the word finds, and the words that start like it or are near
+        own = [_leaf(schema, leaf.forms)] if leaf.forms else []
+        if isinstance(leaf, Prefix):
+            like = [Query.regex_query(schema, "exact", _REGEX_META.sub(r"\\\1", leaf.prefix) + ".*")]
+        else:
+            near = [("exact", leaf.word), ("text", leaf.stem), ("lemma", leaf.lemma), ("parts", leaf.lemma)]
+            like = [Query.fuzzy_term_query(schema, f, word, distance=leaf.distance) for f, word in near]
+        return Query.boolean_query([(Occur.Should, q) for q in own + like])
     views: list[tuple[str, Sequence[str]]] = [
         ("exact", leaf.exact),
         ("text", leaf.stems),
@@ -375,14 +372,18 @@ class Reader:
             raise IndexUnusable("damaged", self.folder, short(exc)) from None
 
     def near_words(self, text: str, many: int = 5) -> list[str]:
-        """Word forms in the index nearest the query's plain words (for a search with no
-        hits), read from the blocks that the closest fuzzy matches are in."""
-        words = [leaf.exact[0] for leaf in plain_words(parse(text, self.analyzer))]
-        texts = []
+        """Word forms in the index nearest the query's plain words that it does not hold (for a
+        search with no hits), read from the blocks that the closest fuzzy matches are in."""
+        lacked = [w for w in plain_words(parse(text, self.analyzer)) if not self._holds(text, w)]
+        words, texts = [leaf.exact[0] for leaf in lacked], []
         for word in words:
             fuzzy = Query.fuzzy_term_query(self.ix.schema, "exact", word, distance=1 if len(word) < 6 else 2)
             texts += [_stored(self.searcher.doc(a)).text for _, a in self._run(text, fuzzy, 30, 0).hits]
         return nearest_forms(words, texts, self.analyzer)[:many]
+
+    def _holds(self, text: str, word: Words) -> bool:
+        """Whether any block holds the word (in any of its forms)."""
+        return _count(self._run(text, _leaf(self.ix.schema, word), 1, 0)) > 0
 
     def every_hit(self, text: str, filters: Filters) -> list[RawHit]:
         """All matching blocks, without snippets."""

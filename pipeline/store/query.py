@@ -21,7 +21,7 @@ from typing import NamedTuple, Protocol
 from rapidfuzz.distance import OSA
 
 from ..errors import QueryError
-from ..records import Snippet
+from .snippets import snippet as snippet  # where it always was, for its callers
 
 _TOKEN_RE = re.compile(r'\(|\)|"[^"]*"|[^\s()"]+')
 _FUZZY_RE = re.compile(r"^(.+?)~([12]?)$")
@@ -71,14 +71,24 @@ class Words:
 
 @dataclass(frozen=True)
 class Prefix:
+    """Words that start with ``prefix``, and whatever the word itself finds (``forms``: its
+    lemma's forms and the compounds it is a part of, 'underskott*' finds 'budgetunderskott')."""
+
     prefix: str  # case-folded
+    forms: Words | None = None
 
 
 @dataclass(frozen=True)
 class Fuzzy:
+    """Words within ``distance`` edits of the word as written, of its stem, of its lemma or
+    of a compound's part, and whatever the word itself finds (``forms``): 'underskott~'
+    finds all that 'underskott' finds, and 'underskot~' the forms of 'underskott'."""
+
     word: str  # case-folded
     stem: str
     distance: int
+    lemma: str
+    forms: Words | None = None
 
 
 @dataclass(frozen=True)
@@ -203,13 +213,18 @@ class _Parser:
     def word(self, token: str) -> Leaf | None:
         fuzzy = _FUZZY_RE.match(token)
         if token.endswith("*") and len(token.rstrip("*")) >= 1:
-            exact = self.analyzer.exact(token.rstrip("*"))
-            return Prefix(exact[0].text) if len(exact) == 1 else self.words(token.rstrip("*"))
+            word = token.rstrip("*")
+            exact = self.analyzer.exact(word)
+            return Prefix(exact[0].text, self.words(word)) if len(exact) == 1 else self.words(word)
         if fuzzy:
-            exact, stems = self.analyzer.exact(fuzzy.group(1)), self.analyzer.text(fuzzy.group(1))
-            if len(exact) == 1 and len(stems) == 1:
-                return Fuzzy(exact[0].text, stems[0].text, int(fuzzy.group(2) or 1))
-            return self.words(fuzzy.group(1))
+            word = fuzzy.group(1)
+            exact, stems, lemmas = (
+                view(word) for view in (self.analyzer.exact, self.analyzer.text, self.analyzer.lemmas)
+            )
+            if len(exact) == 1 and len(stems) == 1 and len(lemmas) == 1:
+                edits = int(fuzzy.group(2) or 1)
+                return Fuzzy(exact[0].text, stems[0].text, edits, lemmas[0].text, self.words(word))
+            return self.words(word)
         return self.words(token)
 
     def words(self, text: str, as_written: bool = False) -> Words | None:
@@ -268,10 +283,17 @@ def leaf_spans(leaf: Leaf, views: TextViews) -> list[tuple[int, int]]:
         parts = [(t.start, t.end) for t in views.parts if t.text == leaf.part] if leaf.part else []
         found = [*_runs(views.exact, leaf.exact), *_runs(views.text, leaf.stems)]
         return [*found, *_runs(views.lemmas, leaf.lemmas), *parts] if leaf.lemmas else found
+    own = leaf_spans(leaf.forms, views) if leaf.forms else []
     if isinstance(leaf, Prefix):
-        return [(t.start, t.end) for t in views.exact if t.text.startswith(leaf.prefix)]
-    near = [(t.start, t.end) for t in views.exact if OSA.distance(t.text, leaf.word) <= leaf.distance]
-    return near + [(t.start, t.end) for t in views.text if OSA.distance(t.text, leaf.stem) <= leaf.distance]
+        return own + [(t.start, t.end) for t in views.exact if t.text.startswith(leaf.prefix)]
+    near = [
+        (t.start, t.end)
+        for tokens, word in ((views.exact, leaf.word), (views.text, leaf.stem), (views.lemmas, leaf.lemma))
+        for t in tokens
+        if OSA.distance(t.text, word) <= leaf.distance
+    ]
+    parts = [(t.start, t.end) for t in views.parts if OSA.distance(t.text, leaf.lemma) <= leaf.distance]
+    return own + near + parts
 
 
 def plain_words(node: Node) -> list[Words]:
@@ -301,75 +323,6 @@ def marked_spans(node: Node, views: TextViews) -> list[tuple[int, int]]:
     if isinstance(node, And | Or):
         return sorted({span for child in node.children for span in marked_spans(child, views)})
     return sorted(set(leaf_spans(node, views)))
-
-
-def snippet(text: str, spans: list[tuple[int, int]], width: int = 240, surround: int = 60) -> Snippet:
-    """Up to two fragments of ``text`` around the matched spans, with the matches' places
-    in them; the text's start when nothing is marked."""
-    spans = _disjoint(spans)
-    if not spans:
-        return Snippet(_LEADERS.sub(" … ", text[:width]))
-    out, count = "", 0
-    i, end = 0, 0
-    while i < len(spans) and count < 2:
-        start = max(end, _word_start(text, max(0, spans[i][0] - surround)))
-        j = i
-        while j + 1 < len(spans) and spans[j + 1][1] - start <= width - surround:
-            j += 1
-        gap = text[end:start]
-        if count:  # '…' only where text was left out between two fragments
-            out += " " if not gap.strip() else " … "  # fragments are stripped: one space where they meet
-        end = _word_end(text, min(len(text), spans[j][1] + surround))
-        j = max(k for k in range(j, len(spans)) if spans[k][1] <= end)  # marks the context took in
-        out += _mark(text, start, end, spans[i : j + 1])
-        i, count = j + 1, count + 1
-    return _unmarked(_LEADERS.sub(" … ", out))
-
-
-def _unmarked(marked: str) -> Snippet:
-    """The snippet whose matches ``_mark`` wrapped in MARK_OPEN…MARK_CLOSE, as text and places."""
-    text, marks = "", []
-    for i, piece in enumerate(marked.replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN)):
-        if i % 2:
-            marks.append((len(text), len(text) + len(piece)))
-        text += piece
-    return Snippet(text, tuple(marks))
-
-
-MARK_OPEN, MARK_CLOSE = "\x01", "\x02"  # inside ``snippet`` only: a page's text holds neither
-# a table of contents' dot leaders ('Budgetdirektiv för 2023 ........ 18'): shown as one '…'
-_LEADERS = re.compile(r"[ \t]*(?:\.[ \t]?){4,}[ \t]*")
-
-
-def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if kept and start < kept[-1][1]:
-            kept[-1] = (kept[-1][0], max(end, kept[-1][1]))
-        else:
-            kept.append((start, end))
-    return kept
-
-
-def _word_start(text: str, at: int) -> int:
-    while 0 < at < len(text) and not text[at - 1].isspace():
-        at -= 1
-    return at
-
-
-def _word_end(text: str, at: int) -> int:
-    while at < len(text) and not text[at].isspace():
-        at += 1
-    return at
-
-
-def _mark(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
-    out, at = [], start
-    for s, e in spans:
-        out += [text[at:s], MARK_OPEN, text[s:e], MARK_CLOSE]
-        at = e
-    out.append(text[at:end])
-    return "".join(out).strip()
 
 
 @dataclass(frozen=True)

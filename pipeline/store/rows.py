@@ -15,6 +15,9 @@ from .query import WordForms
 
 TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"  # a word of the stemmed, lemma and parts views
 TEXT_RE = re.compile(TEXT_PATTERN)
+_EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
+EXACT_PATTERN = rf"[^\s{_EDGE}](?:\S*[^\s{_EDGE}])?"  # a word of the exact view: outer punctuation trimmed
+EXACT_RE = re.compile(EXACT_PATTERN)
 
 
 class LineViews(Protocol):

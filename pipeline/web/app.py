@@ -20,17 +20,17 @@ from ..answer.compare import compare
 from ..answer.documents import document_file, document_view
 from ..answer.listings import document_listing
 from ..answer.opened import Opened
-from ..answer.quotes import quotes
+from ..answer.quotes import quote_page, quotes
 from ..answer.search import search
 from ..answer.trend import TREND_KEYS, trend
 from ..answer.watches import news
 from ..errors import HandlingarError, NotFound, QueryError
 from ..filters import FILTER_NAMES, Filters
 from ..output.citations import citation_line
-from ..output.lines import hit_line, hit_warnings, news_counts
+from ..output.lines import filtered_out, hit_line, hit_warnings, news_counts
 from ..output.render import table as compare_table
 from ..read.pdf import render_pages
-from ..records import Hit, Snippet, as_json
+from ..records import Hit, SearchResult, Snippet, WithoutFilter, as_json
 from ..settings import Settings
 
 PAGE_SIZE = 10
@@ -67,6 +67,20 @@ def marked_text(text: str, marks: Sequence[tuple[int, int]]) -> Markup:
     return Markup("").join(out)
 
 
+FILTER_LABELS = {"year": "år", "kind": "slag", "board": "organ", "party": "parti", "speaker": "talare"}
+
+
+def filter_named(dropped: WithoutFilter) -> str:
+    """A filter as the page names it: 'parti V'."""
+    return f"{FILTER_LABELS.get(dropped.filter, 'dokument')} {dropped.value}"
+
+
+def filters_line(result: SearchResult) -> str | None:
+    """Which filters left a search without hits, and what it finds without them (None: not so)."""
+    found = filtered_out(result, filter_named, " och ")
+    return found[:1].upper() + found[1:] if found else None
+
+
 def with_args(**changes: str | int | None) -> str:
     """This page's URL with some query arguments changed (None: removed)."""
     args = {k: v for k, v in request.args.items() if v}
@@ -92,6 +106,8 @@ def create_app(settings: Settings) -> Flask:
         place_line=place_line,
         warnings=hit_warnings,
         news_counts=news_counts,
+        filtered_out=filters_line,
+        filter_named=filter_named,
         compare_table=lambda result: Markup(compare_table(result)),
     )
     app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTER_NAMES)
@@ -138,9 +154,8 @@ def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
     def quotes_page() -> str:
         q = request.args.get("q", "").strip()
         offset = _offset()
-        found = quotes(settings, q, filters_of(request.args), held) if q else None
-        shown = found[offset : offset + QUOTES_PAGE] if found is not None else None
-        return render_template("quotes.html", q=q, found=found, shown=shown, offset=offset, size=QUOTES_PAGE)
+        found = quote_page(settings, q, filters_of(request.args), QUOTES_PAGE, offset, held) if q else None
+        return render_template("quotes.html", q=q, found=found, offset=offset, size=QUOTES_PAGE)
 
     @app.get("/api/quotes")
     def quotes_api() -> Response:
