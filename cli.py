@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from options import TEXT, common, echo_rows, filter_options, fmt_of, interactive, progress_bar, warn_behind
+from options import (
+    TEXT,
+    Commands,
+    common,
+    echo_rows,
+    filter_options,
+    fmt_of,
+    interactive,
+    progress_bar,
+    warn_behind,
+)
 from pipeline.output import formats, views
 from pipeline.settings import Settings, index_dir_from
 from watch_cli import watch
@@ -26,72 +35,55 @@ if TYPE_CHECKING:
     from pipeline.filters import Filters
 
 
-class Commands(click.Group):
-    """The commands, each of which may be read by a reader that stops early (``| head -1``):
-    a closed stdout is no failure, so the command ends with status 0 and nothing on stderr
-    (https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            found = super().invoke(ctx)
-            sys.stdout.flush()  # what is still buffered fails here, not at exit
-            return found
-        except BrokenPipeError:
-            stopped_reading()
-            raise click.exceptions.Exit(0) from None
-
-
-def stopped_reading() -> None:
-    """Point stdout at /dev/null, so the interpreter's last flush at exit has nowhere to fail
-    ("Exception ignored … BrokenPipeError")."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-
-
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="handlingar")
 def main() -> None:
-    """Search, compare and quote Swedish municipal records (protokoll,
-    verksamhetsplaner, verksamhetsberättelser) from a folder of PDFs."""
+    """Sök, jämför och citera kommunala handlingar (protokoll, protokollsutdrag,
+    protokollsanteckningar, verksamhetsplaner, verksamhetsberättelser) ur en mapp med PDF:er."""
     for stream in (sys.stdout, sys.stderr):  # a terminal that is not UTF-8 gets '?', never a crash
         if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
             stream.reconfigure(errors="replace")
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="SÖKVÄG...")
 @click.option(
-    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Files read at once (1–64)."
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    metavar="N",
+    help="Filer som läses samtidigt (1–64).",
 )
 @click.option(
     "--timeout",
     default=300.0,
     show_default=True,
     type=click.FloatRange(0, min_open=True),
-    help="Seconds allowed per file (more than 0).",
+    metavar="SEKUNDER",
+    help="Sekunder som en fil får ta (mer än 0).",
 )
 @click.option(
     "--memory",
     default=1024,
     show_default=True,
     type=click.IntRange(64),
-    help="Memory budget of the whole ingest, MB (≥ 64): the main process and a share per reader.",
+    metavar="MB",
+    help="Minnesbudget för hela inläsningen i MB (≥ 64): huvudprocessen och en andel per läsare.",
 )
 @click.option(
     "--parties",
     "parties_file",
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help='TOML file naming local parties: [parties] "Full name" = "CODE".',
+    help='TOML-fil som namnger lokala partier: [parties] "Fullt namn" = "KOD".',
 )
-@click.option("--spacy-model", help="A trained Swedish spaCy pipeline you have installed (optional).")
+@click.option("--spacy-model", help="En tränad svensk spaCy-pipeline som du har installerat (valfritt).")
 @click.option(
     "--ocr",
     type=click.Choice(["auto", "never", "always"]),
     default="auto",
     show_default=True,
-    help="Read pages by OCR (Tesseract): auto, those without a usable text layer; never; always, every page.",
+    help="Läs sidor med OCR (Tesseract): auto, de utan användbart textlager; never, aldrig; always, alla.",
 )
 @common(tabular=False)
 def ingest(
@@ -105,7 +97,7 @@ def ingest(
     index_dir: str | None,
     as_json: bool,
 ) -> None:
-    """Ingest PDF files and folders (recursive) into the index."""
+    """Läs in PDF-filer och mappar (med undermappar) i indexet."""
     from pipeline.answer.watch_count import count_news
     from pipeline.ingest import ingest as run
 
@@ -142,7 +134,7 @@ def _party_names(parties_file: Path | None) -> tuple[tuple[str, str], ...]:
 @main.command()
 @common()
 def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """List the ingested documents, one line each."""
+    """De inlästa dokumenten, ett per rad, med sina delar."""
     from pipeline.answer.listings import document_listing
 
     docs = document_listing(Settings(index_dir=index_dir_from(index_dir)))
@@ -155,12 +147,24 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("words", nargs=-1, required=True, type=TEXT)
+@click.argument("words", nargs=-1, required=True, type=TEXT, metavar="ORD...")
 @filter_options
 @click.option(
-    "--limit", default=10, show_default=True, type=click.IntRange(0), help="Hits to show (0: the total only)."
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(0),
+    metavar="N",
+    help="Träffar att visa (0: bara antalet).",
 )
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Hits to skip.")
+@click.option(
+    "--offset",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0),
+    metavar="N",
+    help="Träffar att hoppa över.",
+)
 @common()
 def search(
     words: tuple[str, ...],
@@ -171,8 +175,8 @@ def search(
     as_json: bool,
     fmt: str,
 ) -> None:
-    """Full-text search over every year: word forms, "phrases", AND/OR/NOT, prefix*, fuzzy~.
-    Several words without quotes are one query (all of them must match)."""
+    """Fritextsök i alla år: ordformer, "fraser", AND/OR/NOT, prefix*, ungefär~.
+    Flera ord utan citattecken är en fråga (alla måste finnas)."""
     query = " ".join(words)
     from pipeline.answer.search import search as run
 
@@ -188,15 +192,20 @@ def search(
 
 
 @main.command()
-@click.argument("words", nargs=-1, required=True, type=TEXT)
-@click.option("--by", type=click.Choice(["year", "party", "board", "kind"]), default="year", help="Count by.")
+@click.argument("words", nargs=-1, required=True, type=TEXT, metavar="ORD...")
+@click.option(
+    "--by",
+    type=click.Choice(["year", "party", "board", "kind"]),
+    default="year",
+    help="Räkna per år, parti, organ eller slag.",
+)
 @filter_options
 @common()
 def trend(
     words: tuple[str, ...], by: str, filters: Filters, index_dir: str | None, as_json: bool, fmt: str
 ) -> None:
-    """Hits of a query per year, party, board or kind, with the documents they are in
-    (the hits add up to search's total for the same query and filters)."""
+    """Träffar för en fråga per år, parti, organ eller slag, med dokumenten de står i och
+    sidorna som lästs in (träffarna summerar till sökningens antal med samma filter)."""
     from pipeline.answer.trend import trend as run
 
     result = run(Settings(index_dir=index_dir_from(index_dir)), " ".join(words), by, filters)
@@ -236,7 +245,7 @@ def serve(host: str, port: int, index_dir: str | None, as_json: bool) -> None:
 @main.command()
 @common()
 def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """Groups of repeated text: the canonical copy and every repeat."""
+    """Grupper av upprepad text: originalet och varje upprepning."""
     from pipeline.answer.listings import duplicate_groups
 
     groups = duplicate_groups(Settings(index_dir=index_dir_from(index_dir)))
@@ -244,11 +253,11 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("document", type=TEXT)
+@click.argument("document", type=TEXT, metavar="DOKUMENT")
 @common()
 def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """Goal areas, numbered priorities and headings of DOCUMENT (path, file name or id);
-    for minutes, one row per § item with its title, decision and pages."""
+    """Målområden, numrerade prioriteringar och rubriker i DOKUMENT (sökväg, filnamn eller id);
+    för protokoll en rad per §-ärende med rubrik, beslut och sidor."""
     from pipeline.answer.listings import sections as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), document)
@@ -256,15 +265,15 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
 
 
 @main.command()
-@click.argument("words", nargs=-1, type=TEXT)
+@click.argument("words", nargs=-1, type=TEXT, metavar="[ORD]...")
 @filter_options
 @common()
 def statements(
     words: tuple[str, ...], filters: Filters, index_dir: str | None, as_json: bool, fmt: str
 ) -> None:
-    """Reservations, protokollsanteckningar and särskilda yttranden of minutes, with who made
-    them (--party, --speaker: made or signed by), their § and page; WORDS narrows to those
-    whose text holds them."""
+    """Reservationer, protokollsanteckningar och särskilda yttranden i protokoll, med vem som
+    gjorde dem (--party, --speaker: gjorda eller undertecknade av), § och sida; ORD behåller
+    dem vars text innehåller orden."""
     from pipeline.answer.politics import statements as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), " ".join(words) or None, filters)
@@ -275,8 +284,8 @@ def statements(
 @filter_options
 @common()
 def votes(filters: Filters, index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """Omröstningar of minutes: §, what ja and nej stood for, the counts and the result
-    (--party, --speaker: voted by, where the voteringslista names them)."""
+    """Omröstningar i protokoll: §, vad ja och nej stod för, rösterna och utfallet
+    (--party, --speaker: röstade av, där voteringslistan namnger dem)."""
     from pipeline.answer.politics import votes as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)), filters)
@@ -285,12 +294,16 @@ def votes(filters: Filters, index_dir: str | None, as_json: bool, fmt: str) -> N
 
 @main.command()
 @filter_options
-@click.option("--min", "minimum", type=float, help="Smallest amount, in its own currency.")
-@click.option("--max", "maximum", type=float, help="Largest amount, in its own currency.")
+@click.option(
+    "--min", "minimum", type=float, metavar="BELOPP", help="Minsta belopp, i beloppets egen valuta."
+)
+@click.option(
+    "--max", "maximum", type=float, metavar="BELOPP", help="Största belopp, i beloppets egen valuta."
+)
 @click.option(
     "--currency",
     type=click.Choice(["SEK", "EUR"], case_sensitive=False),
-    help="Only kronor or only euro (default: both).",
+    help="Bara kronor eller bara euro (annars båda).",
 )
 @common()
 def amounts(
@@ -302,7 +315,7 @@ def amounts(
     as_json: bool,
     fmt: str,
 ) -> None:
-    """Every sum of money, exact, in kronor (or euro), with its sentence and page."""
+    """Varje belopp, exakt, i kronor (eller euro), med sin mening och sida."""
     from decimal import Decimal
 
     from pipeline.answer.listings import amounts as run
@@ -319,7 +332,7 @@ def amounts(
 @main.command()
 @common()
 def speakers(index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """People, their party or role, and where they spoke or signed."""
+    """Personer, deras parti eller roll, och var de talade eller skrev under."""
     from pipeline.answer.listings import speakers as run
 
     rows = run(Settings(index_dir=index_dir_from(index_dir)))
@@ -328,23 +341,27 @@ def speakers(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 @main.command()
 @click.option(
-    "--plan", "plan_ref", type=TEXT, required=True, help="Plan: a year, or a document (path, file name, id)."
+    "--plan",
+    "plan_ref",
+    type=TEXT,
+    required=True,
+    help="Plan: ett år eller ett dokument (sökväg, filnamn, id).",
 )
-@click.option("--report", "report_ref", type=TEXT, required=True, help="Report: a year, or a document.")
-@click.option("--board", type=TEXT, help="Board, when a year has plans of several boards.")
+@click.option("--report", "report_ref", type=TEXT, required=True, help="Rapport: ett år eller ett dokument.")
+@click.option("--board", type=TEXT, help="Organ, när ett år har planer från flera organ.")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice([*formats.FORMATS, "html"]),
     default="table",
     show_default=True,
-    help="Output format.",
+    help="Svarets form: tabell, JSON, CSV, Markdown eller HTML.",
 )
 @common(tabular=False)
 def compare(
     plan_ref: str, report_ref: str, board: str | None, fmt: str, index_dir: str | None, as_json: bool
 ) -> None:
-    """What a plan promised beside what the report says was done."""
+    """Vad en plan lovade bredvid vad rapporten säger blev gjort."""
     from pipeline.answer.compare import compare as run
     from pipeline.output import render
 
@@ -359,10 +376,19 @@ def compare(
 
 
 @main.command()
-@click.argument("words", nargs=-1, required=True, type=TEXT)
+@click.argument("words", nargs=-1, required=True, type=TEXT, metavar="ORD...")
 @filter_options
-@click.option("--limit", type=click.IntRange(0), help="Quotes to show (default: all; 0: how many only).")
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Quotes to skip.")
+@click.option(
+    "--limit", type=click.IntRange(0), metavar="N", help="Citat att visa (annars alla; 0: bara antalet)."
+)
+@click.option(
+    "--offset",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0),
+    metavar="N",
+    help="Citat att hoppa över.",
+)
 @common()
 def quotes(
     words: tuple[str, ...],
@@ -373,7 +399,7 @@ def quotes(
     as_json: bool,
     fmt: str,
 ) -> None:
-    """Exact sentences holding the query's words, attributed and cited, ready to publish."""
+    """Exakta meningar med frågans ord, med vem som sa dem och var: klara att publicera."""
     query = " ".join(words)
     from pipeline.answer.quotes import quote_page
     from pipeline.output.citations import markdown

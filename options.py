@@ -6,7 +6,9 @@ Beside cli.py, out of the library: pipeline/ never sees click.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -30,7 +32,7 @@ class Text(click.ParamType):  # type: ignore[type-arg]
     """Text typed by a user: under a locale that is not UTF-8, Python hands over UTF-8
     bytes as surrogate escapes ('s\\udcc3\\udca4kerhet'); they are decoded back ('säkerhet')."""
 
-    name = "text"
+    name = "text"  # its metavar: TEXT
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         text = str(value)
@@ -47,7 +49,7 @@ def common(tabular: bool = True) -> Callable[[F], F]:
 
     def decorate(fn: F) -> F:
         fn = click.option(
-            "--json", "as_json", is_flag=True, help="Machine-readable output (same as --format json)."
+            "--json", "as_json", is_flag=True, help="Maskinläsbart svar (samma som --format json)."
         )(fn)
         if tabular:
             fn = click.option(
@@ -56,7 +58,7 @@ def common(tabular: bool = True) -> Callable[[F], F]:
                 type=click.Choice(formats.FORMATS),
                 default="table",
                 show_default=True,
-                help="Output format.",
+                help="Svarets form: tabell, JSON, CSV eller Markdown.",
             )(fn)
         fn = click.option(
             "--index",
@@ -64,7 +66,7 @@ def common(tabular: bool = True) -> Callable[[F], F]:
             envvar="HANDLINGAR_INDEX",
             default=None,
             metavar="DIR",
-            help="Index folder (default ./index; env HANDLINGAR_INDEX).",
+            help="Indexmappen (annars ./index, eller miljövariabeln HANDLINGAR_INDEX).",
         )(fn)
 
         @functools.wraps(fn)
@@ -136,19 +138,33 @@ def filter_options(fn: F) -> F:
             click.option(
                 "--year",
                 type=TEXT,
-                help="A year or a range: 2021, 2019-2022. Matches the year of a document's date"
-                " (meeting, decision, publication) or the year it is about: a plan for 2022"
-                " adopted in 2021 is found under both.",
+                help="Ett år eller ett spann: 2021, 2019-2022. Träffar året för ett dokuments datum"
+                " (sammanträde, beslut, utgivning) eller året det handlar om: en plan för 2022"
+                " antagen 2021 finns under båda; ett odaterat dokument under året det nämner först.",
             ),
             click.option(
-                "--kind", type=TEXT, help="Document or part kind, any form: protokoll, protokollen, planer."
+                "--kind",
+                type=TEXT,
+                help="Slag av dokument eller del, i vilken form som helst: protokoll, protokollen, planer.",
             ),
-            click.option("--board", type=TEXT, help="Board (nämnd, beredning, styrelse)."),
             click.option(
-                "--party", type=TEXT, help="Party by letter or name, any case: V, Vänsterpartiet, sd."
+                "--board", type=TEXT, help="Organ (nämnd, beredning, styrelse): vart och ett av dess ord."
             ),
-            click.option("--speaker", type=TEXT, help="A speaker's or signatory's name."),
-            click.option("--document", type=TEXT, help="Document id or any unique start of it, or its path."),
+            click.option(
+                "--party",
+                type=TEXT,
+                help="Parti, med bokstav eller namn, stora eller små: V, Vänsterpartiet, sd.",
+            ),
+            click.option(
+                "--speaker",
+                type=TEXT,
+                help="Namnet på den som talade, yrkade eller skrev under (efternamn räcker).",
+            ),
+            click.option(
+                "--document",
+                type=TEXT,
+                help="Dokumentets id eller en entydig början av det, eller dess sökväg.",
+            ),
         ]
     ):
         decorated = option(decorated)
@@ -163,3 +179,136 @@ def warn_behind(unindexed: int) -> None:
             " nästa 'handlingar ingest PATH' gör det klart",
             err=True,
         )
+
+
+class SwedishCommand(click.Command):
+    """A command whose usage line names its options in Swedish."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[FLAGGOR]")
+        super().__init__(*args, **kwargs)
+
+
+class SwedishGroup(click.Group):
+    """A group whose usage line and subcommands speak Swedish."""
+
+    command_class = SwedishCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[FLAGGOR]")
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENT]...")
+        super().__init__(*args, **kwargs)
+
+
+SwedishGroup.group_class = SwedishGroup
+
+
+class Commands(SwedishGroup):
+    """The commands, each of which may be read by a reader that stops early (``| head -1``):
+    a closed stdout is no failure, so the command ends with status 0 and nothing on stderr
+    (https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            found = super().invoke(ctx)
+            sys.stdout.flush()  # what is still buffered fails here, not at exit
+            return found
+        except BrokenPipeError:
+            stopped_reading()
+            raise click.exceptions.Exit(0) from None
+
+
+def stopped_reading() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush at exit has nowhere to fail
+    ("Exception ignored … BrokenPipeError")."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+# Click's own words in Swedish (its usage line, headings, built-in options and errors): click
+# marks them for gettext but ships no translations, so its modules' ``_`` and ``ngettext``
+# are pointed at this table when the command line is imported (``install_swedish``).
+CLICK_SV: dict[str, str] = {
+    "Usage:": "Användning:",
+    "Options": "Flaggor",
+    "Commands": "Kommandon",
+    "Show this message and exit.": "Visa den här hjälpen och avsluta.",
+    "Show the version and exit.": "Visa versionen och avsluta.",
+    "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
+    "Error: {message}": "Fel: {message}",
+    "Try '{command} {option}' for help.": "Skriv '{command} {option}' för hjälp.",
+    "Missing argument": "Argument saknas",
+    "Missing option": "Flagga saknas",
+    "Missing parameter": "Parameter saknas",
+    "Missing parameter: {param_name}": "Parameter saknas: {param_name}",
+    "Missing {param_type}": "{param_type} saknas",
+    "Missing command.": "Kommando saknas.",
+    "No such command {name!r}.": "Inget kommando {name!r}.",
+    "No such option {name!r}.": "Ingen flagga {name!r}.",
+    "Option {name!r} does not take a value.": "Flaggan {name!r} tar inget värde.",
+    "Invalid value for {param_hint}: {message}": "Ogiltigt värde för {param_hint}: {message}",
+    "Invalid value: {message}": "Ogiltigt värde: {message}",
+    "Aborted!": "Avbrutet!",
+    "default: {default}": "standard: {default}",
+    "env var: {var}": "miljövariabel: {var}",
+    "required": "krävs",
+    "{value!r} is not a valid {number_type}.": "{value!r} är inte ett giltigt {number_type}.",
+    "{value} is not in the range {range}.": "{value} ligger inte i intervallet {range}.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} finns inte.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} är en mapp.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} är en fil.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} går inte att läsa.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} går inte att skriva.",
+    "Could not open file {filename!r}: {message}": "Kunde inte öppna filen {filename!r}: {message}",
+    "file": "fil",
+    "directory": "mapp",
+    "path": "sökväg",
+    "integer": "heltal",
+    "float": "decimaltal",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} är inte ett giltigt sant/falskt. Giltiga värden: {states}"
+    ),
+}
+CLICK_SV_PLURAL: dict[tuple[str, str], tuple[str, str]] = {
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r} är inte {choice}.",
+        "{value!r} är inte något av {choices}.",
+    ),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "Oväntat extra argument ({args})",
+        "Oväntade extra argument ({args})",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "Flaggan {name!r} kräver ett värde.",
+        "Flaggan {name!r} kräver {nargs} värden.",
+    ),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "Menade du {possibility}?",
+        "(Menade du något av: {possibilities}?)",
+    ),
+}
+MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils")
+
+
+def swedish(message: str) -> str:
+    return CLICK_SV.get(message, message)
+
+
+def swedish_plural(singular: str, plural: str, n: int) -> str:
+    one, many = CLICK_SV_PLURAL.get((singular, plural), (singular, plural))
+    return one if n == 1 else many
+
+
+def install_swedish() -> None:
+    """Point click's gettext calls at the Swedish table (idempotent)."""
+    for name in MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = swedish  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = swedish_plural  # type: ignore[attr-defined]
+
+
+install_swedish()

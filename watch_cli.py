@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from options import TEXT, common, echo_rows, filter_options, fmt_of
+from options import TEXT, SwedishGroup, common, echo_rows, filter_options, fmt_of
 from pipeline.output import formats, views
 from pipeline.settings import Settings, index_dir_from
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pipeline.records import WatchEntry
 
 
-class WatchGroup(click.Group):
+class WatchGroup(SwedishGroup):
     """``watch`` alone, or ``watch NAME``, reads news: the ``show`` command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -32,17 +32,17 @@ class WatchGroup(click.Group):
 
 @click.group(cls=WatchGroup)
 def watch() -> None:
-    """Saved searches and what is new for them.
+    """Bevakningar: sparade sökningar, och vad som är nytt för dem.
 
     \b
-    handlingar watch [NAME] [--peek]    what is new since the watch (every watch) was last read:
-                                        the hits, statements and amounts not shown before,
-                                        marked seen once shown (--peek: look without marking)
-    handlingar watch add NAME QUERY     save a watch, with search's filters (--party, --year …)
-    handlingar watch list               the watches
-    handlingar watch remove NAME        remove a watch
+    handlingar watch [NAMN] [--peek]    det som är nytt sedan bevakningen (alla) lästes senast:
+                                        träffar, uttalanden och belopp som inte visats förut,
+                                        markerade som sedda när de visats (--peek: titta bara)
+    handlingar watch add NAMN FRÅGA     spara en bevakning, med sökningens filter (--party …)
+    handlingar watch list               bevakningarna
+    handlingar watch remove NAMN        ta bort en bevakning
 
-    Each takes --index DIR and --json; show and list also --format table|json|csv|md.
+    Alla tar --index DIR och --json; show och list även --format table|json|csv|md.
     """
 
 
@@ -58,17 +58,19 @@ def _described(entry: WatchEntry) -> str:
 
 
 @watch.command("add")
-@click.argument("name", type=TEXT)
-@click.argument("words", nargs=-1, required=True, type=TEXT)
+@click.argument("name", type=TEXT, metavar="NAMN")
+@click.argument("words", nargs=-1, required=True, type=TEXT, metavar="FRÅGA...")
 @filter_options
 @click.option(
-    "--from-now", is_flag=True, help="What matches now counts as seen: only what later ingests bring is news."
+    "--from-now",
+    is_flag=True,
+    help="Det som matchar nu räknas som sett: bara det senare inläsningar tillför är nytt.",
 )
 @common(tabular=False)
 def add(
     name: str, words: tuple[str, ...], filters: Filters, from_now: bool, index_dir: str | None, as_json: bool
 ) -> None:
-    """Save a watch NAME over QUERY (search's query language) and search's filters."""
+    """Spara bevakningen NAMN av FRÅGA (sökningens frågespråk) med sökningens filter."""
     if name in watch.commands:
         raise click.BadParameter(
             f"{name!r} är ett kommando under watch: välj ett annat namn", param_hint="NAME"
@@ -91,7 +93,7 @@ def add(
 @watch.command("list")
 @common()
 def list_watches(index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """The watches: their queries, filters and when they were last read."""
+    """Bevakningarna: deras frågor, filter och när de lästes senast."""
     from pipeline.answer.watches import watch_list
 
     rows = watch_list(_settings(index_dir))
@@ -103,10 +105,10 @@ def list_watches(index_dir: str | None, as_json: bool, fmt: str) -> None:
 
 
 @watch.command("remove")
-@click.argument("name", type=TEXT)
+@click.argument("name", type=TEXT, metavar="NAMN")
 @common(tabular=False)
 def remove(name: str, index_dir: str | None, as_json: bool) -> None:
-    """Remove the watch NAME and what it has shown."""
+    """Ta bort bevakningen NAMN och minnet av vad den har visat."""
     from pipeline.answer.watches import remove as run
 
     entry = run(_settings(index_dir), name)
@@ -115,12 +117,14 @@ def remove(name: str, index_dir: str | None, as_json: bool) -> None:
 
 
 @watch.command("show")
-@click.argument("name", required=False, type=TEXT)
-@click.option("--peek", is_flag=True, help="Look without marking the news seen (they show again next time).")
+@click.argument("name", required=False, type=TEXT, metavar="[NAMN]")
+@click.option(
+    "--peek", is_flag=True, help="Titta utan att markera nyheterna som sedda (de visas igen nästa gång)."
+)
 @common()
 def show(name: str | None, peek: bool, index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """What is new for the watch NAME (without one: every watch) since it was last read: the
-    hits, statements and amounts matching it that it has not shown; then marked seen."""
+    """Det som är nytt för bevakningen NAMN (utan namn: alla) sedan den lästes senast:
+    träffar, uttalanden och belopp som matchar och inte visats; sedan markerade som sedda."""
     from pipeline.answer.watches import news
 
     found = news(_settings(index_dir), name, mark=not peek)
