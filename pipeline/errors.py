@@ -10,7 +10,7 @@ class HandlingarError(Exception):
 class InputError(HandlingarError):
     """A file that cannot be ingested. ``reason`` is the short, user-facing cause."""
 
-    reason = "cannot be read"
+    reason = "kan inte läsas"
 
     def __init__(self, path: str, detail: str = "") -> None:
         self.path = path
@@ -19,36 +19,36 @@ class InputError(HandlingarError):
 
     @property
     def why(self) -> str:
-        """The reason without the path: 'truncated or damaged PDF (Data format error)'."""
+        """The reason without the path: 'avkortad eller skadad PDF (Data format error)'."""
         return f"{self.reason} ({self.detail})" if self.detail else self.reason
 
 
 class NotAPdf(InputError):
-    reason = "not a PDF"
+    reason = "inte en PDF"
 
 
 class EmptyFile(InputError):
-    reason = "empty file"
+    reason = "tom fil"
 
 
 class Encrypted(InputError):
-    reason = "encrypted (needs a password)"
+    reason = "krypterad (behöver ett lösenord)"
 
 
 class Truncated(InputError):
-    reason = "truncated or damaged PDF"
+    reason = "avkortad eller skadad PDF"
 
 
 class NoPages(InputError):
-    reason = "PDF has no pages"
+    reason = "PDF:en har inga sidor"
 
 
 class OverBudget(InputError):
-    reason = "over the time or memory budget"
+    reason = "över tids- eller minnesbudgeten"
 
 
 class ReadFailed(InputError):
-    reason = "could not be read"
+    reason = "kunde inte läsas"
 
 
 class CatalogError(HandlingarError):
@@ -66,8 +66,8 @@ class CatalogDamaged(CatalogError):
 class NoIndex(CatalogError):
     def __init__(self, index_dir: str) -> None:
         super().__init__(
-            f"no index at {index_dir}: run 'handlingar ingest PATH' first "
-            "(or pass --index DIR / set HANDLINGAR_INDEX)"
+            f"inget index i {index_dir}: kör 'handlingar ingest SÖKVÄG' först "
+            "(eller ange --index DIR / sätt HANDLINGAR_INDEX)"
         )
 
 

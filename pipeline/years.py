@@ -28,7 +28,7 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
         return None
     match = YEAR_RANGE_RE.match(text)
     if not match:
-        raise ValueError(f"--year must be a year or a range like 2019-2022, not {text!r}")
+        raise ValueError(f"--year ska vara ett år eller ett spann som 2019-2022, inte {text!r}")
     first = int(match.group(1))
     last = int(match.group(2) or first)
     return (min(first, last), max(first, last))

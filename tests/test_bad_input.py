@@ -19,11 +19,11 @@ from pipeline.read.pdf import open_pdf
 from pipeline.settings import Settings
 
 CASES = {
-    "empty-file.pdf": "empty file",
-    "html-error-page.pdf": "not a PDF (an HTML page saved as .pdf)",
-    "random-bytes.pdf": "not a PDF (no %PDF header)",
-    "no-pages.pdf": "PDF has no pages",
-    "truncated-download.pdf": "truncated or damaged PDF",
+    "empty-file.pdf": "tom fil",
+    "html-error-page.pdf": "inte en PDF (en webbsida sparad som .pdf)",
+    "random-bytes.pdf": "inte en PDF (inget %PDF-huvud)",
+    "no-pages.pdf": "PDF:en har inga sidor",
+    "truncated-download.pdf": "avkortad eller skadad PDF",
 }
 
 
@@ -38,8 +38,8 @@ def test_a_file_read_after_an_encrypted_one_gets_its_own_reason(tmp_path: Path) 
     shutil.copy(FIXTURES / "no-pages.pdf", folder / "b-no-pages.pdf")
     report = ingest([folder], Settings(index_dir=tmp_path / "ix", workers=1))
     reasons = {Path(f["path"]).name: f["error"] for f in report.failed}
-    assert reasons["a-encrypted.pdf"].startswith("encrypted")
-    assert reasons["b-no-pages.pdf"].startswith("PDF has no pages")
+    assert reasons["a-encrypted.pdf"].startswith("krypterad")
+    assert reasons["b-no-pages.pdf"].startswith("PDF:en har inga sidor")
     with pytest.raises(Encrypted):
         open_pdf(encrypted)
     with pytest.raises(NoPages):
@@ -70,7 +70,7 @@ def test_batch_goes_on_and_keeps_what_was_stored(tmp_path: Path) -> None:
 
 def test_missing_path_is_reported(tmp_path: Path) -> None:
     report = ingest([tmp_path / "nowhere.pdf"], Settings(index_dir=tmp_path / "ix"))
-    assert report.failed == [{"path": str(tmp_path / "nowhere.pdf"), "error": "no such file or folder"}]
+    assert report.failed == [{"path": str(tmp_path / "nowhere.pdf"), "error": "ingen sådan fil eller mapp"}]
 
 
 def test_decompression_bomb_is_refused_over_memory_budget(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_decompression_bomb_is_refused_over_memory_budget(tmp_path: Path) -> Non
 
 
 def test_a_budget_too_small_for_the_readers_is_one_line(tmp_path: Path) -> None:
-    with pytest.raises(HandlingarError, match=r"leaves too little for 2 reader\(s\).*give --memory \d+"):
+    with pytest.raises(HandlingarError, match=r"räcker inte till 2 läsare.*ge --memory \d+"):
         ingest([CORPUS / PLAN], Settings(index_dir=tmp_path / "ix", workers=2, memory_mb=256))
 
 
@@ -94,7 +94,7 @@ def test_slow_file_is_refused_over_time_budget(tmp_path: Path) -> None:
     heavy = tmp_path / "million-operators.pdf"
     heavy.write_bytes(pdfgen.many_operators(2_000_000))
     report = ingest([heavy], Settings(index_dir=tmp_path / "ix", timeout_s=0.05))
-    assert report.failed and "over the time budget" in report.failed[0]["error"]
+    assert report.failed and "över tidsbudgeten" in report.failed[0]["error"]
 
 
 @pytest.mark.realworld
@@ -102,9 +102,9 @@ def test_real_world_malformed_pdfs(tmp_path: Path) -> None:
     folder = shared_dir("realworld/malformed")
     report = ingest([folder], Settings(index_dir=tmp_path / "ix", ocr="never"))
     failed = {Path(f["path"]).name: f["error"] for f in report.failed}
-    assert failed["aes-256-r6.pdf"].startswith("encrypted")
-    assert failed["password-example.pdf"].startswith("encrypted")
-    assert failed["invalid.pdf"].startswith("truncated or damaged")
+    assert failed["aes-256-r6.pdf"].startswith("krypterad")
+    assert failed["password-example.pdf"].startswith("krypterad")
+    assert failed["invalid.pdf"].startswith("avkortad eller skadad")
     assert report.documents_added == 6  # the others open, some with repairs
     assert {Path(p).name for p in report.needs_ocr} == {"cardinal.pdf", "no_contents.pdf"}
 
@@ -133,4 +133,4 @@ def test_reason_is_right_when_the_file_name_holds_a_colon(tmp_path: Path) -> Non
     odd = tmp_path / "Protokoll: maj 2021.pdf"
     shutil.copy(FIXTURES / "html-error-page.pdf", odd)
     report = ingest([odd], Settings(index_dir=tmp_path / "ix"))
-    assert report.failed == [{"path": str(odd), "error": "not a PDF (an HTML page saved as .pdf)"}]
+    assert report.failed == [{"path": str(odd), "error": "inte en PDF (en webbsida sparad som .pdf)"}]

@@ -32,7 +32,7 @@ def test_every_command_has_help_and_the_common_options(command: str) -> None:
 def test_a_bad_year_is_a_usage_error_everywhere(command: str, corpus_index: Corpus) -> None:
     args = [*command.split(), "--year", "20x", "--index", str(corpus_index[0].index_dir)]
     result = CliRunner().invoke(main, args)
-    assert result.exit_code == 2 and "--year must be a year or a range" in result.output
+    assert result.exit_code == 2 and "--year ska vara ett år eller ett spann" in result.output
 
 
 def test_commands_are_the_ones_the_readme_tours() -> None:
@@ -94,14 +94,14 @@ def test_environment_variable_names_the_index(corpus_index: Corpus, tmp_path: Pa
 def test_missing_index_is_one_clear_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["search", "trygghet", "--index", str(tmp_path / "none")])
     assert result.exit_code == 1
-    assert result.output.strip().startswith("Error: no index at")
+    assert result.output.strip().startswith("Fel: inget index i")
     assert "Traceback" not in result.output
 
 
 def test_malformed_query_is_one_clear_line(corpus_index: Corpus) -> None:
     result = CliRunner().invoke(main, ["search", '"unclosed', "--index", str(corpus_index[0].index_dir)])
     assert result.exit_code == 1
-    assert "unbalanced quotation marks" in result.output
+    assert "citattecknen går inte jämnt ut" in result.output
 
 
 def test_bad_file_exit_status_and_quiet_output(tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_bad_file_exit_status_and_quiet_output(tmp_path: Path) -> None:
         main, ["ingest", str(FIXTURES / "html-error-page.pdf"), "--index", str(tmp_path / "ix")]
     )
     assert result.exit_code == 1
-    assert "html-error-page.pdf: not a PDF (an HTML page saved as .pdf)" in result.output
+    assert "html-error-page.pdf: inte en PDF (en webbsida sparad som .pdf)" in result.output
     assert "\x1b[" not in result.output  # no progress bar or colour when not on a terminal
 
 

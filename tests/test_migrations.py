@@ -82,7 +82,7 @@ def test_a_catalog_newer_than_this_version_is_refused(tmp_path: Path) -> None:
     Catalog.open(path, create=True).close()
     with sqlite3.connect(path) as conn:
         conn.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
-    with pytest.raises(CatalogError, match="newer than this handlingar"):
+    with pytest.raises(CatalogError, match="nyare än denna handlingar"):
         Catalog.open(path)
 
 

@@ -143,7 +143,7 @@ def test_missing_or_old_search_index_is_rebuilt_from_the_catalog(tmp_path: Path)
     shutil.rmtree(settings.search_dir)
     settings.search_dir.mkdir()
     (settings.search_dir / "_MAIN_1.toc").write_bytes(b"an index from an older version")
-    with pytest.raises(HandlingarError, match="older version"):
+    with pytest.raises(HandlingarError, match="äldre version"):
         search(settings, "trygghetsdialog", Filters())
     report = ingest([CORPUS / PLAN], settings)
     assert (report.documents_added, report.documents_unchanged) == (0, 1)  # no PDF read again
@@ -163,7 +163,7 @@ def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
             text=True,
         )
         holder.close()
-    assert other.returncode == 1 and "locked by another ingest" in other.stderr
+    assert other.returncode == 1 and "låst av en annan inläsning" in other.stderr
     with CatalogReader.open(settings.catalog_path) as reader:
         assert len(reader.documents_with_parts()) == 1
     assert search(settings, "trygghetsdialog", Filters()).total > 0  # nothing lost

@@ -38,7 +38,7 @@ def test_an_index_on_a_read_only_mount_answers_and_refuses_ingest(tmp_path: Path
         assert found.returncode == 0 and json.loads(found.stdout)["total"] > 0
         refused = run("ingest", str(CORPUS), "--index", index)
         assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
-        assert "Error:" in refused.stderr
+        assert "Fel:" in refused.stderr
     finally:
         subprocess.run(["umount", str(mounted)], check=False)
     assert (source / "index" / "catalog.sqlite").read_bytes() == before

@@ -129,7 +129,7 @@ def test_local_party_names_from_a_toml_file(tmp_path: Path) -> None:
 def test_bad_party_file_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[parties\n", encoding="utf-8")
-    with pytest.raises(HandlingarError, match="cannot read the party names"):
+    with pytest.raises(HandlingarError, match="kan inte läsa partinamnen"):
         load_party_names(bad)
 
 
@@ -146,4 +146,4 @@ def test_missing_spacy_model_is_a_clear_error(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 1
-    assert "'sv_core_news_sm' is not installed" in result.output
+    assert "'sv_core_news_sm' är inte installerad" in result.output

@@ -166,7 +166,7 @@ def test_workers_keep_each_job_within_its_budget(tmp_path: Path) -> None:
     jobs = [("quick", (0.0,)), ("slow", (30.0,))]
     outcomes = {o.key: o for o in run_budgeted(jobs, _sleep, 2, 1.0, 512)}
     assert outcomes["quick"].value == "slept"
-    assert outcomes["slow"].error == "OverBudget" and "time budget" in outcomes["slow"].detail
+    assert outcomes["slow"].error == "OverBudget" and "tidsbudgeten" in outcomes["slow"].detail
 
 
 def test_workers_report_a_named_error_and_a_memory_overrun() -> None:

@@ -192,7 +192,7 @@ def test_a_read_only_index_refuses_marking_in_one_line_and_peeks(folder: Path) -
         refused = run("watch", "--index", index)
         assert refused.returncode == 1 and refused.stdout == ""
         assert refused.stderr.strip().splitlines() == [
-            f"Error: katalogen {index}/catalog.sqlite är skrivskyddad: en bevakning sparar där vad den har"
+            f"Fel: katalogen {index}/catalog.sqlite är skrivskyddad: en bevakning sparar där vad den har"
             " visat; titta utan att markera med 'handlingar watch --peek'"
         ]
         assert run("watch", "add", "x", "y", "--index", index).returncode == 1

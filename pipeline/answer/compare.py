@@ -79,17 +79,15 @@ def resolve(catalog: CatalogReader, role: str, ref: str, board: str | None) -> S
         found = _candidates(catalog, kind, int(ref), board)
         boards = sorted({b for _, b in found})
         if len(boards) != 1:
-            listed = "; ".join(boards) or "none"
-            raise NotFound(
-                f"{len(boards)} boards have a {kind} for {ref} ({listed}): choose one with --board"
-            )
+            listed = "; ".join(boards) or "inget"
+            raise NotFound(f"{len(boards)} organ har en {kind} för {ref} ({listed}): välj ett med --board")
         part = found[0][0]
     else:
         doc_id = catalog.resolve_document(document_ref(ref))
         of_kind = catalog.parts_of_kind(kind)
         parts = [p for p in of_kind if p.document_id == doc_id]
         if not parts:
-            raise NotFound(f"{ref!r} is not a document with a {kind} in the catalog")
+            raise NotFound(f"{ref!r} är inget dokument med en {kind} i katalogen")
         canonical = parts[0].repeat_of or parts[0].id
         part = next(p for p in of_kind if p.id == canonical)
     return Side(part.document_id, part.title, part.year, part.path, part.id, part.date)

@@ -40,5 +40,5 @@ def document_file(settings: Settings, doc_id: str, kept: Opened | None = None) -
     with opened(settings, kept) as held:
         found = held.catalog.pages.document_file(doc_id) if len(doc_id) == 64 else None
     if found is None or not Path(found).is_file():
-        raise NotFound(f"no document {doc_id!r} in the catalog, or its file is gone")
+        raise NotFound(f"inget dokument {doc_id!r} i katalogen, eller så är dess fil borta")
     return Path(found)

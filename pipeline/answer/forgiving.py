@@ -35,8 +35,8 @@ def _party(catalog: CatalogReader, value: str) -> str:
     name = value.strip()
     code = by_case.get(name.casefold()) or party_code(name) or party_code(name[:1].upper() + name[1:].lower())
     if code is None or code not in known:
-        listed = ", ".join(sorted(known)) or "none"
-        raise NotFound(f"no party {value!r} in the catalog; the parties there are: {listed}")
+        listed = ", ".join(sorted(known)) or "inga"
+        raise NotFound(f"inget parti {value!r} i katalogen; partierna där är: {listed}")
     return code
 
 
@@ -48,7 +48,7 @@ def _kind(catalog: CatalogReader, value: str) -> str:
     ):  # the longest first: 'protokollsutdrag' before 'protokoll'
         if wanted.startswith(kind.casefold()) and wanted[len(kind) :] in INFLECTIONS:
             return kind
-    raise NotFound(f"no kind {value!r} in the catalog; the kinds there are: {', '.join(sorted(known))}")
+    raise NotFound(f"inget slag {value!r} i katalogen; slagen där är: {', '.join(sorted(known))}")
 
 
 def document_ref(ref: str) -> str:
@@ -59,5 +59,7 @@ def document_ref(ref: str) -> str:
 def document_id(catalog: CatalogReader, ref: str) -> str:
     found = catalog.resolve_document(document_ref(ref))
     if found is None:
-        raise NotFound(f"no single document matches {ref!r}: give a path, a file name or the start of its id")
+        raise NotFound(
+            f"inget enskilt dokument matchar {ref!r}: ge en sökväg, ett filnamn eller början av dess id"
+        )
     return found

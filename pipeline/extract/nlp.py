@@ -200,7 +200,9 @@ def build(model: str | None, cache_dir: Path) -> Language:
     """The pipeline, built once per process (cached)."""
     if model:
         if not spacy.util.is_package(model):
-            raise HandlingarError(f"spaCy pipeline {model!r} is not installed; leave it out to use the rules")
+            raise HandlingarError(
+                f"spaCy-pipelinen {model!r} är inte installerad; utelämna den för att använda reglerna"
+            )
         nlp = spacy.load(model, exclude=["parser", "senter"])
     else:
         nlp = spacy.blank("sv")

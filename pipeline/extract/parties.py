@@ -64,7 +64,7 @@ def load_party_names(path: Path) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise HandlingarError(f"{path}: cannot read the party names ({exc})") from None
+        raise HandlingarError(f"{path}: kan inte läsa partinamnen ({exc})") from None
     table = data.get("parties", data)
     if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
         raise HandlingarError(f'{path}: expected a [parties] table of "Full name" = "CODE" lines')

@@ -29,12 +29,12 @@ def _not_a_file(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        return "no such file or folder"
+        return "ingen sådan fil eller mapp"
     except OSError as exc:
         return exc.strerror or str(exc)
-    kinds = [(S_ISFIFO, "a named pipe (FIFO)"), (S_ISSOCK, "a socket"), (S_ISCHR, "a device")]
-    kind = next((name for test, name in kinds if test(mode)), "a special file")
-    return f"not a regular file ({kind})"
+    kinds = [(S_ISFIFO, "ett namngivet rör (FIFO)"), (S_ISSOCK, "en socket"), (S_ISCHR, "en enhet")]
+    kind = next((name for test, name in kinds if test(mode)), "en specialfil")
+    return f"ingen vanlig fil ({kind})"
 
 
 def shown(path: Path) -> str:

@@ -92,7 +92,9 @@ def ingest_summary(report: IngestSummary) -> None:
     read = report.without_text_why == "read"
     for path in report.needs_ocr:
         label, reason = (
-            ("utan text ", "no text layer, and OCR found none") if read else ("behöver OCR ", "no text layer")
+            ("utan text ", "inget textlager, och OCR fann ingen text")
+            if read
+            else ("behöver OCR ", "inget textlager")
         )
         console.print(Text(label, style="yellow") + Text(printable(f"{path}: {reason}")))
     if report.watches_with_news is not None:

@@ -44,10 +44,10 @@ def engine() -> str:
     """Tesseract's version line; OcrUnavailable when it or its Swedish model is missing."""
     binary = shutil.which("tesseract")
     if binary is None:
-        raise OcrUnavailable("tesseract is not installed")
+        raise OcrUnavailable("tesseract är inte installerat")
     langs = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, check=False).stdout
     if "swe" not in langs.split():
-        raise OcrUnavailable("tesseract's Swedish model (tesseract-ocr-swe) is not installed")
+        raise OcrUnavailable("tesseracts svenska modell (tesseract-ocr-swe) är inte installerad")
     version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
     return (version.stdout or version.stderr).splitlines()[0].strip()
 

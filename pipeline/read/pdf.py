@@ -32,8 +32,8 @@ def check_header(path: Path, head: bytes) -> None:
     if b"%PDF-" not in head[:1024]:
         lowered = head[:512].lower()
         if b"<html" in lowered or b"<!doctype" in lowered:
-            raise NotAPdf(str(path), "an HTML page saved as .pdf")
-        raise NotAPdf(str(path), "no %PDF header")
+            raise NotAPdf(str(path), "en webbsida sparad som .pdf")
+        raise NotAPdf(str(path), "inget %PDF-huvud")
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument | None:
@@ -204,7 +204,7 @@ def _read_page(pdf: pdfium.PdfDocument, number: int, path: Path) -> RawPage:
         textpage.close()
         page.close()
     except pdfium.PdfiumError as exc:
-        raise ReadFailed(str(path), f"page {number}: {exc}") from None
+        raise ReadFailed(str(path), f"sidan {number}: {exc}") from None
     return RawPage(number, lines)
 
 

@@ -52,9 +52,9 @@ def reader_share(budget_mb: int, workers: int, main_mb: int) -> int:
     if share < MIN_READER_MB:
         need = main_mb + MAIN_RESERVE_MB + MIN_READER_MB * workers
         raise ValueError(
-            f"a memory budget of {budget_mb} MB leaves too little for {workers} reader(s): the main"
-            f" process holds {main_mb} MB and keeps {MAIN_RESERVE_MB} MB in reserve; give --memory {need}"
-            " or more, or fewer --workers"
+            f"en minnesbudget på {budget_mb} MB räcker inte till {workers} läsare: huvudprocessen"
+            f" håller {main_mb} MB och har {MAIN_RESERVE_MB} MB i reserv; ge --memory {need}"
+            " eller mer, eller färre --workers"
         )
     return share
 
@@ -101,9 +101,7 @@ def _reader(conn: Connection, fn: Callable[..., Any], memory_mb: int, ticks: boo
         try:
             conn.send((*result, result[0] == "ok" and not grown))  # the last field: whether it goes on
         except MemoryError:
-            conn.send(
-                ("err", "OverBudget", f"result over the reader's memory share of {memory_mb} MB", False)
-            )
+            conn.send(("err", "OverBudget", f"resultatet över läsarens minnesandel på {memory_mb} MB", False))
         if result[0] != "ok" or grown:
             break
     conn.close()
@@ -237,7 +235,7 @@ def _collect(pool: _Pool, timeout_s: float, on_tick: Callable[..., None] | None)
             yield outcome
         elif time.monotonic() - reader.started > timeout_s:
             pool.retire(reader, kill=True)
-            yield Outcome(key, error="OverBudget", detail=f"over the time budget of {timeout_s:g} s")
+            yield Outcome(key, error="OverBudget", detail=f"över tidsbudgeten på {timeout_s:g} s")
 
 
 def _receive(reader: _Reader, key: str, memory_mb: int) -> tuple[Outcome | None, Any]:
@@ -248,9 +246,9 @@ def _receive(reader: _Reader, key: str, memory_mb: int) -> tuple[Outcome | None,
         reader.process.join(timeout=5)
         code = reader.process.exitcode or 0
         if code < 0:
-            detail = f"the reader died on signal {-code}, most likely over its memory share of {memory_mb} MB"
+            detail = f"läsaren dog av signal {-code}, troligen över sin minnesandel på {memory_mb} MB"
             return Outcome(key, error="OverBudget", detail=detail), False
-        return Outcome(key, error="ReadFailed", detail=f"the reader crashed (exit code {code})"), False
+        return Outcome(key, error="ReadFailed", detail=f"läsaren kraschade (slutstatus {code})"), False
     if message[0] == "tick":
         return None, tuple(message[1:])
     if message[0] == "ok":

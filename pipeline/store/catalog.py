@@ -54,7 +54,7 @@ class Catalog:
             )  # 64 MiB: dedup's shingle inserts land all over big B-trees
             if schema.version_of(conn) == 0 and not create:
                 conn.close()
-                raise CatalogError("the catalog is empty: run 'handlingar ingest PATH' first")
+                raise CatalogError("katalogen är tom: kör 'handlingar ingest SÖKVÄG' först")
             schema.migrate(conn)
         return cls(conn, path)
 

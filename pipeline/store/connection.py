@@ -52,12 +52,14 @@ def explain(path: Path, exc: sqlite3.DatabaseError) -> CatalogError:
     """One line for what went wrong with the catalog file, and what to do."""
     why = str(exc)
     if "locked" in why or "busy" in why:
-        return CatalogError(f"the catalog {path} is busy ({why}): try again when the other ingest ends")
+        return CatalogError(
+            f"katalogen {path} är upptagen ({why}): försök igen när den andra inläsningen är klar"
+        )
     if "readonly" in why or "read-only" in why or "unable to open" in why:
         return CatalogReadOnly(
-            f"cannot write the catalog {path} ({why}): ingest needs a folder you can write to"
+            f"kan inte skriva katalogen {path} ({why}): inläsning behöver en mapp du kan skriva i"
         )
     return CatalogDamaged(
-        f"the catalog {path} is damaged ({why}): restore it from a backup, or ingest the PDFs again"
-        " into a new --index folder"
+        f"katalogen {path} är skadad ({why}): återställ den från en säkerhetskopia, eller läs in"
+        " PDF:erna igen i en ny --index-mapp"
     )

@@ -29,19 +29,19 @@ def state(folder: Path, generation: str, words_key: str) -> str:
 
 
 _STATE_ERRORS = {
-    "missing": "no search index in {0}: run 'handlingar ingest PATH'",
-    "older": "the search index in {0} was made by an older version",
-    "foreign": "the search index in {0} belongs to another catalog (the catalog was replaced since)",
-    "damaged": "the search index in {0} is damaged ({1})",
+    "missing": "inget sökindex i {0}: kör 'handlingar ingest SÖKVÄG'",
+    "older": "sökindexet i {0} gjordes av en äldre version",
+    "foreign": "sökindexet i {0} hör till en annan katalog (katalogen har bytts ut sedan)",
+    "damaged": "sökindexet i {0} är skadat ({1})",
 }
-_REBUILD = ": run 'handlingar ingest PATH' once to rebuild it from the catalog (no PDF is read again)"
+_REBUILD = ": kör 'handlingar ingest SÖKVÄG' en gång för att bygga om det från katalogen (ingen PDF läses om)"
 
 
 _REASONS = {
-    "missing": "it was missing",
-    "older": "it was made by an older version",
-    "foreign": "it belonged to another catalog",
-    "damaged": "it was damaged ({0})",
+    "missing": "det saknades",
+    "older": "det gjordes av en äldre version",
+    "foreign": "det hörde till en annan katalog",
+    "damaged": "det var skadat ({0})",
 }
 
 

@@ -183,7 +183,7 @@ def open_writer(settings: Settings, generation: str, forms: WordForms) -> tuple[
         if "LockBusy" not in str(exc):
             raise
         raise HandlingarError(
-            "the search index is locked by another ingest; try again when it ends"
+            "sökindexet är låst av en annan inläsning; försök igen när den är klar"
         ) from None
 
 
@@ -337,7 +337,7 @@ class Reader:
         try:
             return self.searcher.search(q, limit, count=True, offset=offset)
         except ValueError as exc:  # what the engine refuses to run: a term too long, say
-            raise QueryError(f"cannot run query {quoted(text)}: {short(exc)}") from None
+            raise QueryError(f"kan inte köra frågan {quoted(text)}: {short(exc)}") from None
         except BaseException as exc:
             if not engine_failed(exc):
                 raise

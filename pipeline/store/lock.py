@@ -22,15 +22,15 @@ def ingest_lock(index_dir: Path) -> Iterator[None]:
         fd = os.open(index_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as exc:
         raise HandlingarError(
-            f"cannot write to the index folder {index_dir} ({exc.strerror}): ingest needs a folder you can"
-            " write to (search, quotes and the listings read a read-only one)"
+            f"kan inte skriva i indexmappen {index_dir} ({exc.strerror}): inläsning behöver en mapp du kan"
+            " skriva i (sökning, citat och listorna läser en skrivskyddad)"
         ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise HandlingarError(
-                f"the index in {index_dir} is locked by another ingest; try again when it ends"
+                f"indexet i {index_dir} är låst av en annan inläsning; försök igen när den är klar"
             ) from None
         yield
     finally:

@@ -119,16 +119,16 @@ def parse(source: str, analyzer: ViewTokenizer) -> Node:
     """Parse a user's query, or raise QueryError saying what is wrong with it."""
     text = re.sub("[”“„″]", '"', unicodedata.normalize("NFC", source)).strip()  # a decomposed å too
     if not text:
-        raise QueryError("empty query")
+        raise QueryError("tom sökfråga")
     if text.count('"') % 2:
-        raise QueryError(f"unbalanced quotation marks in {quoted(source)}")
+        raise QueryError(f"citattecknen går inte jämnt ut i {quoted(source)}")
     tokens = _TOKEN_RE.findall(_quote_paragraph_signs(text))
     parser = _Parser(tokens, analyzer, source)
     node = parser.expression()
     if parser.pos < len(tokens):
-        raise QueryError(f"unexpected {tokens[parser.pos]!r} in {quoted(source)}")
+        raise QueryError(f"oväntat {tokens[parser.pos]!r} i {quoted(source)}")
     if node is None:
-        raise QueryError(f"nothing to search for in {quoted(source)}")
+        raise QueryError(f"inget att söka efter i {quoted(source)}")
     return node
 
 
@@ -159,14 +159,14 @@ class _Parser:
         return self.tokens[self.pos - 1]
 
     def fail(self, why: str) -> QueryError:
-        return QueryError(f"{why} in {quoted(self.source)}")
+        return QueryError(f"{why} i {quoted(self.source)}")
 
     def expression(self) -> Node | None:
         children = [self.conjunction()]
         while self.peek() == "OR":
             self.take()
             if self.peek() in (None, ")", "OR", "AND"):
-                raise self.fail("OR needs something after it")
+                raise self.fail("OR behöver något efter sig")
             children.append(self.conjunction())
         kept = tuple(c for c in children if c is not None)
         return kept[0] if len(kept) == 1 else (Or(kept) if kept else None)
@@ -177,7 +177,7 @@ class _Parser:
             if self.peek() == "AND":
                 self.take()
                 if self.peek() in (None, ")", "OR", "AND") or not children:
-                    raise self.fail("AND needs something on both sides")
+                    raise self.fail("AND behöver något på båda sidor")
             children.append(self.unary())
         kept = tuple(c for c in children if c is not None)
         return kept[0] if len(kept) == 1 else (And(kept) if kept else None)
@@ -187,13 +187,13 @@ class _Parser:
         if token in ("NOT", "("):
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise self.fail(f"more than {MAX_DEPTH} parentheses or NOTs nested")
+                raise self.fail(f"mer än {MAX_DEPTH} parenteser eller NOT i varandra")
             try:
                 return self.nested(token)
             finally:
                 self.depth -= 1
         if token == ")":
-            raise self.fail("unbalanced parentheses")
+            raise self.fail("parenteserna går inte jämnt ut")
         if token.startswith('"'):
             return self.words(token.strip('"'), as_written=True)
         return self.word(token)
@@ -201,12 +201,12 @@ class _Parser:
     def nested(self, token: str) -> Node | None:
         if token == "NOT":
             if self.peek() in (None, ")", "OR", "AND"):
-                raise self.fail("NOT needs something after it")
+                raise self.fail("NOT behöver något efter sig")
             child = self.unary()
             return Not(child) if child is not None else None
         inner = self.expression()
         if self.peek() != ")":
-            raise self.fail("unbalanced parentheses")
+            raise self.fail("parenteserna går inte jämnt ut")
         self.take()
         return inner
 

@@ -273,8 +273,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     have = version_of(conn)
     if have > VERSION:
         raise CatalogError(
-            f"the catalog is of schema version {have}, newer than this handlingar ({VERSION}):"
-            " upgrade handlingar"
+            f"katalogen har schemaversion {have}, nyare än denna handlingar ({VERSION}):"
+            " uppgradera handlingar"
         )
     for number in range(have + 1, VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
