@@ -177,26 +177,55 @@ def trend(
 
 @main.command()
 @click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only)."
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; other than loopback (0.0.0.0: the network) it needs a secret.",
 )
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free)."
 )
+@click.option(
+    "--token-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File whose first line is the secret every page and /api/ asks for (else env HANDLINGAR_TOKEN).",
+)
+@click.option(
+    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Requests answered at once."
+)
+@click.option(
+    "--time-limit",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0, min_open=True),
+    help="Seconds one answer may take; past it the request gets 503.",
+)
 @common(tabular=False)
-def serve(host: str, port: int, index_dir: str | None, as_json: bool) -> None:
-    """A local web page over the index: search with facets, documents with their pages,
-    quotes with a copy button, plan against outcome, trends; JSON under /api/. Read-only."""
-    from werkzeug.serving import make_server
+def serve(
+    host: str,
+    port: int,
+    token_file: Path | None,
+    threads: int,
+    time_limit: float,
+    index_dir: str | None,
+    as_json: bool,
+) -> None:
+    """A web page over the index for several people at once: search with facets, documents
+    with their pages, quotes with a copy button, plan against outcome, trends; JSON under
+    /api/. Read-only; an ingest meanwhile is seen by the next request."""
+    import os
 
-    from pipeline.web.app import create_app
+    from pipeline.web.access import secret_of
+    from pipeline.web.server import Serving, start
 
-    app = create_app(Settings(index_dir=index_dir_from(index_dir)))
-    server = make_server(host, port, app, threaded=False)  # one connection at a time: one catalog handle
-    url = f"http://{host}:{server.server_port}/"
+    secret = secret_of(token_file, os.environ.get("HANDLINGAR_TOKEN") or None)
+    serving = Serving(host, port, threads, time_limit, secret)
+    started = start(Settings(index_dir=index_dir_from(index_dir)), serving)
+    url = started.url
     click.echo(formats.to_json({"url": url}) if as_json else f"handlingar: {url} (Ctrl-C avslutar)")
     sys.stdout.flush()
     with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
+        started.server.run()
 
 
 @main.command()

@@ -72,7 +72,9 @@ def common(tabular: bool = True) -> Callable[[F], F]:
             try:
                 return fn(*args, **kwargs)
             except HandlingarError as exc:
-                raise click.ClickException(str(exc)) from None
+                failed = click.ClickException(str(exc))
+                failed.exit_code = getattr(exc, "exit_code", 1)  # 2: wrong usage (errors.WrongUsage)
+                raise failed from None
 
         return wrapper  # type: ignore[return-value]
 

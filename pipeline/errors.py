@@ -73,3 +73,10 @@ class QueryError(HandlingarError):
 
 class NotFound(HandlingarError):
     """A document, year or board asked for is not in the catalog."""
+
+
+class WrongUsage(HandlingarError):
+    """Options that cannot work together (exit status 2): a server shared on a network
+    without a secret, say."""
+
+    exit_code = 2
