@@ -12,6 +12,7 @@ query that takes too long costs one answer thread for a while, never the whole s
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ def start(settings: Settings, serving: Serving) -> Started:
     from waitress.server import create_server
 
     require_secret(serving.host, serving.secret)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # 'Task queue depth is 2': busy, not wrong
     app = Deadline(create_app(settings, serving.secret), serving.time_limit, serving.threads)
     server = create_server(
         app,
@@ -119,8 +121,9 @@ def _answer(app: WSGIApplication, environ: WSGIEnvironment) -> Answered:
 
 def too_slow(path: str, seconds: float) -> Answered:
     """503: the answer took longer than the time limit."""
+    limit = f"{seconds:g}".replace(".", ",")  # 0,5 s
     why = (
-        f"Svaret tog längre än {f'{seconds:g}'.replace('.', ',')} s och gavs upp. Försök med en smalare fråga "
+        f"Svaret tog längre än {limit} s och gavs upp. Försök med en smalare fråga "
         "(ett år, en nämnd, en fras inom citattecken) eller försök igen om en stund."
     )
     if path.startswith("/api/"):
