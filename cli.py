@@ -191,7 +191,7 @@ def trend(
     help="File whose first line is the secret every page and /api/ asks for (else env HANDLINGAR_TOKEN).",
 )
 @click.option(
-    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Requests answered at once."
+    "--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Requests answered at once."
 )
 @click.option(
     "--time-limit",

@@ -3,7 +3,7 @@
 python bench/web_bench.py --index DIR [--repeats 10]
     each page in turn, the app and index opened once, as `serve` does (Flask's test client,
     so no network in the figures)
-python bench/web_bench.py --index DIR --load 8 [--requests 50] [--seconds 120] [--threads 8]
+python bench/web_bench.py --index DIR --load 8 [--requests 50] [--seconds 120] [--threads 4]
     load: `handlingar serve` started on a free port of 127.0.0.1 and N clients at once, each
     asking the pages in turn over one kept-alive connection until it has made --requests or
     --seconds have passed; prints errors, requests/s and p50/p95 of every page, then stops
@@ -143,7 +143,7 @@ def main() -> None:
     )
     parser.add_argument("--requests", type=int, default=50, help="requests per client (load)")
     parser.add_argument("--seconds", type=float, default=120.0, help="the load stops after this long")
-    parser.add_argument("--threads", type=int, default=8, help="the server's --threads (load)")
+    parser.add_argument("--threads", type=int, default=4, help="the server's --threads (load)")
     parser.add_argument("--page", action="append", help="a page to ask instead of the default ones")
     args = parser.parse_args()
     pages = args.page or PAGES

@@ -110,20 +110,27 @@ def guard(app: Flask, secret: Secret) -> None:
 
     @app.before_request
     def allowed() -> Response | tuple[Response | str, int] | None:
-        if request.endpoint in OPEN_ENDPOINTS:
-            return None
-        bearer = _bearer(request)
-        if bearer is not None:
-            if secret.matches(bearer):
-                g.signed_in = True
-                return None
-            time.sleep(FAILED_DELAY_S)
-            return _refused(403, "fel token")
-        if secret.in_session(request.cookies.get(COOKIE, ""), time.time()):
+        return None if request.endpoint in OPEN_ENDPOINTS else _checked(secret)
+
+    _login_routes(app, secret)
+
+
+def _checked(secret: Secret) -> tuple[Response | str, int] | None:
+    """None when the request carries the secret (a bearer token or a session cookie), else the refusal."""
+    bearer = _bearer(request)
+    if bearer is not None:
+        if secret.matches(bearer):
             g.signed_in = True
             return None
-        return _refused(401, "inloggning krävs")
+        time.sleep(FAILED_DELAY_S)
+        return _refused(403, "fel token")
+    if secret.in_session(request.cookies.get(COOKIE, ""), time.time()):
+        g.signed_in = True
+        return None
+    return _refused(401, "inloggning krävs")
 
+
+def _login_routes(app: Flask, secret: Secret) -> None:
     @app.get("/login")
     def login_form() -> str:
         return render_template("login.html", next=_next(request.args.get("next")), failed=False)

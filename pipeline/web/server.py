@@ -38,7 +38,7 @@ class Serving:
 
     host: str = "127.0.0.1"
     port: int = 8000
-    threads: int = 8
+    threads: int = 4
     time_limit: float = 30.0
     secret: Secret | None = None
 
