@@ -8,7 +8,6 @@ result. Library errors become one line on stderr and a non-zero exit status:
 
 from __future__ import annotations
 
-import contextlib
 import io
 import sys
 from pathlib import Path
@@ -29,6 +28,7 @@ from options import (
 )
 from pipeline.output import formats, views
 from pipeline.settings import Settings, index_dir_from
+from serve_cli import serve
 from watch_cli import watch
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def ingest(
     from pipeline.answer.watch_count import count_news
     from pipeline.ingest import ingest as run
 
-    names = _party_names(parties_file)
+    names = party_names(parties_file)
     settings = Settings(
         index_dir=index_dir_from(index_dir),
         workers=workers,
@@ -121,14 +121,6 @@ def ingest(
         ingest_summary(report)
     if report.failed:
         sys.exit(1)
-
-
-def _party_names(parties_file: Path | None) -> tuple[tuple[str, str], ...]:
-    if parties_file is None:
-        return ()
-    from pipeline.extract.parties import load_party_names
-
-    return tuple(load_party_names(parties_file).items())
 
 
 @main.command()
@@ -216,30 +208,6 @@ def trend(
         trend_bars(result, color=sys.stdout.isatty())
         return
     echo_rows(result.rows, views.TREND, fmt, data=result)
-
-
-@main.command()
-@click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only)."
-)
-@click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free)."
-)
-@common(tabular=False)
-def serve(host: str, port: int, index_dir: str | None, as_json: bool) -> None:
-    """A local web page over the index: search with facets, documents with their pages,
-    quotes with a copy button, plan against outcome, trends; JSON under /api/. Read-only."""
-    from werkzeug.serving import make_server
-
-    from pipeline.web.app import create_app
-
-    app = create_app(Settings(index_dir=index_dir_from(index_dir)))
-    server = make_server(host, port, app, threaded=False)  # one connection at a time: one catalog handle
-    url = f"http://{host}:{server.server_port}/"
-    click.echo(formats.to_json({"url": url}) if as_json else f"handlingar: {url} (Ctrl-C avslutar)")
-    sys.stdout.flush()
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
 
 
 @main.command()
@@ -419,6 +387,7 @@ def quotes(
 
 
 main.add_command(watch)  # watch, watch NAME, watch add / list / remove: watch_cli.py
+main.add_command(serve)  # serve_cli.py
 
 if __name__ == "__main__":
     main()

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -74,7 +75,9 @@ def common(tabular: bool = True) -> Callable[[F], F]:
             try:
                 return fn(*args, **kwargs)
             except HandlingarError as exc:
-                raise click.ClickException(str(exc)) from None
+                failed = click.ClickException(str(exc))
+                failed.exit_code = getattr(exc, "exit_code", 1)  # 2: wrong usage (errors.WrongUsage)
+                raise failed from None
 
         return wrapper  # type: ignore[return-value]
 
@@ -169,6 +172,15 @@ def filter_options(fn: F) -> F:
     ):
         decorated = option(decorated)
     return decorated  # type: ignore[no-any-return]
+
+
+def party_names(parties_file: Path | None) -> tuple[tuple[str, str], ...]:
+    """The local parties a --parties TOML file names (read only when one is given)."""
+    if parties_file is None:
+        return ()
+    from pipeline.extract.parties import load_party_names
+
+    return tuple(load_party_names(parties_file).items())
 
 
 def warn_behind(unindexed: int) -> None:

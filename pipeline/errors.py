@@ -81,3 +81,10 @@ class NotFound(HandlingarError):
 
 class WatchError(HandlingarError):
     """A watch that cannot be added (its name is taken) or written (a read-only index)."""
+
+
+class WrongUsage(HandlingarError):
+    """Options that cannot work together (exit status 2): a server shared on a network
+    without a secret, say."""
+
+    exit_code = 2

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
-from werkzeug.serving import BaseWSGIServer, make_server
 
 from cli import main
 from conftest import V_STATEMENT
 from pipeline.ingest import IngestReport
 from pipeline.settings import Settings
 from pipeline.web.app import create_app
+from pipeline.web.server import Serving, start
 
 Corpus = tuple[Settings, IngestReport]
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
@@ -170,21 +170,11 @@ def test_serving_never_writes_to_the_index(corpus_index: Corpus, tmp_path: Path)
 
 @pytest.fixture(scope="module")
 def served(corpus_index: Corpus) -> Iterator[str]:
-    """The app on a free port of 127.0.0.1, made and served in one thread (as `serve` does)."""
-    ready: dict[str, Any] = {}
-    started = threading.Event()
-
-    def run() -> None:
-        server: BaseWSGIServer = make_server("127.0.0.1", 0, create_app(corpus_index[0]), threaded=False)
-        ready["server"] = server
-        started.set()
-        server.serve_forever()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert started.wait(60)
-    yield f"http://127.0.0.1:{ready['server'].server_port}"
-    ready["server"].shutdown()
+    """The app on a free port of 127.0.0.1, served as `serve` serves it (waitress, answer threads)."""
+    started = start(corpus_index[0], Serving(port=0))
+    threading.Thread(target=started.server.run, daemon=True).start()
+    yield started.url.rstrip("/")
+    started.server.close()
 
 
 @pytest.fixture(scope="module")

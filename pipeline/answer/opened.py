@@ -1,15 +1,18 @@
 """The catalog and the search index opened for answers: once per command, or once per
-process by a server that keeps them."""
+thread by a server that keeps them (``PerThread``), opened again after an ingest."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..extract.lexicon import Lexicon
 from ..settings import Settings
 from ..store import index
+from ..store.health import GENERATION_MARKER
 from ..store.reads import CatalogReader
 
 
@@ -45,3 +48,50 @@ def opened(settings: Settings, kept: Opened | None = None) -> Iterator[Opened]:
         yield fresh
     finally:
         fresh.close()
+
+
+Stamp = tuple[tuple[int, int, int] | None, ...]
+
+
+def stamp(settings: Settings) -> Stamp:
+    """What an ingest changes when it commits: the catalog file and its write-ahead log, and
+    the search index's list of segments and owner (inode, mtime and size of each; None: absent)."""
+    files = (
+        settings.catalog_path,
+        settings.catalog_path.with_name(settings.catalog_path.name + "-wal"),
+        settings.search_dir / "meta.json",
+        settings.search_dir / GENERATION_MARKER,
+    )
+    return tuple(_stat(path) for path in files)
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_ino, found.st_mtime_ns, found.st_size
+
+
+class PerThread:
+    """The catalog and search index for a server's answers: one ``Opened`` per thread (an
+    SQLite connection belongs to the thread that made it), opened on a thread's first answer
+    and opened again when an ingest has changed the index since (``stamp``)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._local = threading.local()
+        Opened.of(settings).close()  # a missing or unusable index fails at once, not at a request
+
+    def now(self) -> Opened:
+        """This thread's catalog and index as the last ingest left them."""
+        local, now = self._local, stamp(self.settings)
+        kept: Opened | None = getattr(local, "opened", None)
+        if kept is not None and local.stamp == now:
+            return kept
+        local.opened = None
+        if kept is not None:
+            kept.close()
+        fresh = Opened.of(self.settings)  # stamped before it opens: a change meanwhile is seen next time
+        local.opened, local.stamp = fresh, now
+        return fresh

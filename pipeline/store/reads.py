@@ -41,6 +41,8 @@ from .watches import WatchReads
 
 # The path a document is shown under: the first of its paths.
 FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
+# Ids given as one JSON list: any number of them (one "?" each stops at SQLite's 32,766 variables)
+ANY_OF = "(SELECT value FROM json_each(?))"
 # Whose act an amount's sentence is: its people or parties (as JSON)
 ACTS = (
     "(SELECT s.{0} FROM sentences s WHERE s.part_id = a.part_id AND s.page = a.page"
@@ -148,13 +150,12 @@ class CatalogReader:
     def part_info(self, part_ids: list[int]) -> dict[int, PartInfo]:
         if not part_ids:
             return {}
-        marks = ",".join("?" * len(part_ids))
         rows = self.conn.execute(
             "SELECT p.id, p.title AS part_title, p.kind AS part_kind, p.party, p.signatories,"
             " p.first_page, p.last_page, d.id AS document, d.title, d.kind, d.board, d.year, d.date,"
             f" {FIRST_PATH.format('d.id')}"
-            f" FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})",
-            part_ids,
+            f" FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.id IN {ANY_OF}",
+            (json.dumps(part_ids),),
         )
         return {r["id"]: build(PartInfo, r, signatories=names(r["signatories"])) for r in rows}
 
@@ -162,13 +163,12 @@ class CatalogReader:
         """canonical part id -> its repeats, each with a path and page range."""
         if not part_ids:
             return {}
-        marks = ",".join("?" * len(part_ids))
         out: dict[int, list[Repeat]] = {}
         rows = self.conn.execute(
             "SELECT p.repeat_of, p.id, p.document_id, p.first_page, p.last_page, p.similarity,"
             f" p.seq, {FIRST_PATH.format('p.document_id')}"
-            f" FROM parts p WHERE p.repeat_of IN ({marks}) ORDER BY p.document_id, p.seq",
-            part_ids,
+            f" FROM parts p WHERE p.repeat_of IN {ANY_OF} ORDER BY p.document_id, p.seq",
+            (json.dumps(part_ids),),
         )
         for row in rows:
             out.setdefault(row["repeat_of"], []).append(build(Repeat, row))
@@ -318,10 +318,9 @@ class CatalogReader:
     def blocks_by_id(self, block_ids: list[int]) -> dict[int, BlockRef]:
         if not block_ids:
             return {}
-        marks = ",".join("?" * len(block_ids))
         rows = self.conn.execute(
-            f'SELECT id, document_id, part_id, page, start, "end" FROM blocks WHERE id IN ({marks})',
-            block_ids,
+            f'SELECT id, document_id, part_id, page, start, "end" FROM blocks WHERE id IN {ANY_OF}',
+            (json.dumps(block_ids),),
         )
         return {r["id"]: build(BlockRef, r) for r in rows}
 

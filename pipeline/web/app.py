@@ -1,9 +1,10 @@
 """``handlingar serve``: the same answers as the command line, as web pages and JSON.
 
 Server-rendered HTML (Flask + Jinja2, autoescaped), no build step; search, documents and
-pages work without JavaScript (a copy button is the only script). Read-only: the catalog
-and search index are opened once, read-only, when the app is made; a file is reached only
-through a document id the catalog knows.
+pages work without JavaScript (a copy button is the only script). Read-only: each thread
+opens the catalog and search index read-only on its first answer and again when an ingest
+changed them (answer/opened.py PerThread); a file is reached only through a document id the
+catalog knows. Served by server.py; on a network every route asks for a secret (access.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from werkzeug.datastructures import MultiDict
 from ..answer.compare import compare
 from ..answer.documents import document_file, document_view
 from ..answer.listings import document_listing
-from ..answer.opened import Opened
+from ..answer.opened import PerThread
 from ..answer.quotes import quote_page, quotes
 from ..answer.search import search
 from ..answer.trend import TREND_KEYS, trend
@@ -32,6 +33,7 @@ from ..output.render import table as compare_table
 from ..read.pdf import render_pages
 from ..records import Hit, SearchResult, Snippet, WithoutFilter, as_json
 from ..settings import Settings
+from .access import Secret, guard
 
 PAGE_SIZE = 10
 QUOTES_PAGE = 50  # quotes a page shows (/api/quotes gives them all)
@@ -96,9 +98,10 @@ def _offset() -> int:
     return max(0, request.args.get("offset", 0, type=int) or 0)
 
 
-def create_app(settings: Settings) -> Flask:
+def create_app(settings: Settings, secret: Secret | None = None) -> Flask:
+    """The app over the index in ``settings``; with a ``secret``, every route asks for it (access.py)."""
     app = Flask(__name__)
-    held = Opened.of(settings)  # once per process
+    held = PerThread(settings)  # one catalog and index per thread, opened again after an ingest
     app.jinja_env.filters.update(
         marked=marked,
         marked_text=marked_text,
@@ -112,6 +115,8 @@ def create_app(settings: Settings) -> Flask:
     )
     app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTER_NAMES)
     _errors(app)
+    if secret is not None:
+        guard(app, secret)
     _search_routes(app, settings, held)
     _trend_routes(app, settings, held)
     _document_routes(app, settings, held)
@@ -131,7 +136,7 @@ def _errors(app: Flask) -> None:
         return render_template("error.html", message=str(exc), code=code), code
 
 
-def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
+def _search_routes(app: Flask, settings: Settings, held: PerThread) -> None:
     @app.get("/")
     def home() -> Any:
         return redirect(url_for("search_page"))
@@ -140,35 +145,41 @@ def _search_routes(app: Flask, settings: Settings, held: Opened) -> None:
     def search_page() -> str:
         q = request.args.get("q", "").strip()
         offset = _offset()
-        found = search(settings, q, filters_of(request.args), PAGE_SIZE, offset, held) if q else None
+        found = search(settings, q, filters_of(request.args), PAGE_SIZE, offset, held.now()) if q else None
         return render_template("search.html", q=q, result=found, offset=offset, size=PAGE_SIZE)
 
     @app.get("/api/search")
     def search_api() -> Response:
         limit = min(max(0, request.args.get("limit", 10, type=int) or 0), 1000)
         offset = _offset()
-        found = search(settings, request.args.get("q", ""), filters_of(request.args), limit, offset, held)
+        found = search(
+            settings, request.args.get("q", ""), filters_of(request.args), limit, offset, held.now()
+        )
         return jsonify(as_json(found))
 
     @app.get("/quotes")
     def quotes_page() -> str:
         q = request.args.get("q", "").strip()
         offset = _offset()
-        found = quote_page(settings, q, filters_of(request.args), QUOTES_PAGE, offset, held) if q else None
+        found = (
+            quote_page(settings, q, filters_of(request.args), QUOTES_PAGE, offset, held.now()) if q else None
+        )
         return render_template("quotes.html", q=q, found=found, offset=offset, size=QUOTES_PAGE)
 
     @app.get("/api/quotes")
     def quotes_api() -> Response:
-        return jsonify(as_json(quotes(settings, request.args.get("q", ""), filters_of(request.args), held)))
+        return jsonify(
+            as_json(quotes(settings, request.args.get("q", ""), filters_of(request.args), held.now()))
+        )
 
 
-def _trend_routes(app: Flask, settings: Settings, held: Opened) -> None:
+def _trend_routes(app: Flask, settings: Settings, held: PerThread) -> None:
     @app.get("/trend")
     def trend_page() -> str:
         q, by = request.args.get("q", "").strip(), request.args.get("by", "year")
         if by not in TREND_KEYS:
             raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
-        found = trend(settings, q, by, filters_of(request.args), held) if q else None
+        found = trend(settings, q, by, filters_of(request.args), held.now()) if q else None
         most = max((r.hits for r in found.rows), default=0) if found else 0
         return render_template("trend.html", q=q, by=by, keys=TREND_KEYS, found=found, most=most or 1)
 
@@ -178,11 +189,11 @@ def _trend_routes(app: Flask, settings: Settings, held: Opened) -> None:
         if by not in TREND_KEYS:
             raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
         return jsonify(
-            as_json(trend(settings, request.args.get("q", ""), by, filters_of(request.args), held))
+            as_json(trend(settings, request.args.get("q", ""), by, filters_of(request.args), held.now()))
         )
 
 
-def _document_routes(app: Flask, settings: Settings, held: Opened) -> None:
+def _document_routes(app: Flask, settings: Settings, held: PerThread) -> None:
     @app.get("/documents")
     def documents_page() -> str:
         return render_template("documents.html", docs=document_listing(settings))
@@ -194,16 +205,18 @@ def _document_routes(app: Flask, settings: Settings, held: Opened) -> None:
     @app.get("/document/<doc_id>")
     def document_page(doc_id: str) -> str:
         q = request.args.get("q", "").strip()
-        doc = document_view(settings, _known(doc_id), q or None, held)
+        doc = document_view(settings, _known(doc_id), q or None, held.now())
         return render_template("document.html", doc=doc, q=q, shown=request.args.get("page", type=int))
 
     @app.get("/api/document/<doc_id>")
     def document_api(doc_id: str) -> Response:
-        return jsonify(as_json(document_view(settings, _known(doc_id), request.args.get("q") or None, held)))
+        return jsonify(
+            as_json(document_view(settings, _known(doc_id), request.args.get("q") or None, held.now()))
+        )
 
     @app.get("/document/<doc_id>/page/<int:number>.png")
     def page_image(doc_id: str, number: int) -> Response:
-        path = document_file(settings, _known(doc_id), held)
+        path = document_file(settings, _known(doc_id), held.now())
         image = next((png for _, png in render_pages(path, [number], IMAGE_DPI)), None)
         if image is None:
             abort(404)
@@ -217,7 +230,7 @@ def _known(doc_id: str) -> str:
     return doc_id
 
 
-def _other_routes(app: Flask, settings: Settings, held: Opened) -> None:
+def _other_routes(app: Flask, settings: Settings, held: PerThread) -> None:
     @app.get("/compare")
     def compare_page() -> str:
         plan, report = request.args.get("plan", ""), request.args.get("report", "")
@@ -235,14 +248,14 @@ def _other_routes(app: Flask, settings: Settings, held: Opened) -> None:
         )
 
 
-def _watch_routes(app: Flask, settings: Settings, held: Opened) -> None:
+def _watch_routes(app: Flask, settings: Settings, held: PerThread) -> None:
     """The watches with their news, read-only: shown here, they are not marked seen (the
     command line's 'handlingar watch' marks them)."""
 
     @app.get("/watches")
     def watches_page() -> str:
-        return render_template("watches.html", found=news(settings, mark=False, kept=held))
+        return render_template("watches.html", found=news(settings, mark=False, kept=held.now()))
 
     @app.get("/api/watches")
     def watches_api() -> Response:
-        return jsonify(as_json(news(settings, mark=False, kept=held)))
+        return jsonify(as_json(news(settings, mark=False, kept=held.now())))
