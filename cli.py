@@ -23,6 +23,7 @@ from options import (
     filter_options,
     fmt_of,
     interactive,
+    party_names,
     progress_bar,
     warn_behind,
 )
