@@ -15,7 +15,7 @@ def trend(settings: Settings, text: str, by: str, filters: Filters, kept: Opened
     """Hits (search's unit: matching text blocks) and documents per key; years run
     without gaps from the first to the last with hits."""
     if by not in TREND_KEYS:
-        raise ValueError(f"--by must be one of {', '.join(TREND_KEYS)}")
+        raise ValueError(f"--by ska vara ett av {', '.join(TREND_KEYS)}")
     with opened(settings, kept) as held:
         counts = held.reader.counts(text, resolved(held.catalog, filters), by)
     rows = [TrendRow(key or None, hits, docs) for key, hits, docs in counts]

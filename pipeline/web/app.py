@@ -178,7 +178,7 @@ def _trend_routes(app: Flask, settings: Settings, held: PerThread) -> None:
     def trend_page() -> str:
         q, by = request.args.get("q", "").strip(), request.args.get("by", "year")
         if by not in TREND_KEYS:
-            raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
+            raise QueryError(f"by ska vara ett av {', '.join(TREND_KEYS)}")
         found = trend(settings, q, by, filters_of(request.args), held.now()) if q else None
         most = max((r.hits for r in found.rows), default=0) if found else 0
         return render_template("trend.html", q=q, by=by, keys=TREND_KEYS, found=found, most=most or 1)
@@ -187,7 +187,7 @@ def _trend_routes(app: Flask, settings: Settings, held: PerThread) -> None:
     def trend_api() -> Response:
         by = request.args.get("by", "year")
         if by not in TREND_KEYS:
-            raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
+            raise QueryError(f"by ska vara ett av {', '.join(TREND_KEYS)}")
         return jsonify(
             as_json(trend(settings, request.args.get("q", ""), by, filters_of(request.args), held.now()))
         )
