@@ -299,8 +299,10 @@ class Meta:
 # What a reader finds in a PDF, by version: a document read by an older one is read again at
 # its next ingest. 1: before euro amounts (and table figures at a page's foot) were read;
 # 2: before § items were read from their own headings, with statements, proposals and votes;
-# 3: before each sentence knew whose act it is.
-READER_VERSION = 4
+# 3: before each sentence knew whose act it is; 4: before a title passed over what names no
+# document (a line of contents, an address, a page's mark, a line repeated on the pages) and a
+# letter's own date (a date alone atop its first page) was read.
+READER_VERSION = 5
 
 
 @dataclass(frozen=True)
