@@ -35,7 +35,7 @@ def _titles(pages: list[Page]) -> tuple[str, str | None, list[str]]:
         "alingsås.se",
         "www.goteborg.se/stadsrevisionen",
         "stadsrevisionen@stadsrevisionen.goteborg.se",
-        "Nacka kommun, 131 81 Nacka Stadshuset, Granitvägen 15 08-718 80 00 info@nacka.se 716 80 www.nacka.se",
+        "Nacka kommun, 131 81 Nacka Stadshuset, Granitvägen 15 08-718 80 00 info@nacka.se www.nacka.se",
         "Göteborgs Stad kommunfullmäktige 1 (1)",  # a page's head with its mark
         "Sida 1 av 17",
         "2018-03-20",  # a tjänsteskrivelse's date and diarienummer, above its subject
