@@ -1,12 +1,12 @@
-"""The lines a hit is shown with, written once for the terminal and the web page: its
-place line and its warnings."""
+"""The lines a hit and a trend are shown with, written once for the terminal and the web
+page: a hit's place line and its warnings, a trend's heading and rates."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..models import PageQuality
-from ..records import Hit
+from ..records import Hit, Trend
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,25 @@ def hit_warnings(hit: Hit) -> list[Warning]:
             Warning("bad", "obs: sidans textlager är trasigt, orden kan vara fel (kontrollera i PDF:en)")
         )
     return found
+
+
+BY_NAMES = {"year": "år", "kind": "slag", "board": "organ", "party": "parti"}
+# what a trend's rate is per 100 of: the pages of text under the row's key
+RATE_OF = {
+    "year": "sidor text från året",
+    "party": "sidor där partiet agerar",
+    "board": "sidor text från organet",
+    "kind": "sidor text av slaget",
+}
+
+
+def trend_heading(result: Trend) -> str:
+    """ "149 träffar för 'budget' per år — stapeln: träffar per 100 sidor text från året"."""
+    per, rate = BY_NAMES.get(result.by, result.by), RATE_OF.get(result.by, "sidor")
+    hits = sum(r.hits for r in result.rows)
+    return f"{hits} träffar för {result.query!r} per {per} — stapeln: träffar per 100 {rate}"
+
+
+def rate_text(rate: float | None) -> str:
+    """A rate as Swedish writes it, '20,3'; '–' where there are no pages."""
+    return "–" if rate is None else f"{rate:.1f}".replace(".", ",")

@@ -1,7 +1,9 @@
 """The only module that imports the search engine (tantivy): schema,
 analyzers, writing, and turning a parsed query into the engine's query.
 
-Indexed unit: a block (paragraph) of canonical body text, with its page. Four
+Indexed unit: a block (paragraph) of canonical body text, with its page; and for
+each page of such text an entry without text, filed as its blocks are, that no
+query finds and only ``pages`` counts (how much was ingested per key). Four
 views of the text: ``text`` (Swedish Snowball stemming, case-folded, å/ä/ö
 kept), ``exact`` (whitespace tokens, case-folded, outer punctuation trimmed) so
 '11,5', 'KS-2022/176.915' and '§' match as written, ``lemma`` (one lemma per
@@ -49,7 +51,7 @@ from .query import (
     quoted,
 )
 from .query import snippet as make_snippet
-from .rows import TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, Stored, index_fields
+from .rows import PAGE_UNIT, TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, index_fields, page_fields, stored_of
 
 _EDGE = re.escape("\"'”“„’‘«»()[]{},.;:!?…")
 _EXACT_PATTERN = rf"[^\s{_EDGE}](?:\S*[^\s{_EDGE}])?"
@@ -112,6 +114,7 @@ def _schema() -> tantivy.Schema:
     for name in FACETS[1:]:  # counted as written
         builder.add_text_field(f"facet_{name}", tokenizer_name="raw", fast=True)
     builder.add_text_field("board", tokenizer_name="default")
+    builder.add_text_field("unit", tokenizer_name="raw")  # 'page': a page's entry (a block has none)
     builder.add_text_field("text", stored=True, tokenizer_name="sv_text")
     builder.add_text_field("exact", tokenizer_name="sv_exact")
     for name in ("lemma", "parts"):  # one lemma per word; the parts of each compound
@@ -195,8 +198,9 @@ def open_writer(settings: Settings, generation: str, forms: WordForms) -> tuple[
 def add_rows(
     writer: Any, analyzer: Analyzer, rows: Iterable[dict[str, Any]], given: dict[str, tuple[str, str]] | None
 ) -> None:
-    for row in rows:
-        writer.add_document(tantivy.Document(**index_fields(row, analyzer, given)))
+    blocks = [index_fields(row, analyzer, given) for row in rows]
+    for fields in [*blocks, *page_fields(blocks)]:
+        writer.add_document(tantivy.Document(**fields))
 
 
 def _filter(schema: tantivy.Schema, f: Filters) -> list[Query]:
@@ -276,20 +280,6 @@ def _compile(schema: tantivy.Schema, node: Node) -> Query:
     return _leaf(schema, node)
 
 
-def _stored(doc: tantivy.Document) -> Stored:
-    found = doc.to_dict()
-    return Stored(
-        found["block"][0],
-        found["document"][0],
-        found["part"][0],
-        found["page"][0],
-        found["year"][0] or None,
-        tuple(found.get("speakers", [])),
-        tuple(found.get("party", [])),
-        found["text"][0],
-    )
-
-
 class Reader:
     """The search index opened once for reading (a process may keep one)."""
 
@@ -308,6 +298,7 @@ class Reader:
         tree = parse(text, self.analyzer)
         schema = self.ix.schema
         clauses = [(Occur.Must, _compile(schema, tree))] + [(Occur.Must, q) for q in _filter(schema, filters)]
+        clauses.append((Occur.MustNot, Query.term_query(schema, "unit", PAGE_UNIT)))  # a page is no hit
         return tree, Query.boolean_query(clauses)
 
     def search(
@@ -319,7 +310,7 @@ class Reader:
         total, found = self._page(text, q, limit, offset)
         hits = []
         for score, address in found:
-            stored = _stored(self.searcher.doc(address))
+            stored = stored_of(self.searcher.doc(address).to_dict())
             shown = self._snippet(tree, stored.text) if snippets else Snippet("")
             hits.append(RawHit(stored, float(score), shown))
         return total, hits
@@ -359,6 +350,16 @@ class Reader:
         buckets = self._aggregate(self._query(text, filters)[1], wanted)["k"]["buckets"]
         return [(b["key"], int(b["doc_count"]), round(b["d"]["value"])) for b in buckets]
 
+    def pages(self, filters: Filters, by: str) -> dict[str | int, int]:
+        """Pages of text under each value of a facet ('' or 0: none) that the filters keep: a
+        page is under all its blocks are (so every hit's page is under the hit's key)."""
+        schema = self.ix.schema
+        clauses = [(Occur.Must, Query.term_query(schema, "unit", PAGE_UNIT))]
+        q = Query.boolean_query(clauses + [(Occur.Must, f) for f in _filter(schema, filters)])
+        field = "year" if by == "year" else f"facet_{by}"
+        buckets = self._aggregate(q, {"k": {"terms": {"field": field, "size": 100_000}}})["k"]["buckets"]
+        return {b["key"]: int(b["doc_count"]) for b in buckets}
+
     def facets(self, text: str, filters: Filters) -> dict[str, dict[str | int, int]]:
         """Hits counted by year, kind, board and party, over every hit."""
         fields = {name: "year" if name == "year" else f"facet_{name}" for name in FACETS}
@@ -381,7 +382,9 @@ class Reader:
         texts = []
         for word in words:
             fuzzy = Query.fuzzy_term_query(self.ix.schema, "exact", word, distance=1 if len(word) < 6 else 2)
-            texts += [_stored(self.searcher.doc(a)).text for _, a in self._run(text, fuzzy, 30, 0).hits]
+            texts += [
+                stored_of(self.searcher.doc(a).to_dict()).text for _, a in self._run(text, fuzzy, 30, 0).hits
+            ]
         return nearest_forms(words, texts, self.analyzer)[:many]
 
     def every_hit(self, text: str, filters: Filters) -> list[RawHit]:

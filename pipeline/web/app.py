@@ -26,7 +26,7 @@ from ..answer.trend import TREND_KEYS, trend
 from ..errors import HandlingarError, NotFound, QueryError
 from ..filters import FILTER_NAMES, Filters
 from ..output.citations import citation_line
-from ..output.lines import hit_line, hit_warnings
+from ..output.lines import hit_line, hit_warnings, rate_text, trend_heading
 from ..output.render import table as compare_table
 from ..read.pdf import render_pages
 from ..records import Hit, Snippet, as_json
@@ -90,6 +90,8 @@ def create_app(settings: Settings) -> Flask:
         citation=citation_line,
         place_line=place_line,
         warnings=hit_warnings,
+        trend_heading=trend_heading,
+        rate=rate_text,
         compare_table=lambda result: Markup(compare_table(result)),
     )
     app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTER_NAMES)
@@ -151,8 +153,8 @@ def _trend_routes(app: Flask, settings: Settings, held: Opened) -> None:
         if by not in TREND_KEYS:
             raise QueryError(f"by must be one of {', '.join(TREND_KEYS)}")
         found = trend(settings, q, by, filters_of(request.args), held) if q else None
-        most = max((r.hits for r in found.rows), default=0) if found else 0
-        return render_template("trend.html", q=q, by=by, keys=TREND_KEYS, found=found, most=most or 1)
+        most = max((r.per_100_pages or 0.0 for r in found.rows), default=0.0) if found else 0.0
+        return render_template("trend.html", q=q, by=by, keys=TREND_KEYS, found=found, most=most or 1.0)
 
     @app.get("/api/trend")
     def trend_api() -> Response:
