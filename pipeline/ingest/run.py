@@ -22,10 +22,10 @@ from ..models import Document
 from ..read import ocr
 from ..read.workers import Outcome, reader_share, run_budgeted
 from ..settings import Settings
-from ..store import dedup, index
+from ..store import dedup
 from ..store.catalog import Catalog
 from ..store.lock import ingest_lock
-from ..store.writer import Batch, sync
+from ..store.writer import Batch, prepare, sync
 from .reader import blocks_of, read_document, sha256_of, shown
 from .report import IngestReport
 
@@ -109,7 +109,7 @@ def ingest(paths: Iterable[Path], settings: Settings, progress: Progress | None 
     report = IngestReport()
     with ingest_lock(settings.index_dir), Catalog.open(settings.catalog_path, create=True) as catalog:
         words = Lexicon(settings.cache_dir)
-        rebuilt = index.prepare(catalog, settings, words)
+        rebuilt = prepare(catalog, settings, words)
         report.index_rebuilt = rebuilt if rebuilt and catalog.reads.unindexed_count() else None
         batch = Batch(catalog, settings, words)
         try:

@@ -106,9 +106,6 @@ def index_fields(
     }
 
 
-PAGE_UNIT = "page"  # the ``unit`` of a page's entry: never a hit, only counted (trend's pages)
-
-
 def page_fields(blocks: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """One entry per page of text from its blocks' fields (``index_fields``): filed under all
     that its blocks are (its part's year, kind and board; everyone who acted in any of them, and
@@ -119,7 +116,7 @@ def page_fields(blocks: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         if page is None:
             keep = ("document", "part", "page", "year", "years", "kind", "part_kind", "board", "facet_kind")
             page = pages[(block["document"], block["page"])] = {name: block[name] for name in keep}
-            page |= {"facet_board": block["facet_board"], "unit": PAGE_UNIT}
+            page["facet_board"] = block["facet_board"]
             page |= {"party": [], "speakers": [], "facet_party": []}
         for name in ("party", "speakers", "facet_party"):
             page[name] += [x for x in block[name] if x not in page[name]]
