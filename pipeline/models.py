@@ -300,7 +300,9 @@ class Meta:
 # its next ingest. 1: before euro amounts (and table figures at a page's foot) were read;
 # 2: before § items were read from their own headings, with statements, proposals and votes;
 # 3: before each sentence knew whose act it is; 4: before a document with no date and no year
-# in its title took the year its first page names.
+# in its title took the year its first page names, a title passed over what names no document
+# (a line of contents, an address, a page's mark, a line repeated on the pages) and a letter's
+# own date (a date alone atop its first page) was read.
 READER_VERSION = 5
 
 

@@ -105,13 +105,14 @@ def test_trend_command_formats(corpus_index: Corpus) -> None:
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
     assert set(data) == {"query", "by", "rows"} and data["by"] == "year"
-    assert all(set(r) == {"key", "hits", "documents"} for r in data["rows"])
+    assert all(set(r) == {"key", "hits", "documents", "pages", "per_100_pages"} for r in data["rows"])
     csv = CliRunner().invoke(
         main, ["trend", "trygghetskameror", "--by", "party", "--format", "csv", "--index", folder]
     )
-    assert csv.exit_code == 0 and csv.output.splitlines()[0] == "key,hits,documents"
+    assert csv.exit_code == 0 and csv.output.splitlines()[0] == "key,hits,documents,pages,per_100_pages"
     table = CliRunner().invoke(main, ["trend", "trygghet", "--index", folder])
     assert "█" in table.output and "träffar" in table.output
+    assert "stapeln: träffar per 100 sidor text från året" in table.output.splitlines()[0]
 
 
 def test_no_hits_suggests_the_nearest_word_forms(corpus_index: Corpus) -> None:

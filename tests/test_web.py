@@ -85,7 +85,9 @@ def test_compare_page_shows_the_table(client: FlaskClient) -> None:
 
 
 def test_trend_page_and_documents(client: FlaskClient) -> None:
-    assert 'class="bar"' in page(client, "/trend?q=trygghet&by=party")
+    shown = page(client, "/trend?q=trygghet&by=party")
+    assert 'class="bar"' in shown and "stapeln: träffar per 100 sidor där partiet agerar" in shown
+    assert '<th class="num">Sidor</th>' in shown and 'aria-label="72,7 träffar per 100 sidor"' in shown
     assert "Verksamhetsplan för trygghets- och delaktighetsberedningen 2020" in page(client, "/documents")
 
 
@@ -220,3 +222,29 @@ def test_in_a_browser_search_filter_open_and_copy(served: str, browser: Any) -> 
     copied = browser.find_element(By.TAG_NAME, "body").get_attribute("data-copied")
     quote = "”För många unga är det lättare att få ett vapen i händerna än ett jobb.”"
     assert copied.startswith(quote + " — Vänsterpartiet (Nujin Alacabek, Aysegül Balci)")
+
+
+# A line of a real page (Brf Björk och Plaza's signing service's foot): 128 characters, no space.
+UNBROKEN = (
+    "Fingerprint:559a6122dd99c97fc547a1bbbf4c500cc0cd7b3165048b0ee83e47fa1cac5b2834b8bf"
+    "550fbae2986ef3cfa603a9e8518d5b4fdee3add04c2dc9a55480db7eb0"
+)
+FITS = """const width = document.documentElement.clientWidth, aside = document.querySelector('aside');
+return [document.documentElement.scrollWidth <= width,
+        !aside || aside.getBoundingClientRect().right <= width];"""
+
+
+@pytest.mark.browser
+@needs_browser
+@pytest.mark.parametrize("width", [400, 1280])
+def test_the_search_page_fits_the_screen(served: str, browser: Any, width: int) -> None:
+    """At 400 and 1,280 px nothing runs off the page, the facets neither, though a hit holds a
+    string that cannot break at a space (a long path, address or signature)."""
+    browser.set_window_size(width, 900)
+    for url in ("/search?q=trygghet", "/trend?q=trygghet&by=board", "/documents", "/quotes?q=trygghet"):
+        browser.get(served + url)
+        assert browser.execute_script(FITS) == [True, True], (width, url)
+    browser.get(served + "/search?q=trygghet")
+    browser.execute_script("document.querySelector('p.snippet').textContent = arguments[0]", UNBROKEN)
+    assert browser.execute_script(FITS) == [True, True]
+    browser.set_window_size(1200, 1400)

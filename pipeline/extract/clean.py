@@ -92,7 +92,7 @@ def join_lines(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)  # each line near a page's top or foot is keyed twice; headers repeat
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
     """What two header lines share when they are the same header: numbers, case, punctuation,
     diacritics and stray one- or two-letter tokens aside, as OCR reads one header a little
     differently on each page ('Rådet för …' / 'Radet for …'). A line of figures keeps them
@@ -145,19 +145,19 @@ def find_furniture(pages: Sequence[Sequence[Line]], depth: int) -> list[set[int]
     zones = [_zone(lines, depth) for lines in pages]
     edges = [_edges(lines, depth) for lines in pages]
     for lines, zone, (below, above) in zip(pages, zones, edges, strict=True):
-        seen.update({_key(lines[i].text) for i in zone})
-        wide.update({_key(lines[i].text) for i in below + above})
+        seen.update({line_key(lines[i].text) for i in zone})
+        wide.update({line_key(lines[i].text) for i in below + above})
     needed = max(2, min(3, (len(pages) + 1) // 2))
     result: list[set[int]] = []
     for lines, zone, (below, above) in zip(pages, zones, edges, strict=True):
         marked = set()
         for i in zone:
             text = lines[i].text.strip()
-            repeated = seen[_key(text)] >= needed and len(pages) > 1 and not _sentence(text)
+            repeated = seen[line_key(text)] >= needed and len(pages) > 1 and not _sentence(text)
             if repeated or any(p.match(text) for p in LETTERHEAD_PATTERNS):
                 marked.add(i)
         for run in (below, above):
-            _grow(lines, run, marked, lambda text: wide[_key(text)] >= needed)
+            _grow(lines, run, marked, lambda text: wide[line_key(text)] >= needed)
         result.append(marked)
     return result
 

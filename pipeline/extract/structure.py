@@ -17,12 +17,12 @@ from .meeting import DATE_RE, full_minutes, normalise_board, parse_date
 from .organs import NAMED_ALTERNATIVES
 from .parties import party_of_text, signatories
 from .reports import annual_report
+from .titles import CONTENTS_RE, DIARIE_RE, letter_date, no_title, part_title, repeated_lines
 
 ITEM_RE = re.compile(r"§\s*(\d+)")  # an item's mark: '§ 12'
 # 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021', '... 2022-01-01 - 2022-12-31'
 FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
 ITEM_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")  # '12 §'
-DIARIE_RE = re.compile(rf"\b[{UPPER}]{{2,6}}[ -]?\d{{4}}/\d+(?:[.:]\d+)*\b")
 # Any organ that meets, its name whole
 BOARD_RE = re.compile(
     rf"""\b(
@@ -117,13 +117,19 @@ def _header(page: Page) -> str:
     return next((line for line in lines if not LETTERHEAD_KIND.match(line)), "")
 
 
+def _title_header(page: Page) -> str:
+    """The running head a title may be: not a letterhead, a page mark or an address."""
+    lines = _lines(page.furniture)
+    return next((line for line in lines if not LETTERHEAD_KIND.match(line) and not no_title(line)), "")
+
+
 def _start_of(page: Page, current: _Start | None) -> _Start | None:
     """The part that ``page`` starts, or None when it continues ``current``."""
     minutes = _minutes_kind(page)
     header = _header(page)
     if minutes:
         return None if current and current.kind == minutes else _Start(minutes, header)
-    body = _lines(page.body)
+    body = [line for line in _lines(page.body) if not CONTENTS_RE.search(line)]  # names parts, opens none
     kind = _text_kind(body[:3])
     if kind != DocumentKind.PROTOKOLLSANTECKNING and any(TJUT_RE.match(line) for line in body[:6]):
         kind = DocumentKind.TJÄNSTEUTLÅTANDE
@@ -157,16 +163,23 @@ def split_parts(pages: Sequence[Page], party_names: Mapping[str, str] | None = N
             current = _Start(current.kind, _header(page) or current.header)
             starts[-1] = (starts[-1][0], current)
     parts = []
+    repeated = repeated_lines(pages)
     for seq, (first, start) in enumerate(starts):
         last = starts[seq + 1][0] - 1 if seq + 1 < len(starts) else pages[-1].number
         span = [p for p in pages if first <= p.number <= last]
-        parts.append(_make_part(seq, start, span, party_names))
+        parts.append(_make_part(seq, start, span, party_names, repeated))
     return parts
 
 
-def _make_part(seq: int, start: _Start, pages: Sequence[Page], party_names: Mapping[str, str] | None) -> Part:
+def _make_part(
+    seq: int,
+    start: _Start,
+    pages: Sequence[Page],
+    party_names: Mapping[str, str] | None,
+    repeated: frozenset[str],
+) -> Part:
     text = "\n".join(p.body for p in pages)
-    title = part_title(start.kind, pages)
+    title = part_title(start.kind, pages, _title_header(pages[0]), repeated)
     party = signed = None
     if start.kind in SIGNED_KINDS:
         party = party_of_text(text, party_names)
@@ -181,35 +194,6 @@ def _make_part(seq: int, start: _Start, pages: Sequence[Page], party_names: Mapp
         signatories=signed or (),
         header=start.header,
     )
-
-
-def _joined_title(lines: Sequence[str], first: int) -> str:
-    """A title line plus its wrapped continuation lines."""
-    title = lines[first]
-    for line in lines[first + 1 : first + 4]:
-        wraps = title.endswith((" och", "-", " för", " i", " av", "Verksamhetsberättelse"))
-        if wraps or line[:1].islower() or re.fullmatch(r"(år )?\d{4}", line):
-            title = f"{title} {line}"
-        else:
-            break
-    return " ".join(title.split())
-
-
-def part_title(kind: str, pages: Sequence[Page]) -> str:
-    lines = _lines(pages[0].body)
-    if not lines:
-        return _header(pages[0])
-    if kind in MINUTES_KINDS:
-        dnr = (i for i, x in enumerate(lines) if DIARIE_RE.search(x) or minutes.DIARIE_LINE_RE.match(x))
-        after = next((i + 1 for i in dnr), None)
-        if after is not None and after < len(lines):
-            return _joined_title(lines, after)
-    for i, line in enumerate(lines[:6]):
-        if re.match(r"^(Ärende\s+\d+\s*:|Verksamhets|Årsredovisning|Tjänsteutlåtande)", line):
-            return _joined_title(lines, i)
-    if kind in PLANS and _header(pages[0]):
-        return _header(pages[0])
-    return _joined_title(lines, 0)[:200]
 
 
 def find_board(text: str) -> str | None:
@@ -252,7 +236,9 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     head = "\n".join(p.furniture + "\n" + p.body for p in pages[:2])
     lines = _lines(head)
     meeting = _meeting_line(lines)
-    date = parse_date(meeting or "") or (parse_date(head) if _is_minutes(first.kind) else None)
+    date = parse_date(meeting or "") or (
+        parse_date(head) if _is_minutes(first.kind) else letter_date(pages[0])
+    )
     item = None
     if first.kind in MINUTES_KINDS:
         item = ITEM_RE.search(meeting or head) or ITEM_AFTER_RE.search(head)

@@ -20,10 +20,10 @@ from ..models import Block, Document
 from ..read import ocr
 from ..read.workers import Outcome, reader_share, run_budgeted
 from ..settings import Settings
-from ..store import dedup, index
+from ..store import dedup
 from ..store.catalog import Catalog
 from ..store.lock import ingest_lock
-from ..store.writer import Batch, sync
+from ..store.writer import Batch, prepare, sync
 from .files import discover, sha256_of, shown
 from .report import IngestReport
 
@@ -86,7 +86,7 @@ def ingest(
     report = IngestReport()
     with ingest_lock(settings.index_dir), Catalog.open(settings.catalog_path, create=True) as catalog:
         words = Lexicon(settings.cache_dir)
-        rebuilt = index.prepare(catalog, settings, words)
+        rebuilt = prepare(catalog, settings, words)
         report.index_rebuilt = rebuilt if rebuilt and catalog.reads.unindexed_count() else None
         batch = Batch(catalog, settings, words)
         try:

@@ -1,5 +1,6 @@
-"""The lines a hit is shown with, written once for the terminal and the web page: its
-place line and its warnings; and a watch's counts of news."""
+"""The lines a hit, a trend and a watch are shown with, written once for the terminal and
+the web page: a hit's place line and its warnings, a trend's heading and rates, a watch's
+counts of news."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import PageQuality
-from ..records import Hit, SearchResult, WatchNews, WithoutFilter
+from ..records import Hit, SearchResult, Trend, WatchNews, WithoutFilter
 from .formats import printable
 
 
@@ -91,3 +92,25 @@ def filtered_out(
     else:
         found = f"utan filtren: {hits_count(result.unfiltered)}"
     return printable(f"inga träffar med {joint.join(named(w) for w in given)}; {found}")
+
+
+BY_NAMES = {"year": "år", "kind": "slag", "board": "organ", "party": "parti"}
+# what a trend's rate is per 100 of: the pages of text under the row's key
+RATE_OF = {
+    "year": "sidor text från året",
+    "party": "sidor där partiet agerar",
+    "board": "sidor text från organet",
+    "kind": "sidor text av slaget",
+}
+
+
+def trend_heading(result: Trend) -> str:
+    """ "149 träffar för 'budget' per år — stapeln: träffar per 100 sidor text från året"."""
+    per, rate = BY_NAMES.get(result.by, result.by), RATE_OF.get(result.by, "sidor")
+    hits = sum(r.hits for r in result.rows)
+    return f"{hits} träffar för {result.query!r} per {per} — stapeln: träffar per 100 {rate}"
+
+
+def rate_text(rate: float | None) -> str:
+    """A rate as Swedish writes it, '20,3'; '–' where there are no pages."""
+    return "–" if rate is None else f"{rate:.1f}".replace(".", ",")

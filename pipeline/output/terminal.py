@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..records import DocumentEntry, SearchResult, Snippet, Trend
 from .formats import cell, printable
-from .lines import filtered_out, hit_line, hit_warnings
+from .lines import BY_NAMES, filtered_out, hit_line, hit_warnings, rate_text, trend_heading
 from .views import View
 
 R = TypeVar("R")
@@ -154,7 +154,7 @@ def search_hits(result: SearchResult, offset: int, color: bool) -> None:
         )
 
 
-FACET_NAMES = {"year": "år", "kind": "slag", "board": "organ", "party": "parti"}
+FACET_NAMES = BY_NAMES
 
 
 def _facets(console: Console, facets: dict[str, dict[str, int]], many: int = 5) -> None:
@@ -172,20 +172,22 @@ def _facets(console: Console, facets: dict[str, dict[str, int]], many: int = 5) 
 
 
 def trend_bars(result: Trend, color: bool, width: int = 40) -> None:
-    """One line per key: the key, a bar as long as its share of the largest count, hits, documents."""
+    """One line per key: the key, a bar as long as its rate (hits per 100 pages of text under
+    the key) beside the largest, then the hits, documents, pages and the rate."""
     console = coloured(color)
     rows = result.rows
-    per = FACET_NAMES.get(result.by, result.by)
-    console.print(printable(f"{sum(r.hits for r in rows)} träffar för {result.query!r} per {per}"))
-    most = max((r.hits for r in rows), default=0) or 1
+    console.print(printable(trend_heading(result)))
+    most = max((r.per_100_pages or 0.0 for r in rows), default=0.0) or 1.0
     keys = [printable(str(r.key) if r.key is not None else "(inget)") for r in rows]
     pad = max((len(k) for k in keys), default=0)
     for key, row in zip(keys, rows, strict=True):
-        bar = "█" * round(width * row.hits / most) or ("▏" if row.hits else "")
+        rate = row.per_100_pages or 0.0
+        bar = "█" * round(width * rate / most) or ("▏" if row.hits else "")
         console.print(
             Text(f"{key:<{pad}}  ")
             + Text(f"{bar:<{width}}", style="cyan")
-            + Text(f"  {row.hits:>5} träffar i {row.documents} dokument")
+            + Text(f"  {rate_text(row.per_100_pages):>6} per 100 s.  ")
+            + Text(f"{row.hits:>5} träffar i {row.documents} dokument, {row.pages} sidor", style="dim")
         )
 
 

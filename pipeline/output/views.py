@@ -57,7 +57,7 @@ HITS: View[Hit] = [
     Column("snippet", lambda h: h.snippet.text),
     *_attr("path"),
 ]
-TREND: View[TrendRow] = _attr("key", "hits", "documents")
+TREND: View[TrendRow] = _attr("key", "hits", "documents", "pages", "per_100_pages")
 QUOTES: View[Quote] = [
     Column("quote", lambda q: q.quote),
     Column("citation", citation_line),

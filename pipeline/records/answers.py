@@ -294,9 +294,14 @@ class VoteEntry(Record):
 
 @dataclass(frozen=True)
 class TrendRow(Record):
+    """A key's hits, the documents they are in, the pages of text under the key with the same
+    filters (what could have been hit) and the hits per 100 of those pages (None: no pages)."""
+
     key: str | int | None  # None: hits without one
     hits: int
     documents: int
+    pages: int = 0
+    per_100_pages: float | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import HandlingarError
 
-SCHEMA_VERSION = "3"  # 3: a block's parties and speakers are who acted in it
+SCHEMA_VERSION = "4"  # 3: a block's parties and speakers are who acted in it; 4: a page's entry too
 SCHEMA_MARKER, GENERATION_MARKER = "handlingar-schema", "handlingar-generation"
 
 

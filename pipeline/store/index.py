@@ -1,7 +1,9 @@
 """The only module that imports the search engine (tantivy): schema,
 analyzers, writing, and turning a parsed query into the engine's query.
 
-Indexed unit: a block (paragraph) of canonical body text, with its page. Four
+Indexed unit: a block (paragraph) of canonical body text, with its page; beside
+it, in ``pages/`` (so that no score changes), an entry per page of such text
+filed as its blocks are, which only ``Reader.pages`` counts. Four
 views of the text: ``text`` (Swedish Snowball stemming, case-folded, å/ä/ö
 kept), ``exact`` (whitespace tokens, case-folded, outer punctuation trimmed) so
 '11,5', 'KS-2022/176.915' and '§' match as written, ``lemma`` (one lemma per
@@ -28,7 +30,6 @@ from ..filters import Filters, board_words
 from ..records import Snippet
 from ..settings import Settings
 from . import health
-from .catalog import Catalog
 from .health import GENERATION_MARKER, SCHEMA_MARKER, IndexUnusable, engine_failed, short
 from .query import (
     And,
@@ -49,7 +50,17 @@ from .query import (
     quoted,
 )
 from .query import snippet as make_snippet
-from .rows import EXACT_PATTERN, EXACT_RE, TEXT_PATTERN, TEXT_RE, IndexedViews, RawHit, Stored, index_fields
+from .rows import (
+    EXACT_PATTERN,
+    EXACT_RE,
+    TEXT_PATTERN,
+    TEXT_RE,
+    IndexedViews,
+    RawHit,
+    index_fields,
+    page_fields,
+    stored_of,
+)
 
 _REGEX_META = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
 
@@ -121,34 +132,46 @@ def _register(ix: tantivy.Index, analyzer: Analyzer) -> None:
     ix.register_tokenizer("keyword", TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.lowercase()).build())
 
 
+PAGES = "pages"  # the folder of the page entries, inside the index's
+
+
 def _open(
     folder: Path, generation: str, forms: WordForms, create: bool = False
-) -> tuple[tantivy.Index, Analyzer]:
+) -> tuple[tantivy.Index, tantivy.Index, Analyzer]:
+    """The index of blocks and the index of pages in ``folder``, and the analyzer."""
     state = health.state(folder, generation, forms.key)
     if state != "current" and not create:
         raise IndexUnusable(state, folder)
     try:
+        ix, pages = _index(folder, state != "current"), _index(folder / PAGES, state != "current")
         if state != "current":
-            folder.mkdir(parents=True, exist_ok=True)
-            ix = tantivy.Index(_schema(), path=str(folder), reuse=False)
             (folder / SCHEMA_MARKER).write_text(health.marker(forms.key))
             (folder / GENERATION_MARKER).write_text(generation)
-        else:
-            ix = tantivy.Index.open(str(folder))
     except BaseException as exc:
         if not engine_failed(exc):
             raise
         raise IndexUnusable("damaged", folder, short(exc)) from None
     analyzer = Analyzer(forms)
     _register(ix, analyzer)
-    return ix, analyzer
+    _register(pages, analyzer)
+    return ix, pages, analyzer
 
 
-def _problem(settings: Settings, generation: str, forms: WordForms) -> str | None:
+def _index(folder: Path, fresh: bool) -> tantivy.Index:
+    if fresh:
+        folder.mkdir(parents=True, exist_ok=True)
+        return tantivy.Index(_schema(), path=str(folder), reuse=False)
+    if not (folder / "meta.json").is_file():  # made before the pages were
+        raise IndexUnusable("older", folder.parent)
+    return tantivy.Index.open(str(folder))
+
+
+def problem(settings: Settings, generation: str, forms: WordForms) -> str | None:
     """Why the index cannot be used as it is (None: it can). Opening it and reading
     every segment's postings once shows a missing or cut segment file."""
     try:
-        ix, _ = _open(settings.search_dir, generation, forms)
+        ix, pages, _ = _open(settings.search_dir, generation, forms)
+        pages.searcher().search(Query.all_query(), 1, count=True)
         searcher = ix.searcher()
         searcher.search(Query.all_query(), 1, count=True)
         searcher.search(Query.term_query(ix.schema, "text", "och"), 1, count=True)
@@ -161,24 +184,11 @@ def _problem(settings: Settings, generation: str, forms: WordForms) -> str | Non
     return None
 
 
-def prepare(catalog: Catalog, settings: Settings, forms: WordForms) -> str | None:
-    """When the search index is missing, of another version, made for another
-    catalog or damaged, have every document indexed again from the catalog
-    (no PDF is read again). Returns why it is rebuilt, or None."""
-    problem = _problem(settings, catalog.reads.generation, forms)
-    if problem is None:
-        return None
-    if settings.search_dir.is_dir():
-        shutil.rmtree(settings.search_dir)
-    catalog.mark_all_unindexed()
-    return problem
-
-
-def open_writer(settings: Settings, generation: str, forms: WordForms) -> tuple[Any, Analyzer]:
-    """The index's one writer (its lock is the engine's own), and its analyzer."""
-    ix, analyzer = _open(settings.search_dir, generation, forms, create=True)
+def open_writer(settings: Settings, generation: str, forms: WordForms) -> tuple[Any, Any, Analyzer]:
+    """The writers of blocks and of pages (each lock is the engine's own), and the analyzer."""
+    ix, pages, analyzer = _open(settings.search_dir, generation, forms, create=True)
     try:
-        return ix.writer(heap_size=128_000_000), analyzer
+        return ix.writer(heap_size=128_000_000), pages.writer(heap_size=20_000_000, num_threads=1), analyzer
     except ValueError as exc:
         if "LockBusy" not in str(exc):
             raise
@@ -188,10 +198,17 @@ def open_writer(settings: Settings, generation: str, forms: WordForms) -> tuple[
 
 
 def add_rows(
-    writer: Any, analyzer: Analyzer, rows: Iterable[dict[str, Any]], given: dict[str, tuple[str, str]] | None
+    writers: tuple[Any, Any],
+    analyzer: Analyzer,
+    rows: Iterable[dict[str, Any]],
+    given: dict[str, tuple[str, str]] | None,
 ) -> None:
-    for row in rows:
-        writer.add_document(tantivy.Document(**index_fields(row, analyzer, given)))
+    """A document's blocks, and an entry for each of their pages."""
+    blocks = [index_fields(row, analyzer, given) for row in rows]
+    for fields in blocks:
+        writers[0].add_document(tantivy.Document(**fields))
+    for fields in page_fields(blocks):
+        writers[1].add_document(tantivy.Document(**fields))
 
 
 def _filter(schema: tantivy.Schema, f: Filters) -> list[Query]:
@@ -273,20 +290,6 @@ def _compile(schema: tantivy.Schema, node: Node) -> Query:
     return _leaf(schema, node)
 
 
-def _stored(doc: tantivy.Document) -> Stored:
-    found = doc.to_dict()
-    return Stored(
-        found["block"][0],
-        found["document"][0],
-        found["part"][0],
-        found["page"][0],
-        found["year"][0] or None,
-        tuple(found.get("speakers", [])),
-        tuple(found.get("party", [])),
-        found["text"][0],
-    )
-
-
 class Reader:
     """The search index opened once for reading (a process may keep one)."""
 
@@ -298,8 +301,8 @@ class Reader:
             # the engine takes a lock file even to read: a read-only index is read from a copy
             self.copy = tempfile.TemporaryDirectory(prefix="handlingar-search-")
             where = Path(shutil.copytree(self.folder, Path(self.copy.name) / "search"))
-        self.ix, self.analyzer = _open(where, generation, forms)
-        self.searcher = self.ix.searcher()
+        self.ix, pages, self.analyzer = _open(where, generation, forms)
+        self.searcher, self.pages_searcher = self.ix.searcher(), pages.searcher()
 
     def _query(self, text: str, filters: Filters) -> tuple[Node, Query]:
         tree = parse(text, self.analyzer)
@@ -316,7 +319,7 @@ class Reader:
         total, found = self._page(text, q, limit, offset)
         hits = []
         for score, address in found:
-            stored = _stored(self.searcher.doc(address))
+            stored = stored_of(self.searcher.doc(address).to_dict())
             shown = self._snippet(tree, stored.text) if snippets else Snippet("")
             hits.append(RawHit(stored, float(score), shown))
         return total, hits
@@ -356,6 +359,15 @@ class Reader:
         buckets = self._aggregate(self._query(text, filters)[1], wanted)["k"]["buckets"]
         return [(b["key"], int(b["doc_count"]), round(b["d"]["value"])) for b in buckets]
 
+    def pages(self, filters: Filters, by: str) -> dict[str | int, int]:
+        """Pages of text under each value of a facet ('' or 0: none) that the filters keep: a
+        page is under all its blocks are (so every hit's page is under the hit's key)."""
+        clauses = [(Occur.Must, q) for q in [Query.all_query(), *_filter(self.ix.schema, filters)]]
+        field = "year" if by == "year" else f"facet_{by}"
+        wanted = {"k": {"terms": {"field": field, "size": 100_000}}}
+        buckets = self._aggregate(Query.boolean_query(clauses), wanted, self.pages_searcher)["k"]["buckets"]
+        return {b["key"]: int(b["doc_count"]) for b in buckets}
+
     def facets(self, text: str, filters: Filters) -> dict[str, dict[str | int, int]]:
         """Hits counted by year, kind, board and party, over every hit."""
         fields = {name: "year" if name == "year" else f"facet_{name}" for name in FACETS}
@@ -363,9 +375,9 @@ class Reader:
         found = self._aggregate(self._query(text, filters)[1], wanted)
         return {name: {b["key"]: int(b["doc_count"]) for b in found[name]["buckets"]} for name in FACETS}
 
-    def _aggregate(self, q: Query, wanted: dict[str, Any]) -> dict[str, Any]:
+    def _aggregate(self, q: Query, wanted: dict[str, Any], searcher: Any = None) -> dict[str, Any]:
         try:
-            return dict(self.searcher.aggregate(q, wanted))
+            return dict((searcher or self.searcher).aggregate(q, wanted))
         except BaseException as exc:
             if not engine_failed(exc):
                 raise
@@ -378,7 +390,8 @@ class Reader:
         words, texts = [leaf.exact[0] for leaf in lacked], []
         for word in words:
             fuzzy = Query.fuzzy_term_query(self.ix.schema, "exact", word, distance=1 if len(word) < 6 else 2)
-            texts += [_stored(self.searcher.doc(a)).text for _, a in self._run(text, fuzzy, 30, 0).hits]
+            found = self._run(text, fuzzy, 30, 0).hits
+            texts += [stored_of(self.searcher.doc(a).to_dict()).text for _, a in found]
         return nearest_forms(words, texts, self.analyzer)[:many]
 
     def _holds(self, text: str, word: Words) -> bool:

@@ -4,7 +4,7 @@ Plain data: the engine's own calls stay in index.py."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -60,6 +60,20 @@ class Stored:
     text: str
 
 
+def stored_of(found: dict[str, list[Any]]) -> Stored:
+    """A block as the index stored it (a document's ``to_dict()``)."""
+    return Stored(
+        found["block"][0],
+        found["document"][0],
+        found["part"][0],
+        found["page"][0],
+        found["year"][0] or None,
+        tuple(found.get("speakers", [])),
+        tuple(found.get("party", [])),
+        found["text"][0],
+    )
+
+
 @dataclass(frozen=True)
 class RawHit:
     fields: Stored
@@ -93,6 +107,23 @@ def index_fields(
         "lemma": lemmas,
         "parts": parts,
     }
+
+
+def page_fields(blocks: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One entry per page of text from its blocks' fields (``index_fields``): filed under all
+    that its blocks are (its part's year, kind and board; everyone who acted in any of them, and
+    no one where a block has no one), so the filters and keys that find a block find its page."""
+    pages: dict[tuple[str, int], dict[str, Any]] = {}
+    for block in blocks:
+        page = pages.get((block["document"], block["page"]))
+        if page is None:
+            keep = ("document", "part", "page", "year", "years", "kind", "part_kind", "board", "facet_kind")
+            page = pages[(block["document"], block["page"])] = {name: block[name] for name in keep}
+            page["facet_board"] = block["facet_board"]
+            page |= {"party": [], "speakers": [], "facet_party": []}
+        for name in ("party", "speakers", "facet_party"):
+            page[name] += [x for x in block[name] if x not in page[name]]
+    yield from pages.values()
 
 
 def block_views(texts: Iterable[str], forms: WordForms) -> dict[str, tuple[str, str]]:

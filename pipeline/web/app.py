@@ -28,7 +28,7 @@ from ..answer.watches import news
 from ..errors import HandlingarError, NotFound, QueryError
 from ..filters import FILTER_NAMES, Filters
 from ..output.citations import citation_line
-from ..output.lines import filtered_out, hit_line, hit_warnings, news_counts
+from ..output.lines import filtered_out, hit_line, hit_warnings, news_counts, rate_text, trend_heading
 from ..output.render import table as compare_table
 from ..read.pdf import render_pages
 from ..records import Hit, SearchResult, Snippet, WithoutFilter, as_json
@@ -111,6 +111,8 @@ def create_app(settings: Settings, secret: Secret | None = None) -> Flask:
         news_counts=news_counts,
         filtered_out=filters_line,
         filter_named=filter_named,
+        trend_heading=trend_heading,
+        rate=rate_text,
         compare_table=lambda result: Markup(compare_table(result)),
     )
     app.jinja_env.globals.update(with_args=with_args, FILTERS=FILTER_NAMES)
@@ -180,8 +182,8 @@ def _trend_routes(app: Flask, settings: Settings, held: PerThread) -> None:
         if by not in TREND_KEYS:
             raise QueryError(f"by ska vara ett av {', '.join(TREND_KEYS)}")
         found = trend(settings, q, by, filters_of(request.args), held.now()) if q else None
-        most = max((r.hits for r in found.rows), default=0) if found else 0
-        return render_template("trend.html", q=q, by=by, keys=TREND_KEYS, found=found, most=most or 1)
+        most = max((r.per_100_pages or 0.0 for r in found.rows), default=0.0) if found else 0.0
+        return render_template("trend.html", q=q, by=by, keys=TREND_KEYS, found=found, most=most or 1.0)
 
     @app.get("/api/trend")
     def trend_api() -> Response:
