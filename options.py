@@ -122,6 +122,18 @@ def echo_rows(rows: Sequence[R], view: View[R], fmt: str, data: object = None) -
         table(rows, view)
 
 
+FILTER_HELP = {  # each filter's help: one meaning each, for every command (pipeline/filters.py)
+    "--year": "Ett år eller ett spann: 2021, 2019-2022. Träffar året för ett dokuments datum"
+    " (sammanträde, beslut, utgivning) eller året det handlar om: en plan för 2022"
+    " antagen 2021 finns under båda; ett odaterat dokument under året det nämner först.",
+    "--kind": "Slag av dokument eller del, i vilken form som helst: protokoll, protokollen, planer.",
+    "--board": "Organ (nämnd, beredning, styrelse): vart och ett av dess ord.",
+    "--party": "Parti, med bokstav eller namn, stora eller små: V, Vänsterpartiet, sd.",
+    "--speaker": "Namnet på den som talade, yrkade eller skrev under (efternamn räcker).",
+    "--document": "Dokumentets id eller en entydig början av det, eller dess sökväg.",
+}
+
+
 def filter_options(fn: F) -> F:
     """The filters search and quotes share, handed to the command as one
     ``filters`` argument (a bad --year is a usage error)."""
@@ -136,41 +148,8 @@ def filter_options(fn: F) -> F:
         return fn(*args, filters=filters, **kwargs)
 
     decorated: Any = wrapper
-    for option in reversed(
-        [
-            click.option(
-                "--year",
-                type=TEXT,
-                help="Ett år eller ett spann: 2021, 2019-2022. Träffar året för ett dokuments datum"
-                " (sammanträde, beslut, utgivning) eller året det handlar om: en plan för 2022"
-                " antagen 2021 finns under båda; ett odaterat dokument under året det nämner först.",
-            ),
-            click.option(
-                "--kind",
-                type=TEXT,
-                help="Slag av dokument eller del, i vilken form som helst: protokoll, protokollen, planer.",
-            ),
-            click.option(
-                "--board", type=TEXT, help="Organ (nämnd, beredning, styrelse): vart och ett av dess ord."
-            ),
-            click.option(
-                "--party",
-                type=TEXT,
-                help="Parti, med bokstav eller namn, stora eller små: V, Vänsterpartiet, sd.",
-            ),
-            click.option(
-                "--speaker",
-                type=TEXT,
-                help="Namnet på den som talade, yrkade eller skrev under (efternamn räcker).",
-            ),
-            click.option(
-                "--document",
-                type=TEXT,
-                help="Dokumentets id eller en entydig början av det, eller dess sökväg.",
-            ),
-        ]
-    ):
-        decorated = option(decorated)
+    for name, text in reversed(FILTER_HELP.items()):
+        decorated = click.option(name, type=TEXT, help=text)(decorated)
     return decorated  # type: ignore[no-any-return]
 
 

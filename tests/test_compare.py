@@ -69,7 +69,7 @@ def test_report_is_the_canonical_copy_and_documents_work_as_references(corpus_in
 
 
 def test_a_year_without_a_plan_lists_what_is_there(corpus_index: Corpus) -> None:
-    with pytest.raises(NotFound, match="0 boards"):
+    with pytest.raises(NotFound, match="0 organ"):
         compare(corpus_index[0], "2019", "2021")
 
 

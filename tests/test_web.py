@@ -153,7 +153,7 @@ def test_values_from_a_query_are_escaped(client: FlaskClient) -> None:
 
 
 def test_a_bad_query_or_year_is_a_clear_400(client: FlaskClient) -> None:
-    assert "unbalanced" in page(client, "/search?q=%22open", 400)
+    assert "går inte jämnt ut" in page(client, "/search?q=%22open", 400)
     assert json.loads(page(client, "/api/search?q=x&year=twenty", 400))["error"].startswith("--year")
 
 

@@ -40,7 +40,6 @@ from .query import (
     Prefix,
     SentenceMatcher,
     TextViews,
-    Token,
     WordForms,
     Words,
     marked_spans,
@@ -52,10 +51,9 @@ from .query import (
 from .query import snippet as make_snippet
 from .rows import (
     EXACT_PATTERN,
-    EXACT_RE,
     TEXT_PATTERN,
-    TEXT_RE,
     IndexedViews,
+    OffsetViews,
     RawHit,
     index_fields,
     page_fields,
@@ -65,10 +63,10 @@ from .rows import (
 _REGEX_META = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
 
 
-class Analyzer:
+class Analyzer(OffsetViews):
     """The engine's own analyzers, and the same tokens with character offsets
-    for snippets and sentences (each distinct word is analysed once). Lemmas and
-    compound parts come from the caller's lexicon (``WordForms``)."""
+    for snippets and sentences (each distinct word is analysed once, its views in
+    rows.OffsetViews). Lemmas and compound parts come from the caller's lexicon (``WordForms``)."""
 
     def __init__(self, forms: WordForms) -> None:
         lower = TextAnalyzerBuilder(Tokenizer.regex(TEXT_PATTERN)).filter(Filter.lowercase())
@@ -83,25 +81,6 @@ class Analyzer:
         if found is None:
             found = self.stems[word] = "".join(self.stemming.analyze(word))
         return found
-
-    def text(self, source: str) -> list[Token]:
-        return [Token(self.stem(m.group()), m.start(), m.end()) for m in TEXT_RE.finditer(source)]
-
-    def exact(self, source: str) -> list[Token]:
-        return [Token(m.group().lower(), m.start(), m.end()) for m in EXACT_RE.finditer(source)]
-
-    def lemmas(self, source: str) -> list[Token]:
-        """One lemma per word of the stemmed view (the two line up position by position)."""
-        lemma = self.forms.lemma
-        return [Token(lemma(m.group().lower()), m.start(), m.end()) for m in TEXT_RE.finditer(source)]
-
-    def parts(self, source: str) -> list[Token]:
-        parts = self.forms.parts
-        return [
-            Token(part, m.start(), m.end())
-            for m in TEXT_RE.finditer(source)
-            for part in parts(m.group().lower())
-        ]
 
 
 FACETS = ("year", "kind", "board", "party")  # what hits are counted by (fast fields)

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from ..filters import board_words
 from ..records import Snippet
 from ..years import matched_years, shown_year
-from .query import WordForms
+from .query import Token, WordForms
 
 TEXT_PATTERN = r"\w+(?:[.,:/]\w+)*"  # a word of the stemmed, lemma and parts views
 TEXT_RE = re.compile(TEXT_PATTERN)
@@ -22,6 +22,36 @@ EXACT_RE = re.compile(EXACT_PATTERN)
 
 class LineViews(Protocol):
     def lines(self, source: str) -> tuple[str, str]: ...
+
+
+class OffsetViews:
+    """A text's tokens in each view, with character offsets (for snippets and sentences):
+    the stemmed words (``stem``: the engine's stemmer, index.Analyzer's), the words as
+    written, their lemmas and their compounds' parts (each part spans its whole word)."""
+
+    forms: WordForms
+
+    def stem(self, word: str) -> str:
+        raise NotImplementedError
+
+    def text(self, source: str) -> list[Token]:
+        return [Token(self.stem(m.group()), m.start(), m.end()) for m in TEXT_RE.finditer(source)]
+
+    def exact(self, source: str) -> list[Token]:
+        return [Token(m.group().lower(), m.start(), m.end()) for m in EXACT_RE.finditer(source)]
+
+    def lemmas(self, source: str) -> list[Token]:
+        """One lemma per word of the stemmed view (the two line up position by position)."""
+        lemma = self.forms.lemma
+        return [Token(lemma(m.group().lower()), m.start(), m.end()) for m in TEXT_RE.finditer(source)]
+
+    def parts(self, source: str) -> list[Token]:
+        parts = self.forms.parts
+        return [
+            Token(part, m.start(), m.end())
+            for m in TEXT_RE.finditer(source)
+            for part in parts(m.group().lower())
+        ]
 
 
 class IndexedViews:
