@@ -24,15 +24,20 @@ def item_label(number: int | str | None) -> str | None:
 def people_of(stored: object) -> list[PersonEntry]:
     """People as the catalog stores them ([{name, party}])."""
     found = stored if isinstance(stored, list | tuple) else []
-    return [PersonEntry(str(p["name"]), _text(p.get("party"))) for p in found if isinstance(p, dict)]
+    return [PersonEntry(str(p["name"]), text_of(p.get("party"))) for p in found if isinstance(p, dict)]
+
+
+def voters_of(vote: JsonObject) -> tuple[Voter, ...]:
+    """A stored vote's voteringslista, stored as [name, party, vote] triples."""
+    voters = vote["voters"] if isinstance(vote["voters"], list) else []
+    return tuple(Voter(str(v[0]), text_of(v[1]), str(v[2])) for v in voters if isinstance(v, list))
 
 
 def vote_json(vote: JsonObject) -> JsonObject:
     """A stored vote with its voters as {name, party, vote}."""
-    voters = vote["voters"] if isinstance(vote["voters"], list) else []
-    named = [Voter(str(v[0]), _text(v[1]), str(v[2])) for v in voters if isinstance(v, list)]
-    return {**vote, "voters": [v.to_json() for v in named]}
+    return {**vote, "voters": [v.to_json() for v in voters_of(vote)]}
 
 
-def _text(value: JsonValue) -> str | None:
+def text_of(value: JsonValue) -> str | None:
+    """A stored text that may be null."""
     return None if value is None else str(value)

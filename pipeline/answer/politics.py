@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 from ..extract.clean import join_lines
 from ..filters import Filters
 from ..models import DocumentKind, name_only
-from ..records import JsonObject, JsonValue, PersonEntry, StatementEntry, VoteEntry, Voter
+from ..records import JsonValue, PersonEntry, StatementEntry, VoteEntry, Voter
 from ..settings import Settings
 from ..store.catalog_rows import ItemRow
 from ..years import shown_year
 from .forgiving import resolved
-from .labels import item_label, people_of
+from .labels import item_label, people_of, text_of, voters_of
 from .opened import Opened, opened
 
 
@@ -45,7 +45,7 @@ def statement_records(rows: list[ItemRow]) -> Iterator[StatementEntry]:
             party = s.get("party")
             parties = s.get("parties") or ([party] if party else [])
             people = people_of(s.get("people")) or [
-                PersonEntry(str(n), None if party is None else str(party)) for n in _list(s["names"])
+                PersonEntry(str(n), text_of(party)) for n in _list(s["names"])
             ]
             text = str(s.get("text") or "")
             kind = str(s["kind"])
@@ -106,31 +106,23 @@ def votes(settings: Settings, f: Filters) -> list[VoteEntry]:
     found = []
     for row in rows:
         for v in row.votes:
-            voters = tuple(Voter(str(n), None if p is None else str(p), str(x)) for n, p, x in _triples(v))
+            voters = voters_of(v)
             ja, nej, avstar, absent = (_count(v[k]) for k in ("ja", "nej", "avstar", "absent"))
             record = VoteEntry(
                 *_where(row),
                 page=int(str(v["page"])),
-                ja_for=_text(v["ja_for"]),
-                nej_for=_text(v["nej_for"]),
+                ja_for=text_of(v["ja_for"]),
+                nej_for=text_of(v["nej_for"]),
                 ja=ja,
                 nej=nej,
                 avstar=avstar,
                 absent=absent,
-                result=_text(v["result"]),
+                result=text_of(v["result"]),
                 voters=voters,
             )
             if _by(voters, [x.party for x in voters if x.party], f):
                 found.append(record)
     return found
-
-
-def _triples(vote: JsonObject) -> list[tuple[JsonValue, JsonValue, JsonValue]]:
-    return [(x[0], x[1], x[2]) for x in _list(vote["voters"]) if isinstance(x, list)]
-
-
-def _text(value: JsonValue) -> str | None:
-    return None if value is None else str(value)
 
 
 def _count(value: JsonValue) -> int | None:
