@@ -16,19 +16,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from ..errors import CatalogError, NoIndex
 from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part, Person, Section
 from ..years import about_year
 from . import schema
-from .connection import connect, explain, explained, now
+from .connection import CatalogFile, connect, explained, now
 from .reads import CatalogReader
 from .shingles import ShingleStore
 
 
-class Catalog:
+class Catalog(CatalogFile):
     """A catalog file opened for writing (ingest)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -57,19 +56,6 @@ class Catalog:
                 raise CatalogError("katalogen är tom: kör 'handlingar ingest SÖKVÄG' först")
             schema.migrate(conn)
         return cls(conn, path)
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> Catalog:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise explain(self.path, exc) from None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -7,8 +7,33 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import TracebackType
+from typing import Self
 
 from ..errors import CatalogDamaged, CatalogError, CatalogReadOnly
+
+
+class CatalogFile:
+    """The catalog file opened: its connection and path, closed at the end of a ``with``;
+    an engine error met inside it is said in one line (``explain``). The reader and the writer
+    are each one."""
+
+    conn: sqlite3.Connection
+    path: Path
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise explain(self.path, exc) from None
+
 
 Connection = sqlite3.Connection  # what the catalog's reads are given (they import no sqlite3)
 

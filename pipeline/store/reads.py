@@ -11,7 +11,6 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
 
 from ..errors import NoIndex
 from ..models import READER_VERSION, SectionKind, Sentence, name_only
@@ -34,7 +33,7 @@ from .catalog_rows import (
     names,
     objects,
 )
-from .connection import connect, connect_read_only, explain, explained
+from .connection import CatalogFile, connect, connect_read_only, explained
 from .near import NearReads
 from .pages import PageReads, body_of
 from .watches import WatchReads
@@ -50,7 +49,7 @@ ACTS = (
 )
 
 
-class CatalogReader:
+class CatalogReader(CatalogFile):
     """The catalog opened for the answers: read-only questions, answered as typed rows.
     Composed of its page reads (``pages``), dedup's reads (``near``) and the watches'."""
 
@@ -76,19 +75,9 @@ class CatalogReader:
         return cls(copy, path, name)
 
     def close(self) -> None:
-        self.conn.close()
+        super().close()
         if self.copy is not None:
             self.copy.unlink(missing_ok=True)
-
-    def __enter__(self) -> CatalogReader:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise explain(self.path, exc) from None
 
     @property
     def generation(self) -> str:
