@@ -28,15 +28,46 @@ class DocumentKind(StrEnum):
     INTERPELLATION = "interpellation"
     FRÅGA = "fråga"
     FÖREDRAGNINGSLISTA = "föredragningslista"  # an agenda, or a kallelse
-    VERKSAMHETSPLAN = "verksamhetsplan"
+    VERKSAMHETSPLAN = "verksamhetsplan"  # also an affärsplan, nämndplan, inriktning, mål och budget
+    BUDGET = "budget"  # a budget, its frames (ramar) or its underlag
     VERKSAMHETSBERÄTTELSE = "verksamhetsberättelse"
-    ÅRSREDOVISNING = "årsredovisning"
+    ÅRSREDOVISNING = "årsredovisning"  # also an årsbokslut or bokslut
+    DELÅRSRAPPORT = "delårsrapport"
+    MÅNADSUPPFÖLJNING = "månadsuppföljning"  # also an uppföljning of a plan or budget
+    REVISIONSBERÄTTELSE = "revisionsberättelse"
+    GRANSKNINGSRAPPORT = "granskningsrapport"  # also a rapportsammandrag
+    ÅRSREDOGÖRELSE = "årsredogörelse"
+    TJÄNSTESKRIVELSE = "tjänsteskrivelse"
     BILAGA = "bilaga"  # an appendix published on its own, naming the meeting's §
     OTHER = "other"
 
 
 # the kinds of minutes: a whole meeting's, or an extract of some of its § items
 MINUTES_KINDS = (DocumentKind.PROTOKOLL, DocumentKind.PROTOKOLLSUTDRAG)
+
+# what compare takes as a plan (what was meant to be done, spent) and as a report on it
+PLAN_KINDS = (DocumentKind.VERKSAMHETSPLAN, DocumentKind.BUDGET)
+REPORT_KINDS = (
+    DocumentKind.VERKSAMHETSBERÄTTELSE,
+    DocumentKind.ÅRSREDOVISNING,
+    DocumentKind.DELÅRSRAPPORT,
+    DocumentKind.MÅNADSUPPFÖLJNING,
+    DocumentKind.ÅRSREDOGÖRELSE,
+    DocumentKind.REVISIONSBERÄTTELSE,
+    DocumentKind.GRANSKNINGSRAPPORT,
+)
+
+# the other names a kind is written with: --kind affärsplan means a verksamhetsplan
+KIND_ALIASES: dict[str, DocumentKind] = {
+    "affärsplan": DocumentKind.VERKSAMHETSPLAN,
+    "nämndplan": DocumentKind.VERKSAMHETSPLAN,
+    "inriktning": DocumentKind.VERKSAMHETSPLAN,
+    "mål och budget": DocumentKind.VERKSAMHETSPLAN,
+    "årsbokslut": DocumentKind.ÅRSREDOVISNING,
+    "bokslut": DocumentKind.ÅRSREDOVISNING,
+    "uppföljning": DocumentKind.MÅNADSUPPFÖLJNING,
+    "rapportsammandrag": DocumentKind.GRANSKNINGSRAPPORT,
+}
 
 
 class SectionKind(StrEnum):
@@ -174,14 +205,50 @@ class Block:
 
 @dataclass(frozen=True)
 class Amount:
+    """A sum of money in running text (``table`` None) or a table's cell (``table`` its
+    number in the document, ``row`` its row's label, ``column`` its column's header)."""
+
     text: str
-    value: Decimal  # in ``currency``: exact
+    value: Decimal  # in ``currency``: exact; a range's low end
     currency: str  # 'SEK' or 'EUR'
     qualifier: str | None
     sentence: str
     page: int
     start: int
     end: int
+    rate: str | None = None  # a price per unit ('kr/m', 'kr/invånare'), not a sum: as printed
+    high: Decimal | None = None  # a range's high end ('1 800–2 200 tkr'), in ``currency``
+    table: int | None = None
+    row: str | None = None
+    column: str | None = None
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A table's cell: ``text`` exactly as printed ('-1 942'), ``value`` the number in kronor
+    where the table's unit is money, else the number as printed (None: not a number)."""
+
+    text: str
+    value: Decimal | None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label: str  # the row's label: its first column's text ('Kommunbidrag')
+    cells: tuple[tuple[str, TableCell], ...]  # (column header, cell), in the table's order
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table on a page as a reader sees it: its columns' headers, its rows by label, and
+    the unit its header or caption gives ('tkr', 'mnkr', 'kr', '%'; None: none given)."""
+
+    seq: int  # its number in the document, from 1
+    page: int
+    unit: str | None
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -302,8 +369,9 @@ class Meta:
 # 3: before each sentence knew whose act it is; 4: before a document with no date and no year
 # in its title took the year its first page names, a title passed over what names no document
 # (a line of contents, an address, a page's mark, a line repeated on the pages) and a letter's
-# own date (a date alone atop its first page) was read.
-READER_VERSION = 5
+# own date (a date alone atop its first page) was read; 5: before reports' and plans' kinds,
+# tables, and amounts' signs, ranges and rates were read.
+READER_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -324,6 +392,7 @@ class Document:
     # the index (see store/rows.py); missing for a document read before
     blocks: tuple[Block, ...] | None = None
     views: dict[str, tuple[str, str]] | None = None
+    tables: tuple[Table, ...] = ()  # the tables its pages hold (extract/tables.py)
 
     def pages_of(self, part: Part) -> list[Page]:
         return pages_in(self.pages, part)

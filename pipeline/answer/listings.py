@@ -149,6 +149,11 @@ def _amount(catalog: CatalogReader, r: AmountRow, ocr: bool) -> AmountEntry:
         parties=parties,
         paragraph=item_label(catalog.item_at(r.part_id, r.page, r.text)),
         ocr=ocr,
+        rate=r.rate,
+        high=None if r.high is None else Decimal(r.high),
+        table=r.table_no,
+        row=r.row_label,
+        column=r.column_label,
     )
 
 

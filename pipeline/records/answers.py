@@ -111,6 +111,11 @@ class AmountEntry(Record):
     parties: tuple[str, ...]
     paragraph: str | None
     ocr: bool
+    rate: str | None  # a price per unit ('kr/m'), not a sum; None: a sum
+    high: Decimal | None  # a range's high end, in ``currency`` (None: one sum)
+    table: int | None  # a table's cell: the table's number in its document (None: running text)
+    row: str | None
+    column: str | None
 
 
 @dataclass(frozen=True)

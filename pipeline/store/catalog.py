@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CatalogError, NoIndex
-from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part, Person, Section
+from ..models import READER_VERSION, Amount, Block, Document, Extracted, Part, Person, Section, Table
 from ..years import about_year
 from . import schema
 from .connection import CatalogFile, connect, explained, now
@@ -140,6 +140,7 @@ class Catalog(CatalogFile):
             self._insert_blocks(doc, part_ids, blocks)
             for seq, extracted in doc.extracted.items():
                 self._insert_extracted(doc.id, part_ids[seq], extracted)
+            self._insert_tables(doc)
             conn.executemany(
                 "INSERT INTO paths (path, document_id, size, mtime, raw) VALUES (?,?,?,?,?)", kept
             )
@@ -223,7 +224,8 @@ class Catalog(CatalogFile):
         conn = self.conn
         conn.executemany(
             'INSERT INTO amounts (document_id, part_id, page, start, "end", text, value, currency,'
-            " qualifier, sentence) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " qualifier, sentence, rate, high, table_no, row_label, column_label)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, part_id, *_amount_row(a)) for a in ex.amounts],
         )
         conn.executemany(
@@ -243,6 +245,13 @@ class Catalog(CatalogFile):
             " last_page, text, decision, statements, diarienummer, proposals, votes, paper, signers)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, part_id, i, *_section_row(s)) for i, s in enumerate(ex.sections)],
+        )
+
+    def _insert_tables(self, doc: Document) -> None:
+        self.conn.executemany(
+            "INSERT INTO tables (document_id, seq, page, unit, caption, columns, rows)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [(doc.id, *_table_row(t)) for t in doc.tables],
         )
 
     def record_failure(self, path: str, error: str) -> None:
@@ -280,7 +289,31 @@ class Catalog(CatalogFile):
 
 
 def _amount_row(a: Amount) -> tuple[object, ...]:
-    return (a.page, a.start, a.end, a.text, str(a.value), a.currency, a.qualifier, a.sentence)
+    high = None if a.high is None else str(a.high)
+    return (
+        *(a.page, a.start, a.end, a.text, str(a.value), a.currency, a.qualifier, a.sentence),
+        *(a.rate, high, a.table, a.row, a.column),
+    )
+
+
+def _table_row(t: Table) -> tuple[object, ...]:
+    """A table as stored: its rows as [{label, cells: [[column, text, value]]}]."""
+    rows = [
+        {
+            "label": r.label,
+            "cells": [[c, x.text, None if x.value is None else str(x.value)] for c, x in r.cells],
+        }
+        for r in t.rows
+    ]
+    dumps = json.dumps
+    return (
+        t.seq,
+        t.page,
+        t.unit,
+        t.caption,
+        dumps(t.columns, ensure_ascii=False),
+        dumps(rows, ensure_ascii=False),
+    )
 
 
 def _json(records: Sequence[Any]) -> str:

@@ -152,6 +152,11 @@ class AmountRow:
     path: str
     people: tuple[JsonObject, ...]
     parties: tuple[str, ...]
+    rate: str | None = None
+    high: str | None = None
+    table_no: int | None = None
+    row_label: str | None = None
+    column_label: str | None = None
 
 
 @dataclass(frozen=True)

@@ -236,8 +236,22 @@ def _v15(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v16(conn: sqlite3.Connection) -> None:
+    """Amounts' rates ('kr/m'), ranges' high ends and, for a table's cell, its table, row and
+    column; each document's tables (columns and rows as JSON). Reader version 6 reads them."""
+    for column in ("rate TEXT", "high TEXT", "table_no INTEGER", "row_label TEXT", "column_label TEXT"):
+        conn.execute(f"ALTER TABLE amounts ADD COLUMN {column}")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS tables (id INTEGER PRIMARY KEY,"
+        " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+        " seq INTEGER NOT NULL, page INTEGER NOT NULL, unit TEXT, caption TEXT NOT NULL DEFAULT '',"
+        " columns TEXT NOT NULL, rows TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS tables_document ON tables(document_id, seq)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15),
+    *(_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16),
 )
 VERSION = len(MIGRATIONS)
 
