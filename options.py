@@ -199,6 +199,15 @@ class Commands(SwedishGroup):
     a closed stdout is no failure, so the command ends with status 0 and nothing on stderr
     (https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:  # the group's own --help and --version print here, before any command runs
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError:
+            stopped_reading()
+            raise click.exceptions.Exit(0) from None
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             found = super().invoke(ctx)

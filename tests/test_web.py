@@ -248,3 +248,14 @@ def test_the_search_page_fits_the_screen(served: str, browser: Any, width: int) 
     browser.execute_script("document.querySelector('p.snippet').textContent = arguments[0]", UNBROKEN)
     assert browser.execute_script(FITS) == [True, True]
     browser.set_window_size(1200, 1400)
+
+
+def test_the_servers_own_error_pages_are_swedish(client: FlaskClient) -> None:
+    """An unknown address or a method a page does not take: werkzeug's English pages are
+    replaced by the page's own, in Swedish, with the status kept; the API answers JSON."""
+    html = page(client, "/ingen-sådan-sida", 404)
+    assert "Sidan finns inte." in html and "Not Found" not in html
+    assert client.get("/api/ingen-sådan").get_json() == {"error": "Sidan finns inte."}
+    refused = client.delete("/search")
+    assert refused.status_code == 405
+    assert "Den metoden går inte" in refused.get_data(as_text=True)

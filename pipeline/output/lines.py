@@ -107,8 +107,7 @@ RATE_OF = {
 def trend_heading(result: Trend) -> str:
     """ "149 träffar för 'budget' per år — stapeln: träffar per 100 sidor text från året"."""
     per, rate = BY_NAMES.get(result.by, result.by), RATE_OF.get(result.by, "sidor")
-    hits = sum(r.hits for r in result.rows)
-    return f"{hits} träffar för {result.query!r} per {per} — stapeln: träffar per 100 {rate}"
+    return f"{result.hits} träffar för {result.query!r} per {per} — stapeln: träffar per 100 {rate}"
 
 
 def rate_text(rate: float | None) -> str:

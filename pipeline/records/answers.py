@@ -314,6 +314,7 @@ class Trend(Record):
     query: str
     by: str
     rows: tuple[TrendRow, ...]
+    hits: int  # the search's hits: by party or board a joint hit is in each of its keys' rows
 
 
 @dataclass(frozen=True)
