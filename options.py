@@ -125,7 +125,8 @@ def echo_rows(rows: Sequence[R], view: View[R], fmt: str, data: object = None) -
 FILTER_HELP = {  # each filter's help: one meaning each, for every command (pipeline/filters.py)
     "--year": "Ett år eller ett spann: 2021, 2019-2022. Träffar året för ett dokuments datum"
     " (sammanträde, beslut, utgivning) eller året det handlar om: en plan för 2022"
-    " antagen 2021 finns under båda; ett odaterat dokument under året det nämner först.",
+    " antagen 2021 finns under båda, en plan för 2019–2021 under vart och ett av åren;"
+    " ett odaterat dokument under året det nämner först.",
     "--kind": "Slag av dokument eller del, i vilken form som helst: protokoll, protokollen, planer.",
     "--board": "Organ (nämnd, beredning, styrelse): vart och ett av dess ord.",
     "--party": "Parti, med bokstav eller namn, stora eller små: V, Vänsterpartiet, sd.",

@@ -102,7 +102,9 @@ def _kept(row: AmountRow, f: Filters) -> bool:
     return (
         f.keeps_party(parties)
         and f.keeps_person(people)
-        and f.keeps_place(row.date, row.year, (row.part_kind, row.doc_kind), row.board, row.document_id)
+        and f.keeps_place(
+            row.date, row.year, (row.part_kind, row.doc_kind), row.board, row.document_id, row.part_title
+        )
     )
 
 
