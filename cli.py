@@ -378,7 +378,8 @@ def quotes(
     fmt = fmt_of(fmt, as_json)
     paged = limit is not None or offset > 0
     if paged and fmt in ("table", "md"):  # a page: of how many
-        click.echo(count_line(page.total, ("citat", "citat"), query, offset, len(page.quotes)))
+        shown = len(page.quotes)
+        click.echo(count_line(page.total, ("citat", "citat"), query, offset, shown, page.complete))
         if not page.quotes:
             return
     if fmt == "md":

@@ -148,6 +148,15 @@ class CatalogReader(CatalogFile):
         )
         return {r["id"]: build(PartInfo, r, signatories=names(r["signatories"])) for r in rows}
 
+    def quote_keys(self, doc_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """Each document's place in quotes' order: (its date, else its year; its first path)."""
+        rows = self.conn.execute(
+            f"SELECT d.id, d.date, d.year, {FIRST_PATH.format('d.id')} FROM documents d"
+            f" WHERE d.id IN {ANY_OF}",
+            (json.dumps(doc_ids),),
+        )
+        return {r["id"]: (r["date"] or str(r["year"] or ""), r["path"] or "") for r in rows}
+
     def repeats_of(self, part_ids: list[int]) -> dict[int, list[Repeat]]:
         """canonical part id -> its repeats, each with a path and page range."""
         if not part_ids:

@@ -196,10 +196,12 @@ def _search_routes(app: Flask, settings: Settings, held: PerThread) -> None:
         return render_template("quotes.html", q=q, found=found, offset=offset, size=QUOTES_PAGE)
 
     @app.get("/api/quotes")
-    def quotes_api() -> Response:
-        return jsonify(
-            as_json(quotes(settings, request.args.get("q", ""), filters_of(request.args), held.now()))
-        )
+    def quotes_api() -> Response:  # every quote, as quotes --json; ?limit=N&offset=K: a page of them
+        q, filters = request.args.get("q", ""), filters_of(request.args)
+        if "limit" not in request.args:
+            return jsonify(as_json(quotes(settings, q, filters, held.now())))
+        limit = min(max(0, request.args.get("limit", 0, type=int) or 0), 1000)
+        return jsonify(as_json(quote_page(settings, q, filters, limit, _offset(), held.now()).quotes))
 
 
 def _trend_routes(app: Flask, settings: Settings, held: PerThread) -> None:
