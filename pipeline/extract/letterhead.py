@@ -123,11 +123,22 @@ def head_lines(page: Page) -> list[str]:
     return _lines(page.furniture) + _lines(page.body)[:HEAD_LINES]
 
 
+COVER_LINES = 8
+
+
+def _is_cover(page: Page) -> bool:
+    """A page of a few lines: a cover, where an organ may stand in lower case ('tekniska nämnden')
+    below its title; elsewhere a line in lower case is a sentence wrapped onto it."""
+    return len(_lines(page.body)) <= COVER_LINES
+
+
 def organ_alone(line: str) -> str | None:
     """The organ a line names and nothing else: 'Göteborgs Stad kommunfullmäktige 1 (1)' ->
     'Kommunfullmäktige', 'tekniska nämnden' -> 'Tekniska nämnden'; None for 'Nämnden' alone,
     'Vård- och omsorgsnämnden 1 049 382 8 936' or 'Produktionsområdets ansvar'."""
-    text = YEAR_END_RE.sub("", PAGE_MARK_RE.sub("", line).strip()).strip(" ,.:")
+    text = YEAR_END_RE.sub("", PAGE_MARK_RE.sub("", line).strip()).strip(
+        " ,:"
+    )  # '… nämnden.' ends a sentence
     for candidate in (text, PLACE_RE.sub("", text)):
         named = ORGAN_NAME_RE.fullmatch(candidate) and not _GENERIC.fullmatch(candidate)
         if named and not NOT_ORGAN_RE.search(candidate):
@@ -141,7 +152,11 @@ def letterhead_board(pages: Sequence[Page]) -> str | None:
     cover or addressee), else the organ its 'Förslag till beslut' opens with."""
     if not pages:
         return None
-    lines = head_lines(pages[0])
+    lines = (
+        [x for x in head_lines(pages[0]) if x[:1].isupper()]
+        if not _is_cover(pages[0])
+        else head_lines(pages[0])
+    )
     for line in lines:
         label = LABEL_RE.match(line)
         if label and label.group(0).lower().startswith("beslutande"):
@@ -210,6 +225,16 @@ def running_title(pages: Sequence[Page]) -> str | None:
         title = variants.most_common(1)[0][0]
         head, comma, rest = title.partition(", ")
         title = rest if comma and organ_alone(head) else title
-        if len(key.split()) >= 2 and not DATE_ALONE_RE.fullmatch(title):
+        if len(key.split()) >= 2 and not (DATE_ALONE_RE.fullmatch(title) or _names_no_document(title)):
             return title
     return None
+
+
+PLACE_ALONE_RE = re.compile(
+    rf"^(?:[{UPPER}][\wåäö-]+\s+(?:[Ss]tad|[Kk]ommun)|[Rr]egion\s+[{UPPER}][\wåäö-]+)$"
+)
+
+
+def _names_no_document(head: str) -> bool:
+    """A running head that names who, not what: 'Nacka kommun', 'Kommunstyrelsen'."""
+    return bool(PLACE_ALONE_RE.match(head) or organ_alone(head))
