@@ -17,7 +17,7 @@ from conftest import ROOT, Ingested, shared_dir
 from pipeline.answer.listings import document_listing
 from pipeline.extract.clean import clean_pages
 from pipeline.extract.kinds import title_kind
-from pipeline.extract.letterhead import find_board, organ_alone
+from pipeline.extract.letterhead import document_date, find_board, organ_alone
 from pipeline.extract.structure import infer_meta, split_parts
 from pipeline.models import KIND_ALIASES, DocumentKind, Page
 from pipeline.read.pdf import read_pages
@@ -168,3 +168,51 @@ def test_a_tjanskrivelse_and_the_plan_it_presents_in_one_pdf_is_that_plan() -> N
         "Affärsplan Välfärd skola 2019-2021",
         "Kommunstyrelsen",
     )
+
+
+@pytest.mark.realworld
+def test_a_tjanskrivelse_before_a_reports_cover_is_a_part_of_its_own() -> None:
+    """A letter followed by a report whose pages number themselves no '1 (N)': the report's
+    cover ('Fördjupad månadsuppföljning' / '2026' / 'Barn- och ungdomsnämnden') opens it."""
+    letter = _pages(shared_dir("realworld/nacka") / "plan_affarsplan_valfard_skola_2019-2021_tjskr.pdf")
+    report = _pages(shared_dir("realworld/alingsas") / "bun_fordjupad_manadsuppfoljning_2026_april.pdf")
+    pages = [*letter, *(replace(p, number=p.number + len(letter)) for p in report)]
+    parts = split_parts(pages)
+    assert [(p.kind, p.first_page, p.last_page) for p in parts] == [
+        (DocumentKind.TJÄNSTESKRIVELSE, 1, 2),
+        (DocumentKind.MÅNADSUPPFÖLJNING, 3, 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "second", "date"),
+    [  # the first lines of realworld pages, and one page's furniture
+        (
+            "Uppföljning\ninriktning budget\nBeslutande instans: Barn- och ungdomsnämnden\n"
+            "Datum för beslut: 2026-05-26",
+            "",
+            "2026-05-26",
+        ),
+        (
+            "Genomlysning\n2026–2027\nTekniska nämnden\n"
+            "Diarienummer: 2026.107 TEN Beställare: Kommunstyrelsen\nDatum: TEN 2026-06-15",
+            "",
+            "2026-06-15",
+        ),
+        ("2018-11-19\nBilaga 1\nKFKS 2018/1071", "", "2018-11-19"),
+        (
+            "Rapportsammandrag\nStadsrevisionen\nMissiv till ansvariga nämnder",
+            "senast den 21 juni 2024.\nGöteborg den 19 mars 2024",
+            "2024-03-19",
+        ),
+        (
+            "Fördjupad månadsuppföljning\n2026\nBarn- och ungdomsnämnden",
+            "Helårsprognosen per april är ett överskott",
+            None,
+        ),
+        ("Bostadsrättsföreningen registrerades 2014-11-03. Föreningens nuvarande ekonomiska plan", "", None),
+    ],
+)
+def test_a_document_is_dated_by_the_date_its_head_gives_it(head: str, second: str, date: str | None) -> None:
+    pages = [Page(1, head, ""), Page(2, second, "")]
+    assert document_date(pages) == date

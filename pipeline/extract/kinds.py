@@ -50,6 +50,8 @@ LEAD = re.compile(r"^(?:Bilaga\s+\d+[.:]?\s+|Förslag\s+till\s+|Underlag\s+(?:f�
 HEAD_WORDS = 3  # the kind's word stands among a title's first words: 'Tekniska nämndens genomlysning'
 TJSKR_RE = re.compile(r"^(?:TJÄNSTESKRIVELSE|Tjänsteskrivelse)\b")
 ATTACHMENTS_RE = re.compile(r"^(?:Bilagor|BILAGOR|Bilaga|Bifogade handlingar|Bilageförteckning)\s*:?$")
+ATTACHED_RE = re.compile(r"^(?:Bilaga|BILAGA)\s+\d+\s*[.:,–-]?\s+(.+)$")  # 'Bilaga 1, styrkort Välfärd skola'
+NUMBERED_RE = re.compile(r"^(?:\d{1,2}[.):]?|[-•–])\s+")  # a list's mark: '1. ', '• '
 
 
 def title_kind(title: str) -> DocumentKind | None:
@@ -83,21 +85,20 @@ def carried_kind(title: str, pages: Sequence[Page]) -> DocumentKind:
     ('Årsbokslut Välfärd skola 2018' written out in the letter), a tjänsteskrivelse when it
     sends it as a bilaga (its list of bilagor names the subject) or names none."""
     kind = title_kind(title)
-    if kind is None or kind == DocumentKind.TJÄNSTESKRIVELSE or _attaches(title, pages):
+    if kind is None or kind == DocumentKind.TJÄNSTESKRIVELSE or _attaches(kind, pages):
         return DocumentKind.TJÄNSTESKRIVELSE
     return kind
 
 
-def _attaches(title: str, pages: Sequence[Page]) -> bool:
-    """Whether the list of bilagor on ``pages`` names ``title``."""
-    wanted = _key(title)
+def _attaches(kind: DocumentKind, pages: Sequence[Page]) -> bool:
+    """Whether the letter's list of bilagor names a document of ``kind`` ('Bilagor' /
+    '1. Affärsplan Välfärd skola 2019-2021', 'Bilaga 2: Delårsrapport augusti 2023')."""
     for page in pages:
         lines = [x.strip() for x in page.body.split("\n") if x.strip()]
         for i, line in enumerate(lines):
-            if ATTACHMENTS_RE.match(line) and any(wanted in _key(x) for x in lines[i + 1 : i + 12]):
+            listed = lines[i + 1 : i + 12] if ATTACHMENTS_RE.match(line) else []
+            named = ATTACHED_RE.match(line)
+            listed += [named.group(1)] if named else []
+            if any(title_kind(NUMBERED_RE.sub("", x)) == kind for x in listed):
                 return True
     return False
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -159,7 +159,7 @@ def split_parts(pages: Sequence[Page], party_names: Mapping[str, str] | None = N
     previous: Page | None = None
     for page in pages:
         start = _start_of(page, current)
-        if start is None and current and current.kind in LETTERS and restarts(previous, page):
+        if start is None and current and current.kind in LETTERS and _next_document(current, previous, page):
             start = _Start(DocumentKind.OTHER, _header(page))
         previous = page
         if start is not None:
@@ -179,6 +179,16 @@ def split_parts(pages: Sequence[Page], party_names: Mapping[str, str] | None = N
 
 # the kinds of part a page that numbers itself 1 again ends: a letter, a plan or a report
 LETTERS = (DocumentKind.OTHER, DocumentKind.TJÄNSTESKRIVELSE, *PLAN_KINDS, *REPORT_KINDS)
+
+
+def _next_document(current: _Start, previous: Page | None, page: Page) -> bool:
+    """A page that opens the next document bound into the PDF: one that numbers itself 1 again
+    ('1 (13)' after '2 (2)'), or, after a tjänsteskrivelse, the cover of the plan or report
+    it presents ('Delårsrapport januari–augusti 2023' alone on a page)."""
+    if restarts(previous, page):
+        return True
+    cover = " ".join(_lines(page.body)[:4]) if _is_cover(page) else ""
+    return current.kind == DocumentKind.TJÄNSTESKRIVELSE and title_kind(cover) in PLAN_KINDS + REPORT_KINDS
 
 
 def _kind_of(kind: str, title: str, pages: Sequence[Page]) -> str:
