@@ -200,6 +200,8 @@ def test_a_tjanskrivelse_before_a_reports_cover_is_a_part_of_its_own() -> None:
             "2026-06-15",
         ),
         ("2018-11-19\nBilaga 1\nKFKS 2018/1071", "", "2018-11-19"),
+        ("2018-11-19 KFKS 2018/1071\nBilaga 1", "", "2018-11-19"),  # a date and a diarienummer in one line
+        ("Tjänsteskrivelse\nDatum\n2018-11-19\nKommunstyrelsen", "", "2018-11-19"),  # a label above its date
         (
             "Rapportsammandrag\nStadsrevisionen\nMissiv till ansvariga nämnder",
             "senast den 21 juni 2024.\nGöteborg den 19 mars 2024",

@@ -20,7 +20,7 @@ from ..models import UPPER, Page
 from .clean import line_key
 from .meeting import normalise_board, parse_date
 from .organs import NAMED_ALTERNATIVES, ORGAN_WORDS
-from .titles import DATE_ALONE_RE, PAGE_MARK_RE
+from .titles import DATE_ALONE_RE, DIARIE_RE, PAGE_MARK_RE
 
 HEAD_LINES = 14  # the lines of a first page its letterhead, cover or addressee stand in
 # an organ's head word: 'nämnd', …, and an audit's: 'Stadsrevisionen', 'Revisionen'
@@ -189,12 +189,12 @@ def document_date(pages: Sequence[Page]) -> str | None:
     if not pages:
         return None
     lines = head_lines(pages[0])
-    for line in lines:
-        label = DATE_LABEL_RE.match(line)
+    for line, below in zip(lines, [*lines[1:], ""], strict=True):
+        label = DATE_LABEL_RE.match(line) or DATE_LABEL_RE.match(f"{line} {below}")  # 'Datum' / '2020-03-04'
         if label and DATE_ALONE_RE.fullmatch(label.group(1).strip()):
             return parse_date(label.group(1))
     for line in _lines(pages[0].furniture) + _lines(pages[0].body)[:4]:
-        if DATE_ALONE_RE.fullmatch(line):
+        if DATE_ALONE_RE.fullmatch(_without_marks(line)):
             return parse_date(line)
     for page in pages[:2]:
         for line in _lines(page.body):
@@ -202,6 +202,14 @@ def document_date(pages: Sequence[Page]) -> str | None:
             if signed:
                 return parse_date(signed.group(1))
     return None
+
+
+DNR_RE = re.compile(rf"(?:\b(?:Dnr|Diarienummer)\s*:?\s*)?{DIARIE_RE.pattern}")
+
+
+def _without_marks(line: str) -> str:
+    """A letterhead's line without its diarienummer and page mark: '2020-03-04 KS 2020/12 1 (3)'."""
+    return " ".join(DNR_RE.sub(" ", PAGE_MARK_RE.sub("", line)).split())
 
 
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")  # '2 Stadsrevisionens …', '… 2022 3'
