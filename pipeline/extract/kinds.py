@@ -74,6 +74,18 @@ def _ends_with(word: str, pattern: re.Pattern[str]) -> bool:
     return any(pattern.fullmatch(word[k:]) for k in range(3, len(word) - 4))
 
 
+LABEL_WORDS = 3  # a label is short: 'Granskningsrapport', 'Delårsrapport 2023'
+
+
+def label_kind(page: Page) -> DocumentKind | None:
+    """The kind a first page's label names where its title names none: a short line of its
+    letterhead or its first lines ('Stadsrevisionen' / 'Årsredogörelse' above the cover's
+    heading 'Stadsrevisionen sammanfattar …')."""
+    lines = [x.strip() for x in page.furniture.split("\n") + page.body.split("\n")[:3] if x.strip()]
+    found = (title_kind(x) for x in lines if len(x.split()) <= LABEL_WORDS)
+    return next((kind for kind in found if kind is not None), None)
+
+
 def is_letter(page: Page) -> bool:
     """A tjänsteskrivelse's first page: the word as a label among its first lines."""
     lines = [x.strip() for x in f"{page.furniture}\n{page.body}".split("\n") if x.strip()]

@@ -23,7 +23,7 @@ from ..models import (
 )
 from ..years import year_in
 from . import minutes
-from .kinds import carried_kind, is_letter, title_kind
+from .kinds import carried_kind, is_letter, label_kind, title_kind
 from .letterhead import document_date, letterhead_board, restarts, running_title
 from .letterhead import find_board as find_board  # where compare and the tests ask for it
 from .meeting import DATE_RE, full_minutes, parse_date
@@ -196,7 +196,7 @@ def _kind_of(kind: str, title: str, pages: Sequence[Page]) -> str:
     …'); a tjänsteskrivelse's, the plan or report it holds (kinds.carried_kind)."""
     if kind == DocumentKind.TJÄNSTESKRIVELSE:
         return carried_kind(title, pages)
-    return (title_kind(title) or kind) if kind == DocumentKind.OTHER else kind
+    return (title_kind(title) or label_kind(pages[0]) or kind) if kind == DocumentKind.OTHER else kind
 
 
 def _label_title(title: str, pages: Sequence[Page]) -> str:
@@ -310,8 +310,8 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
         party=first.party,
         paragraphs=(int(item.group(1)), int(item.group(1))) if item else None,
     )
-    if first.kind == DocumentKind.OTHER:
-        return _appendix(meta, pages[0])
+    if first.kind in DOCUMENT_KINDS:
+        meta = _appendix(meta, pages[0])
     if first.kind == DocumentKind.ÅRSREDOVISNING:
         return annual_report(meta, pages[0])
     return full_minutes(meta, pages) if first.kind in WHOLE_MEETING else meta
@@ -322,17 +322,19 @@ BILAGA_RE = re.compile(r"^(?:Bilaga|BILAGA)\b")
 
 def _appendix(meta: Meta, page: Page) -> Meta:
     """An appendix published on its own that names the meeting it belongs to ('Bilaga
-    Välfärdsnämnden, 15.09.2022 § 49', at its top or foot): a bilaga of that meeting's §."""
+    Välfärdsnämnden, 15.09.2022 § 49', at its top or foot): a bilaga of that meeting's § — or,
+    where its title names a plan or report, that plan or report, of that meeting's §."""
     lines = _lines(page.body)
     for line in lines[:3] + lines[-3:] + _lines(page.furniture):
         date = parse_date(line)
         if BILAGA_RE.match(line) and date and len(line.split()) <= 12:
             found = ITEM_RE.search(line) or ITEM_AFTER_RE.search(line)
             number = int(found.group(1)) if found else None
+            other = meta.kind == DocumentKind.OTHER
             return replace(
                 meta,
-                kind=DocumentKind.BILAGA,
-                date=date,
+                kind=DocumentKind.BILAGA if other else meta.kind,
+                date=date if other else meta.date or date,
                 board=find_board(line) or meta.board,
                 paragraph=f"§ {number}" if number else meta.paragraph,
                 paragraphs=(number, number) if number else meta.paragraphs,
