@@ -218,3 +218,18 @@ def test_a_tjanskrivelse_before_a_reports_cover_is_a_part_of_its_own() -> None:
 def test_a_document_is_dated_by_the_date_its_head_gives_it(head: str, second: str, date: str | None) -> None:
     pages = [Page(1, head, ""), Page(2, second, "")]
     assert document_date(pages) == date
+
+
+@pytest.mark.realworld
+def test_a_plan_appended_to_a_meeting_stays_a_plan_of_that_meetings_item() -> None:
+    """Nacka's affärsplan under a Nykarleby bilaga's line ('Bilaga Välfärdsnämnden, 15.09.2022
+    § 49'): a verksamhetsplan still (compare finds it), of that §, dated by its own letterhead."""
+    pages = _pages(shared_dir("realworld/nacka") / "plan_affarsplan_valfard_skola_2019-2021.pdf")
+    pages[0] = replace(pages[0], body=f"Bilaga Välfärdsnämnden, 15.09.2022 § 49\n{pages[0].body}")
+    meta = infer_meta(pages, split_parts(pages))
+    assert (meta.kind, meta.paragraph, meta.date, meta.board) == (
+        DocumentKind.VERKSAMHETSPLAN,
+        "§ 49",
+        "2018-11-19",
+        "Välfärdsnämnden",
+    )
