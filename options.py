@@ -127,7 +127,11 @@ FILTER_HELP = {  # each filter's help: one meaning each, for every command (pipe
     " (sammanträde, beslut, utgivning) eller året det handlar om: en plan för 2022"
     " antagen 2021 finns under båda, en plan för 2019–2021 under vart och ett av åren;"
     " ett odaterat dokument under året det nämner först.",
-    "--kind": "Slag av dokument eller del, i vilken form som helst: protokoll, protokollen, planer.",
+    "--kind": (
+        "Slag av dokument eller del, i vilken form som helst: protokoll, protokollen, verksamhetsplaner;"
+        " också med andra namn: affärsplan (verksamhetsplan), årsbokslut (årsredovisning),"
+        " uppföljning (månadsuppföljning), rapportsammandrag (granskningsrapport)."
+    ),
     "--board": "Organ (nämnd, beredning, styrelse): vart och ett av dess ord.",
     "--party": "Parti, med bokstav eller namn, stora eller små: V, Vänsterpartiet, sd.",
     "--speaker": "Namnet på den som talade, yrkade eller skrev under (efternamn räcker).",
