@@ -102,6 +102,7 @@ def test_a_dash_between_words_or_years_is_no_sign(text: str) -> None:
             ("mellan 10 och 12 miljoner kronor", 10**7, 12 * 10**6),
         ),
         ("Avgiften blir 10 - 20 kr.", ("10 - 20 kr", 10, 20)),
+        ("Bidraget är 10–12 000 kronor.", ("10–12 000 kronor", 10_000, 12_000)),  # thousands once
     ],
 )
 def test_a_range_has_its_low_end_as_value_and_its_high_end(text: str, found: tuple[str, int, int]) -> None:

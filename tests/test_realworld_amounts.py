@@ -5,10 +5,12 @@ range, its high end."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,8 @@ import pytest
 from conftest import ROOT, Ingested, shared_dir
 from pipeline.answer.listings import amounts
 from pipeline.filters import Filters
+from pipeline.output.views import amounts_view
+from pipeline.records import AmountEntry
 from pipeline.settings import Settings
 
 GOLD = json.loads((ROOT / "tests" / "gold" / "realworld_amounts.json").read_text())["amounts"]
@@ -120,3 +124,45 @@ def test_rates_in_a_tables_cells(reports: Settings) -> None:
     result = score(amounts(reports, Filters()), _running(True))
     print(f"table cells: {result.right}/{result.total} right")
     assert result.right == result.total, result.wrong
+
+
+@pytest.mark.realworld
+def test_the_amounts_table_shows_a_rate_per_unit(reports: Settings) -> None:
+    from click.testing import CliRunner
+
+    from cli import main
+
+    result = CliRunner().invoke(main, ["amounts", "--index", str(reports.index_dir), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert list(rows[0])[:5] == ["sek", "value", "currency", "text", "per"]
+    per = {(r["text"], r["per"]) for r in rows if r["path"].endswith("kf_protokoll_2018-03-28.pdf")}
+    assert {("74,11 kr", "kr/invånare"), ("75,52 kr", "kr/invånare"), ("519 tkr", "")} <= per
+
+
+def test_a_ranges_value_is_its_low_and_high_end() -> None:
+    entry = AmountEntry(
+        text="1 800-2 200 tkr",
+        sek=Decimal(1_800_000),
+        value=Decimal(1_800_000),
+        currency="SEK",
+        qualifier=None,
+        sentence="Kostnaden beräknas till 1 800-2 200 tkr.",
+        page=1,
+        part_kind="other",
+        document="x",
+        path="/a.pdf",
+        year=None,
+        party=None,
+        parties=(),
+        paragraph=None,
+        ocr=False,
+        rate=None,
+        high=Decimal(2_200_000),
+        table=None,
+        row=None,
+        column=None,
+    )
+    value = next(c for c in amounts_view(with_sek=False, short_path=True) if c.header == "value")
+    assert value.value(entry) == "1800000–2200000"
+    assert value.value(replace(entry, high=None)) == Decimal(1_800_000)

@@ -42,12 +42,21 @@ def range_low(text: str, at: int, high: Decimal) -> Low | None:
     if found is None or _NOT_A_LOW.search(text, max(0, found.start() - 10), found.start()):
         return None
     printed = found.group("low")
-    low = _number(printed)
-    if not (low < high and (low == 0 or high <= low * MAX_SPREAD)):
-        return None
     if _YEAR.fullmatch(printed) and not _YEAR.fullmatch(str(high)):  # '2018 – 2 200 tkr': a year
         return None
-    return Low(found.start(), low)
+    low = _low_in_units(_number(printed), high)
+    return None if low is None else Low(found.start(), low)
+
+
+def _low_in_units(low: Decimal, high: Decimal) -> Decimal | None:
+    """The low end in the high end's unit: as printed ('1 800-2 200'), or in thousands where
+    the high end's are written out and the low end's are not ('10–12 000 kr': 10 000–12 000)."""
+    if low < high and (low == 0 or high <= low * MAX_SPREAD):
+        return low
+    for factor in (Decimal(1000), Decimal(10**6)):
+        if low * factor < high <= low * factor * 10:
+            return low * factor
+    return None
 
 
 def _number(printed: str) -> Decimal:
