@@ -88,13 +88,22 @@ STATEMENTS: View[StatementEntry] = [
 ]
 
 
+def amount_value(a: AmountEntry) -> Decimal | str:
+    """A sum's value, or a range's low and high end: '1800000–2200000'."""
+    return a.value if a.high is None else f"{a.value}–{a.high}"
+
+
 def amounts_view(with_sek: bool, short_path: bool) -> View[AmountEntry]:
     """Amounts; ``with_sek``: a spreadsheet's column 'sek', as the JSON's (kronor only);
-    ``short_path``: the file's name (a terminal's width)."""
+    ``short_path``: the file's name (a terminal's width). 'per': a price's unit ('kr/m', 'kr
+    per invånare'), empty for a sum."""
     path: Column[AmountEntry] = Column("path", lambda a: Path(a.path).name if short_path else a.path)
-    columns: list[Column[AmountEntry]] = _attr(
-        "value", "currency", "text", "qualifier", "party", "year", "page", "part_kind"
-    )
+    columns: list[Column[AmountEntry]] = [
+        Column("value", amount_value),
+        *_attr("currency", "text"),
+        Column("per", lambda a: a.rate),
+        *_attr("qualifier", "party", "year", "page", "part_kind"),
+    ]
     return [*_attr("sek")[: int(with_sek)], *columns, *_attr("sentence"), path]
 
 
