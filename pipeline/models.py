@@ -72,12 +72,17 @@ KIND_ALIASES: dict[str, DocumentKind] = {
 
 class SectionKind(StrEnum):
     """What a Section is: a plan's or report's goal area, numbered priority or other heading,
-    or a § item of minutes (stored as 'paragraph')."""
+    its tree (goal, focus area, indicator, budget line), or a § item of minutes (stored as
+    'paragraph')."""
 
     PRIORITY = "priority"
     AREA = "area"
     HEADING = "heading"
     ITEM = "paragraph"
+    GOAL = "goal"  # a plan's or report's goal (övergripande mål, målområde)
+    FOCUS = "focus"  # a focus area or priority under a goal: listed, bulleted or boxed
+    INDICATOR = "indicator"  # a result indicator; its text one line per year: '2018: 97 (95)'
+    BUDGET = "budget"  # a budget line
 
 
 class StatementKind(StrEnum):

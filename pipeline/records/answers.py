@@ -348,6 +348,15 @@ class CompareRow(Record):
     evidence_page: int | None
     amounts_plan: tuple[str, ...]
     amounts_report: tuple[str, ...]
+    # 'priority' (a priority or focus area), 'indicator' or 'money'
+    kind: str = "priority"
+    goal: str | None = None  # the goal the item stands under
+    target: str | None = None  # an indicator's target as printed ('95', 'Topp 3')
+    outcome: str | Decimal | None = None  # an indicator's outcome as printed; money: kronor
+    met: bool | None = None  # an indicator's target met (None: not known)
+    budget: Decimal | None = None  # money: in kronor
+    deviation: Decimal | None = None  # money: outcome − budget, or the printed deviation
+    unit: str | None = None  # money: the unit as printed ('tkr')
 
 
 @dataclass(frozen=True)
@@ -355,6 +364,8 @@ class Comparison(Record):
     plan: Side
     report: Side
     rows: tuple[CompareRow, ...] = field(default_factory=tuple)
+    # where nothing pairs: what each document was found to hold (None: something paired)
+    held: str | None = None
 
 
 @dataclass(frozen=True)

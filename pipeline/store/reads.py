@@ -10,10 +10,11 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import NoIndex
-from ..models import READER_VERSION, SectionKind, Sentence, name_only
+from ..models import READER_VERSION, SectionKind, Sentence, Table, TableCell, TableRow, name_only
 from ..records import AlsoIn
 from . import schema
 from .blocks import BlockReads, sentence_of
@@ -287,11 +288,29 @@ class CatalogReader(CatalogFile):
         """Parts of one kind, each with its canonical part id and document facts."""
         rows = self.conn.execute(
             "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
-            f" d.date, d.board, {FIRST_PATH.format('d.id')}"
+            f" d.date, d.board, {FIRST_PATH.format('d.id')}, p.kind"
             " FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.kind = ? ORDER BY d.id, p.seq",
             (kind,),
         )
         return [build(KindPart, r) for r in rows]
+
+    def document_parts(self, doc_id: str) -> list[KindPart]:
+        """A document's parts whatever their kind, in order, with its facts."""
+        rows = self.conn.execute(
+            "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
+            f" d.date, d.board, {FIRST_PATH.format('d.id')}, p.kind"
+            " FROM parts p JOIN documents d ON d.id = p.document_id WHERE d.id = ? ORDER BY p.seq",
+            (doc_id,),
+        )
+        return [build(KindPart, r) for r in rows]
+
+    def document_tables(self, doc_id: str) -> list[Table]:
+        """A document's tables as stored (store/catalog.py _table_row), in order."""
+        rows = self.conn.execute(
+            "SELECT seq, page, unit, caption, columns, rows FROM tables WHERE document_id = ? ORDER BY seq",
+            (doc_id,),
+        )
+        return [_table(r) for r in rows]
 
     def part_sections(self, part_id: int) -> list[SectionRow]:
         rows = self.conn.execute("SELECT * FROM sections WHERE part_id = ? ORDER BY seq", (part_id,))
@@ -353,6 +372,18 @@ def _names(line: str, section: sqlite3.Row) -> bool:
     """True when ``line`` is the section's heading ('3. Ren och trygg utemiljö', '§ 44 Rekrytering …')."""
     title = " ".join(str(section["title"]).split())
     return bool(title) and (line == title or (line.endswith(title) and len(line) - len(title) <= 6))
+
+
+def _table(row: sqlite3.Row) -> Table:
+    rows = tuple(
+        TableRow(
+            str(r["label"]),
+            tuple((str(c), TableCell(str(t), None if v is None else Decimal(str(v)))) for c, t, v in r["cells"]),
+        )
+        for r in json.loads(row["rows"])
+    )
+    columns = tuple(str(c) for c in json.loads(row["columns"]))
+    return Table(row["seq"], row["page"], row["unit"], columns, rows, row["caption"] or "")
 
 
 def _section(row: sqlite3.Row) -> SectionRow:
