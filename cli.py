@@ -341,7 +341,9 @@ def compare(
     elif fmt == "md":
         click.echo(render.markdown(result), nl=False)
     else:
-        echo_rows(result.rows, views.COMPARE, fmt, data=result)
+        echo_rows(result.rows, views.compare_view(result.rows), fmt, data=result)
+        if result.held and fmt == "table":
+            click.echo(result.held)
 
 
 @main.command()

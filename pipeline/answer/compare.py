@@ -22,7 +22,7 @@ from ..store.catalog_rows import KindPart, SectionRow
 from ..store.reads import CatalogReader
 from .compare_rows import indicator_rows, money_rows_of, summary
 from .forgiving import document_ref
-from .status import judge, sentences
+from .status import judge_pieces, sentences
 
 TITLE_WEIGHT, BODY_WEIGHT, NUMBER_WEIGHT = 0.6, 0.25, 0.15
 THRESHOLD = 0.55
@@ -153,6 +153,23 @@ def _ref(item: SectionRow | None) -> ItemRef | None:
 
 
 Amounts = tuple[list[str], list[str]]  # the plan's and the report's, as written
+BULLET_RE = re.compile(r"^[•●○▪■◦\-–*]\s*")
+
+
+def _statement(item: SectionRow) -> list[str]:
+    """What a report says of a focus area in pieces: each bullet its own, the lines that
+    introduce a list ('Genomförda/pågående satsningar 2018:') left out."""
+    if item.kind != SectionKind.FOCUS:
+        return [item.text]
+    pieces: list[str] = []
+    for line in item.text.split("\n"):
+        if line.rstrip().endswith(":"):
+            pieces.append("")
+        elif BULLET_RE.match(line) or not pieces:
+            pieces.append(BULLET_RE.sub("", line))
+        else:
+            pieces[-1] = f"{pieces[-1]}\n{line}"
+    return [x for x in pieces if x.strip()]
 
 
 def _row(
@@ -164,7 +181,7 @@ def _row(
     p, r, similarity = pair
     status, evidence, page = "ej redovisad", "", None
     if r is not None:
-        verdict = judge(r.text)
+        verdict = judge_pieces(_statement(r))
         status = verdict.status if p is not None else "ny"
         evidence = verdict.evidence if p is not None else (sentences(r.text) or [""])[0]
         found = catalog.pages.page_with_text(report_side.document, r.first_page, r.last_page, evidence)

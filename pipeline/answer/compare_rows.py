@@ -10,18 +10,24 @@ from rapidfuzz import fuzz
 from ..models import SectionKind, Table
 from ..records import CompareRow, ItemRef
 from ..store.catalog_rows import SectionRow
-from .measures import measure, money_rows
+from .measures import measure, money_rows, reported_year
 
 INDICATOR_THRESHOLD = 0.85  # title similarity for an indicator pair: names differ little
 
 
+def _name(title: str) -> str:
+    return " ".join(title.lower().rstrip(".").split())
+
+
+def _similar(plan: SectionRow, report: SectionRow) -> float:
+    """Names alike (a trailing full stop aside); under the same goal a little more alike."""
+    same_goal = 0.01 if plan.area and plan.area == report.area else 0.0
+    return fuzz.token_sort_ratio(_name(plan.title), _name(report.title)) / 100 + same_goal
+
+
 def _pairs(plan: Sequence[SectionRow], report: Sequence[SectionRow]) -> list[tuple[int | None, int | None, float]]:
     scored = sorted(
-        (
-            (fuzz.token_sort_ratio(p.title.lower(), r.title.lower()) / 100, -i, -j)
-            for i, p in enumerate(plan)
-            for j, r in enumerate(report)
-        ),
+        ((_similar(p, r), -i, -j) for i, p in enumerate(plan) for j, r in enumerate(report)),
         reverse=True,
     )
     taken: dict[int, tuple[int, float]] = {}
@@ -40,7 +46,7 @@ def _pairs(plan: Sequence[SectionRow], report: Sequence[SectionRow]) -> list[tup
 def _status(met: bool | None, reported: bool) -> str:
     if not reported:
         return "ej redovisad"
-    return {True: "uppnådd", False: "ej uppnådd", None: "oklart"}[met]
+    return {True: "uppnådd", False: "ej uppnådd", None: "utan utfall"}[met]
 
 
 def indicator_rows(
@@ -53,6 +59,7 @@ def indicator_rows(
     if not report:
         return []
     pairs = [(i, i, 1.0) for i in range(len(plan))] if same else _pairs(plan, report)
+    year = year or reported_year(report)
     rows = []
     for i, j, similarity in pairs:
         p, r = (plan[i] if i is not None else None), (report[j] if j is not None else None)

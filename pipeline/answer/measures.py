@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..models import Table
+from ..store.catalog_rows import SectionRow
 
 YEAR_LINE_RE = re.compile(r"^((?:19|20)\d\d):\s*(.+)$")
 CELL_RE = re.compile(r"^(?P<target>[^()]+?)\s*(?:\(\s*(?P<outcome>[^()]*?)\s*\)?)?$")
@@ -51,11 +52,21 @@ def measure(title: str, text: str, year: int | None) -> Measure | None:
         return None
     done = [y for y, c in cells.items() if "(" in c]
     chosen = year if year in cells else (max(done) if done else max(cells))
+    if "(" not in cells[chosen]:  # a target with no outcome (yet)
+        return Measure(cells[chosen], None, None)
     match = CELL_RE.match(cells[chosen])
     if match is None:
         return Measure(cells[chosen], None, None)
     target, outcome = match.group("target").strip(), (match.group("outcome") or "").strip() or None
     return Measure(target, outcome, met(title, target, outcome))
+
+
+def reported_year(indicators: Sequence[SectionRow]) -> int | None:
+    """The last year a scorecard gives outcomes for (in parentheses) on half its rows or
+    more, where its document names no year."""
+    done = [y for s in indicators for y, c in years_of(s.text).items() if "(" in c]
+    most = max((done.count(y) for y in done), default=0)
+    return max((y for y in done if done.count(y) * 2 >= most), default=None)
 
 
 def met(title: str, target: str | None, outcome: str | None) -> bool | None:

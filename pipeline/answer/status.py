@@ -40,7 +40,7 @@ RULES: dict[str, list[str]] = {
         r"har påbörjats",
         r"är inte klart",
         r"inte (har )?avslutats",
-        r"\bpågående\b",  # 'Status: Pågående'
+        r"(?<!den )(?<!det )(?<!de )\bpågående\b",  # 'Status: Pågående', not 'den pågående planeringen'
     ],
     "delvis": [r"\bdelvis\b", r"i viss mån", r"i begränsad omfattning", r"i mindre skala"],
     "genomförd": [
@@ -93,11 +93,17 @@ def _signals(sentence: str) -> list[str]:
 
 def judge(text: str) -> Verdict:
     """The status the text supports, and the sentence that supports it."""
+    return judge_pieces([text])
+
+
+def judge_pieces(pieces: Sequence[str]) -> Verdict:
+    """The status a text in pieces supports (a list's items: each its own sentences)."""
     found: dict[str, str] = {}
-    for sentence in sentences(text):
+    every = [x for piece in pieces for x in sentences(piece)]
+    for sentence in every:
         for signal in _signals(sentence):
             found.setdefault(signal, sentence)
-    return _decide(found, sentences(text))
+    return _decide(found, every)
 
 
 def _decide(found: dict[str, str], all_sentences: Sequence[str]) -> Verdict:

@@ -89,7 +89,7 @@ def _continues(item: str, line: FlatLine) -> bool:
 def _items(lines: Sequence[FlatLine], j: int, body: float) -> tuple[list[_Item], int]:
     """The items of a list starting at line ``j``, and the line after it."""
     items: list[_Item] = []
-    wrapped = 0  # items over more than one line
+    longest = 1  # the most lines an item takes
     bulleted = bool(BULLET_RE.match(lines[j].text)) if j < len(lines) else False
     while j < len(lines):
         line = lines[j]
@@ -102,8 +102,8 @@ def _items(lines: Sequence[FlatLine], j: int, body: float) -> tuple[list[_Item],
                 j += 1
             continue
         if items and _continues(items[-1].text, line) and not bullet:
-            wrapped += items[-1].at == j - 1
             items[-1] = _Item(items[-1].at, f"{items[-1].text} {line.text}")
+            longest = max(longest, j - items[-1].at + 1)
             if len(items[-1].text) > MAX_ITEM:
                 items.pop()
                 break
@@ -112,7 +112,7 @@ def _items(lines: Sequence[FlatLine], j: int, body: float) -> tuple[list[_Item],
         else:
             break
         j += 1
-    if not bulleted and len(items) > 1 and wrapped * 2 > len(items):  # running text, not a list
+    if not bulleted and longest >= 3:  # a paragraph of running text, not a list's item
         return [], j
     return items, j
 

@@ -65,7 +65,7 @@ def _row(lines: Sequence[FlatLine], k: int, years: list[int], body: float, floor
     while len(cells) > len(years):  # a number that ends the name ('Meritvärde åk 9')
         head, cells = f"{head} {cells[0]}".strip(), cells[1:]
     title = _title(lines, k, head, body, floor)
-    if len(title.split()) < 2 or len(cells) < 2:
+    if len(title.split()) < 2 or len(cells) < 2 or not title[:1].isupper():
         return None, k + 1
     shown = "\n".join(f"{y}: {c.strip()}" for y, c in zip(years[-len(cells) :], cells, strict=True))
     return Section(None, None, title, lines[k].page, lines[j - 1].page, shown, SectionKind.INDICATOR), j

@@ -148,7 +148,10 @@ def duplicate_rows(groups: Sequence[DuplicateGroup]) -> list[DuplicateRow]:
 
 
 def _item(item: ItemRef | None) -> str:
-    return f"{item.number}. {item.title} (s. {item.page})" if item else ""
+    if item is None:
+        return ""
+    number = f"{item.number}. " if item.number is not None else ""
+    return f"{number}{item.title} (s. {item.page})"
 
 
 def _evidence(row: CompareRow) -> str:
@@ -173,6 +176,38 @@ COMPARE: View[CompareRow] = [
     Column("belägg", _evidence),
     Column("belopp", _amounts),
 ]
+
+
+def _met(row: CompareRow) -> str:
+    return {True: "ja", False: "nej", None: ""}[row.met]
+
+
+def _kronor(value: Decimal | str | None) -> str:
+    """A sum in kronor with thin groups ('10 300 000'); an indicator's outcome as printed."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    return f"{value:,.0f}".replace(",", " ")
+
+
+KINDS_SHOWN = {"priority": "prioritering", "indicator": "indikator", "money": "belopp"}
+
+# a plan's tree beside its report: the indicators' and the money's columns too
+MEASURES: View[CompareRow] = [
+    Column("typ", lambda r: KINDS_SHOWN.get(r.kind, r.kind)),
+    *COMPARE[:6],
+    Column("målvärde", lambda r: r.target or ""),
+    Column("utfall", lambda r: _kronor(r.outcome)),
+    Column("uppnått", _met),
+    Column("budget", lambda r: _kronor(r.budget)),
+    Column("avvikelse", lambda r: _kronor(r.deviation)),
+    Column("enhet", lambda r: r.unit or ""),
+]
+
+
+def compare_view(rows: Sequence[CompareRow]) -> View[CompareRow]:
+    """Numbered priorities as they were; with indicators or money, their columns too."""
+    plain = all(r.kind == "priority" and r.goal is None for r in rows)
+    return COMPARE if plain else MEASURES
 
 
 WATCHES: View[WatchEntry] = _attr(
