@@ -135,12 +135,26 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Word:
+    """A word of a page where the text layer sets it, in points from the page's top left:
+    what a table's columns are read from (read/pdf.py, extract/grid.py)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class RawPage:
     """A page as read from the PDF: its lines, before headers are told apart."""
 
     number: int
     lines: tuple[Line, ...]
     ocr_confidence: float | None = None  # read by OCR: its mean word confidence (0–100)
+    # the words of a page whose lines look like a table's rows (figures beside labels), else none
+    words: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -252,3 +252,7 @@ NEWS: View[NewsRow] = [
     Column("text", lambda r: news_text(r[1])),
     Column("path", lambda r: r[1].path),
 ]
+
+
+# a table's cells, one a line (answer/tables.py's CellLine: table, page, row, column, text, value, unit)
+TABLE_CELLS: View[object] = _attr("table", "page", "row", "column", "text", "value", "unit")

@@ -37,6 +37,7 @@ from .catalog_rows import (
 from .connection import CatalogFile, connect, connect_read_only, explained
 from .near import NearReads
 from .pages import PageReads, body_of
+from .tables import StoredTable, tables_of
 from .watches import WatchReads
 
 # The path a document is shown under: the first of its paths.
@@ -274,6 +275,10 @@ class CatalogReader(CatalogFile):
                 where = (row["party"], None, row["document_id"], row["last_page"], row["date"])
                 out.append(SpeakerRow(name_only(name), *where))
         return out
+
+    def document_tables(self, doc_id: str) -> list[StoredTable]:
+        """The tables read from a document's pages, in order (store/tables.py)."""
+        return tables_of(self.conn, doc_id)
 
     def document_sections(self, doc_id: str, canonical_only: bool = True) -> list[SectionRow]:
         where = " AND p.repeat_of IS NULL" if canonical_only else ""
