@@ -218,7 +218,8 @@ def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | Non
             for i, j, v in pairs
         ]
         rows += indicator_rows(plan_all, report_all, report_side.year, same)
-        rows += money_rows_of(catalog.document_tables(report_side.document))
+        tables = [catalog.document_tables(side.document) for side in (report_side, plan_side)]
+        rows += money_rows_of(*tables) if not same else money_rows_of(tables[0], [])
     paired = any(r.plan is not None and r.report is not None for r in rows)
     held = None if paired else summary(plan_all, report_all, len([r for r in rows if r.kind == "money"]))
     return Comparison(plan_side, report_side, tuple(rows), held)

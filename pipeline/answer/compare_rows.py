@@ -3,14 +3,16 @@ where nothing pairs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ..models import SectionKind, Table
+from ..models import SectionKind
 from ..records import CompareRow, ItemRef
 from ..store.catalog_rows import SectionRow
-from .measures import measure, money_rows, reported_year
+from ..store.tables import StoredTable
+from .measures import BudgetLine, Money, budget_lines, measure, money_rows, reported_year
 
 INDICATOR_THRESHOLD = 0.85  # title similarity for an indicator pair: names differ little
 
@@ -87,27 +89,57 @@ def indicator_rows(
     return rows
 
 
-def money_rows_of(tables: Sequence[Table]) -> list[CompareRow]:
-    """One row per budget line of the report's tables: budget, outcome, deviation."""
-    return [
-        CompareRow(
-            area=None,
-            plan=None,
-            report=ItemRef(None, m.label, m.page),
-            similarity=0.0,
-            status="enligt budget" if m.deviation == 0 else "avvikelse",
-            evidence="",
-            evidence_page=m.page,
-            amounts_plan=(),
-            amounts_report=(),
-            kind="money",
-            budget=m.budget,
-            outcome=m.outcome,
-            deviation=m.deviation,
-            unit=m.unit,
-        )
-        for m in money_rows(tables)
-    ]
+def _alike(a: str, b: str) -> float:
+    """How alike two row labels are (0..100); labels led by different codes ('943 …', '953
+    …') are not alike at all, by the same code alike enough."""
+    code_a, code_b = re.match(r"\d+\b", a), re.match(r"\d+\b", b)
+    ratio = float(fuzz.token_sort_ratio(_name(a), _name(b)))
+    if code_a and code_b:  # one code, one unit however renamed ('941 Björknässkolans skolenhet')
+        return 0.0 if code_a.group() != code_b.group() else max(ratio, 85 + ratio / 100)
+    return ratio
+
+
+def _money_row(m: Money | None, line: BudgetLine | None) -> CompareRow:
+    """A budget line of the report (its budget, outcome, deviation), with the plan's line
+    of the same label where the plan has one."""
+    return CompareRow(
+        area=None,
+        plan=ItemRef(None, line.label, line.page) if line else None,
+        report=ItemRef(None, m.label, m.page) if m else None,
+        similarity=0.0,
+        status=("enligt budget" if m.deviation == 0 else "avvikelse") if m else "ej redovisad",
+        evidence=m.printed if m else "",
+        evidence_page=m.page if m else None,
+        amounts_plan=(),
+        amounts_report=(),
+        kind="money",
+        outcome=m.outcome if m else None,
+        budget=m.budget if m else line.value if line else None,
+        deviation=m.deviation if m else None,
+        unit=(m.unit if m else line.unit if line else None),
+    )
+
+
+def money_rows_of(report: Sequence[StoredTable], plan: Sequence[StoredTable]) -> list[CompareRow]:
+    """One row per budget line of the report's tables (budget, outcome, deviation), beside
+    the plan's line of the same name; the plan's lines the report leaves out after them."""
+    found, lines = money_rows(report), budget_lines(plan)
+    if not found:
+        return []
+    scored = sorted(
+        ((_alike(line.label, m.label), -i, -k) for i, m in enumerate(found) for k, line in enumerate(lines)),
+        reverse=True,
+    )
+    taken: dict[int, BudgetLine] = {}
+    free = set(range(len(lines)))
+    for value, i, k in scored:
+        if value < 85:
+            break
+        if -i not in taken and -k in free:
+            taken[-i] = lines[-k]
+            free.discard(-k)
+    rows = [_money_row(m, taken.get(i)) for i, m in enumerate(found)]
+    return rows + [_money_row(None, lines[k]) for k in sorted(free)]
 
 
 def _held(sections: Sequence[SectionRow]) -> str:

@@ -10,11 +10,10 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 
 from ..errors import NoIndex
-from ..models import READER_VERSION, SectionKind, Sentence, Table, TableCell, TableRow, name_only
+from ..models import READER_VERSION, SectionKind, Sentence, name_only
 from ..records import AlsoIn
 from . import schema
 from .blocks import BlockReads, sentence_of
@@ -309,14 +308,6 @@ class CatalogReader(CatalogFile):
         )
         return [build(KindPart, r) for r in rows]
 
-    def document_tables(self, doc_id: str) -> list[Table]:
-        """A document's tables as stored (store/catalog.py _table_row), in order."""
-        rows = self.conn.execute(
-            "SELECT seq, page, unit, caption, columns, rows FROM tables WHERE document_id = ? ORDER BY seq",
-            (doc_id,),
-        )
-        return [_table(r) for r in rows]
-
     def part_sections(self, part_id: int) -> list[SectionRow]:
         rows = self.conn.execute("SELECT * FROM sections WHERE part_id = ? ORDER BY seq", (part_id,))
         return [_section(r) for r in rows]
@@ -377,18 +368,6 @@ def _names(line: str, section: sqlite3.Row) -> bool:
     """True when ``line`` is the section's heading ('3. Ren och trygg utemiljö', '§ 44 Rekrytering …')."""
     title = " ".join(str(section["title"]).split())
     return bool(title) and (line == title or (line.endswith(title) and len(line) - len(title) <= 6))
-
-
-def _table(row: sqlite3.Row) -> Table:
-    rows = tuple(
-        TableRow(
-            str(r["label"]),
-            tuple((str(c), TableCell(str(t), None if v is None else Decimal(str(v)))) for c, t, v in r["cells"]),
-        )
-        for r in json.loads(row["rows"])
-    )
-    columns = tuple(str(c) for c in json.loads(row["columns"]))
-    return Table(row["seq"], row["page"], row["unit"], columns, rows, row["caption"] or "")
 
 
 def _section(row: sqlite3.Row) -> SectionRow:
