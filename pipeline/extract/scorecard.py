@@ -12,11 +12,14 @@ from ..models import Section, SectionKind
 from .layout import FlatLine, styled
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+CLOSING_RE = re.compile(r"^(?:[\d,\s]+|\w+(?:\s\w+){0,2})\)")  # '6)', 'observation)'
 TARGET_WORD = re.compile(r"\bmål\b", re.IGNORECASE)
 CELL_CHARS = re.compile(r"^[\d,.\s()*%–-]+$")
 # a cell: '97', '15,1', '*', each maybe with its outcome '(95)', '(93,7)', '(ingen'
-CELL_RE = re.compile(r"(?:\d+(?:,\d+)?%?|\*)(?:\s*\([^()]*\)?)?")
-TAIL_RE = re.compile(r"(?:^|\s)((?:(?:\d+(?:,\d+)?%?|\*)(?:\s*\([^()]*\)?)?\s*)+)$")
+# (an outcome cut off where it is printed: '95 (' before the next column's '95')
+OUTCOME = r"\s*\((?:\s*[^()\s][^()]*\)|[^()\s]*)"
+CELL_RE = re.compile(rf"(?:\d+(?:,\d+)?%?|\*)(?:{OUTCOME})?")
+TAIL_RE = re.compile(rf"(?:^|\s)((?:(?:\d+(?:,\d+)?%?|\*)(?:{OUTCOME})?\s*)+)$")
 
 
 def _header(lines: Sequence[FlatLine], i: int, body: float) -> tuple[list[int], int] | None:
@@ -33,13 +36,19 @@ def _header(lines: Sequence[FlatLine], i: int, body: float) -> tuple[list[int], 
     return years, j
 
 
+def _cells(text: str) -> int:
+    tail = TAIL_RE.search(text)
+    return len(CELL_RE.findall(tail.group(1))) if tail else 0
+
+
 def _joined(lines: Sequence[FlatLine], k: int) -> tuple[str, int]:
-    """Line ``k`` with the fragments of a cell broken over the next lines ('265(265,' '6)')."""
+    """Line ``k`` with the pieces of its cells broken over the next lines ('265(265,' '6)',
+    '(ingen' 'observation)'), and the cells standing on lines of their own."""
     text, j = lines[k].text, k + 1
-    while text.count("(") > text.count(")") and j < len(lines) and CELL_CHARS.match(lines[j].text):
+    while text.count("(") > text.count(")") and j < len(lines) and CLOSING_RE.match(lines[j].text):
         text, j = f"{text}{lines[j].text}" if text.endswith(",") else f"{text} {lines[j].text}", j + 1
-    while j < len(lines) and CELL_CHARS.match(lines[j].text) and len(CELL_RE.findall(lines[j].text)) == 1:
-        text, j = f"{text} {lines[j].text}", j + 1  # a last cell on a line of its own
+    while _cells(text) and j < len(lines) and CELL_CHARS.match(lines[j].text):
+        text, j = f"{text} {lines[j].text}", j + 1
     return text, j
 
 

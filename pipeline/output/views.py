@@ -124,9 +124,26 @@ ITEMS: View[SectionEntry] = [
 ]
 
 
+def _targets(s: SectionEntry) -> str:
+    """'2018: 97 (95); 2019: 97'."""
+    return "; ".join(f"{t.year}: {t.target}" + (f" ({t.outcome})" if t.outcome else "") for t in s.targets)
+
+
+# a plan's tree: what each line is, its goal, an indicator's focus area and targets
+TREE: View[SectionEntry] = [
+    *_attr("kind", "area", "focus", "title", "first_page"),
+    Column("targets", _targets),
+    Column("text", lambda s: s.text[:80] if s.kind == SectionKind.BUDGET else ""),
+]
+TREE_KINDS = (SectionKind.GOAL, SectionKind.FOCUS, SectionKind.INDICATOR)
+
+
 def sections_view(rows: Sequence[SectionEntry]) -> View[SectionEntry]:
-    """Minutes' § items with their diarienummer, decision and statements; else priorities."""
-    return ITEMS if rows and all(r.kind == SectionKind.ITEM for r in rows) else PRIORITIES
+    """Minutes' § items with their diarienummer, decision and statements; a plan's tree;
+    else priorities."""
+    if rows and all(r.kind == SectionKind.ITEM for r in rows):
+        return ITEMS
+    return TREE if any(r.kind in TREE_KINDS for r in rows) else PRIORITIES
 
 
 def place_cell(where: Place) -> str:

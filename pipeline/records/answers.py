@@ -241,8 +241,19 @@ class Paper(Record):
 
 
 @dataclass(frozen=True)
+class Target(Record):
+    """An indicator's target for a year as printed ('97'), and its outcome ('95'; None: not
+    given)."""
+
+    year: int
+    target: str | None
+    outcome: str | None
+
+
+@dataclass(frozen=True)
 class SectionEntry(Record):
-    """A goal area, priority or heading; of minutes, a § item."""
+    """A goal area, priority or heading; a plan's goal, focus area, indicator or budget
+    line; of minutes, a § item."""
 
     HIDDEN = ("part_kind",)
 
@@ -259,6 +270,8 @@ class SectionEntry(Record):
     proposals: tuple[ProposalEntry, ...]
     votes: tuple[JsonObject, ...]  # each with its voters as {name, party, vote}
     paper: Paper | None
+    focus: str | None = None  # an indicator's focus area (the last one listed above it)
+    targets: tuple[Target, ...] = ()  # an indicator's target (and outcome) per year
     part_kind: str = ""
 
 
