@@ -22,12 +22,14 @@ from ..store.catalog_rows import KindPart, SectionRow
 from ..store.reads import CatalogReader
 from .compare_rows import indicator_rows, money_rows_of, summary
 from .forgiving import document_ref
+from .measures import budget_lines, money_rows
 from .status import judge_pieces, sentences
 
 TITLE_WEIGHT, BODY_WEIGHT, NUMBER_WEIGHT = 0.6, 0.25, 0.15
 THRESHOLD = 0.55
 KINDS: dict[str, tuple[DocumentKind, ...]] = {"plan": PLAN_KINDS, "report": REPORT_KINDS}
 NAMES = {"plan": "plan", "report": "rapport"}
+IN_YEAR = (DocumentKind.DELÅRSRAPPORT, DocumentKind.MÅNADSUPPFÖLJNING)  # reports within the year
 SPAN_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
 Pairs = list[tuple[int | None, int | None, float]]
@@ -115,7 +117,8 @@ def resolve(catalog: CatalogReader, role: str, ref: str, board: str | None) -> S
         part = found[0][0]
     else:
         part = _of_document(catalog, role, ref)
-    return Side(part.document_id, part.title or part.doc_title, part.year, part.path, part.id, part.date)
+    title = part.title or part.doc_title
+    return Side(part.document_id, title, part.year, part.path, part.id, part.date, part.kind)
 
 
 def _dedup(items: list[SectionRow]) -> list[SectionRow]:
@@ -181,7 +184,7 @@ def _row(
     p, r, similarity = pair
     status, evidence, page = "ej redovisad", "", None
     if r is not None:
-        verdict = judge_pieces(_statement(r))
+        verdict = judge_pieces(_statement(r), report_side.kind in IN_YEAR)
         status = verdict.status if p is not None else "ny"
         evidence = verdict.evidence if p is not None else (sentences(r.text) or [""])[0]
         found = catalog.pages.page_with_text(report_side.document, r.first_page, r.last_page, evidence)
@@ -221,5 +224,6 @@ def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | Non
         tables = [catalog.document_tables(side.document) for side in (report_side, plan_side)]
         rows += money_rows_of(*tables) if not same else money_rows_of(tables[0], [])
     paired = any(r.plan is not None and r.report is not None for r in rows)
-    held = None if paired else summary(plan_all, report_all, len([r for r in rows if r.kind == "money"]))
+    money = (len(budget_lines(tables[1])), len(money_rows(tables[0])))
+    held = None if paired else summary(plan_all, report_all, money)
     return Comparison(plan_side, report_side, tuple(rows), held)

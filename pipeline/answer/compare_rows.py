@@ -40,7 +40,8 @@ def _pairs(plan: Sequence[SectionRow], report: Sequence[SectionRow]) -> list[tup
         if -i not in taken and -j not in used:
             taken[-i], _ = (-j, value), used.add(-j)
     out: list[tuple[int | None, int | None, float]] = [
-        (i, taken[i][0], round(taken[i][1], 3)) if i in taken else (i, None, 0.0) for i in range(len(plan))
+        (i, taken[i][0], round(min(taken[i][1], 1.0), 3)) if i in taken else (i, None, 0.0)
+        for i in range(len(plan))
     ]
     return out + [(None, j, 0.0) for j in range(len(report)) if j not in used]
 
@@ -126,13 +127,18 @@ def money_rows_of(report: Sequence[StoredTable], plan: Sequence[StoredTable]) ->
     found, lines = money_rows(report), budget_lines(plan)
     if not found:
         return []
+    size = {t: sum(m.table == t for m in found) for t in {m.table for m in found}}  # a full table first
     scored = sorted(
-        ((_alike(line.label, m.label), -i, -k) for i, m in enumerate(found) for k, line in enumerate(lines)),
+        (
+            (_alike(line.label, m.label), size[m.table], -i, -k)
+            for i, m in enumerate(found)
+            for k, line in enumerate(lines)
+        ),
         reverse=True,
     )
     taken: dict[int, BudgetLine] = {}
     free = set(range(len(lines)))
-    for value, i, k in scored:
+    for value, _, i, k in scored:
         if value < 85:
             break
         if -i not in taken and -k in free:
@@ -153,6 +159,7 @@ def _held(sections: Sequence[SectionRow]) -> str:
     return ", ".join(f"{n} {name}" for n, name in counts)
 
 
-def summary(plan: Sequence[SectionRow], report: Sequence[SectionRow], money: int) -> str:
-    """'planen: 4 mål, 5 fokusområden, 12 indikatorer, 0 prioriteringar; rapporten: …'."""
-    return f"planen: {_held(plan)}; rapporten: {_held(report)}, {money} budgetrader"
+def summary(plan: Sequence[SectionRow], report: Sequence[SectionRow], money: tuple[int, int]) -> str:
+    """'planen: 4 mål, 11 fokusområden, 64 indikatorer, 5 prioriteringar, 31 budgetrader;
+    rapporten: …'."""
+    return f"planen: {_held(plan)}, {money[0]} budgetrader; rapporten: {_held(report)}, {money[1]} budgetrader"

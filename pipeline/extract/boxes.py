@@ -1,10 +1,12 @@
 """A follow-up that quotes its plan: each priority under its heading in a box (a paragraph
-set in bold at the body's size), the report's plain text below it. Where a heading holds
+set in bold at the body's size: a sentence, or three lines or more), the report's plain text
+below it (prose: a table's header over rows of numbers is no box). Where a heading holds
 one box it names the priority; where it holds several (a table of assignments, each with its
 comment), each box's own text does."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +14,8 @@ from ..models import Section, SectionKind
 from .layout import FlatLine
 
 MAX_TITLE = 250
+NUMBER_END_RE = re.compile(r"\d\s*%?$")  # a table's row after its header: 'Antal årsarbetare 197,7'
+SECTION_NUMBER_RE = re.compile(r"^\d+(\.\d+)+\s")  # a numbered heading: '2.3.4 Uppföljning …'
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,18 @@ def _boxes(lines: Sequence[FlatLine], body: float) -> list[_Box]:
         j = i
         while j < len(lines) and _bold_body(lines[j], body):
             j += 1
-        sentence = any(x.text.endswith(".") for x in lines[i:j])
-        plain_after = j < len(lines) and not lines[j].bold
-        if sentence and plain_after:
+        sentence = j - i >= 3 or any(x.text.endswith(".") for x in lines[i:j])
+        prose_after = j < len(lines) and not lines[j].bold and not NUMBER_END_RE.search(lines[j].text)
+        words = sum(len(x.text.split()) for x in lines[i:j]) / (j - i)  # a table's header: 1–2 a line
+        if sentence and prose_after and words >= 2.5 and not SECTION_NUMBER_RE.match(lines[i].text):
             heading, at = _heading_before(lines, i, body)
             out.append(_Box(heading, at, i, j))
         i = j
     return out
+
+
+def _dated(text: str) -> bool:
+    return bool(re.search(r"\b(?:19|20)\d\d\b", text))
 
 
 def _box_text(lines: Sequence[FlatLine]) -> str:
@@ -70,7 +79,7 @@ def _box_text(lines: Sequence[FlatLine]) -> str:
     texts = [x.text for x in lines]
     if len(texts) > 1 and len(texts[0].split()) <= 4 and texts[1][:1].isupper() and texts[0][-1:].isalpha():
         texts = texts[1:]
-    if len(texts) > 1 and len(texts[-1].split()) <= 4 and texts[-2].endswith("."):
+    if len(texts) > 1 and len(texts[-1].split()) <= 4 and (texts[-2].endswith(".") or _dated(texts[-1])):
         texts = texts[:-1]
     text = " ".join(texts)
     return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rsplit(" ", 1)[0] + " …"
@@ -92,5 +101,9 @@ def boxed_focus(lines: Sequence[FlatLine], body: float) -> list[Section]:
         title = own or _box_text(lines[box.start : box.end])
         first = lines[box.heading_at if own else box.start].page
         last = report[-1].page if report else lines[box.end - 1].page
-        out.append(Section(None, None, title, first, last, "\n".join(x.text for x in report), SectionKind.FOCUS))
+        text = "\n".join(x.text for x in report)
+        if out and title[:1].islower() and not own:  # a box carried over from the page before
+            before = out.pop()
+            title, text, first = f"{before.title} {title}", f"{before.text}\n{text}", before.first_page
+        out.append(Section(None, None, title, first, last, text, SectionKind.FOCUS))
     return out

@@ -20,6 +20,7 @@ from ..models import UPPER, Page, Section, SectionKind
 from .boxes import boxed_focus
 from .layout import FlatLine, body_size, flatten, styled
 from .scorecard import scorecard_rows
+from .sections import TOC_RE
 
 # the words that name a list of focus areas or priorities, and of indicators
 FOCUS_WORDS = re.compile(r"fokus|prioriter|inriktning|satsningsområde|målområde|delmål", re.IGNORECASE)
@@ -50,7 +51,7 @@ def _label(lines: Sequence[FlatLine], i: int, body: float) -> str | None:
     or ending in ':', followed by a plain line."""
     line = lines[i]
     text = line.text.rstrip(":").strip()
-    if _words(text) > 8 or not (styled(line, body) or line.text.endswith(":")):
+    if _words(text) > 8 or not (styled(line, body) or line.text.endswith(":")) or TOC_RE.search(text):
         return None
     if body and line.size > body + 2:  # a chapter's heading, not a list's label
         return None
@@ -72,6 +73,8 @@ def _goal_heading(lines: Sequence[FlatLine], i: int, body: float) -> bool:
     label, or a table's header naming them)."""
     line = lines[i]
     if not styled(line, body) or _words(line.text) > 8 or line.text.endswith((".", ":", ",")):
+        return False
+    if i + 1 < len(lines) and TOC_RE.search(lines[i + 1].text):  # a table of contents' heading
         return False
     if _label(lines, i, body) or i + 1 >= len(lines):
         return False
@@ -96,6 +99,8 @@ def _items(lines: Sequence[FlatLine], j: int, body: float) -> tuple[list[_Item],
         bullet = BULLET_RE.match(line.text)
         if _label(lines, j, body) or _goal_named(line) or (styled(line, body) and not bullet):
             break
+        if TOC_RE.search(line.text):  # a line of contents: 'Revisorernas egna mål ..... 3'
+            return [], j + 1
         if FOOTNOTE_RE.match(line.text) and j + 1 < len(lines) and lines[j + 1].page == line.page:
             j += 1
             while j < len(lines) and lines[j].page == line.page and lines[j].text[:1].islower():

@@ -31,8 +31,10 @@ def _header(lines: Sequence[FlatLine], i: int, body: float) -> tuple[list[int], 
         j += 1
     text = " ".join(x.text for x in lines[i:j])
     years = list(dict.fromkeys(int(y) for y in YEAR_RE.findall(text)))
-    if j == i or len(years) < 2 or not TARGET_WORD.search(text):
-        return None
+    alone = sum(bool(YEAR_RE.fullmatch(x.text.strip())) for x in lines[i:j])
+    short = any(len(x.text.split()) <= 5 and TARGET_WORD.search(x.text) and YEAR_RE.search(x.text) for x in lines[i:j])
+    if j == i or len(years) < 2 or not TARGET_WORD.search(text) or not (alone >= 2 or short):
+        return None  # a header's years stand alone or in short column heads ('Mål 2019')
     return years, j
 
 
@@ -70,11 +72,13 @@ def _row(lines: Sequence[FlatLine], k: int, years: list[int], body: float, floor
     if tail is None:
         return None, k + 1
     cells = CELL_RE.findall(tail.group(1))
+    if any(YEAR_RE.fullmatch(c.strip()) for c in cells):
+        return None, k + 1  # a year is no cell: 'Halvår 1 2026'
     head = text[: tail.start(1)].strip()
     while len(cells) > len(years):  # a number that ends the name ('Meritvärde åk 9')
         head, cells = f"{head} {cells[0]}".strip(), cells[1:]
     title = _title(lines, k, head, body, floor)
-    if len(title.split()) < 2 or len(cells) < 2 or not title[:1].isupper():
+    if not re.search(r"[^\W\d]{4}", title) or len(cells) < 2 or not title[:1].isupper():
         return None, k + 1
     shown = "\n".join(f"{y}: {c.strip()}" for y, c in zip(years[-len(cells) :], cells, strict=True))
     return Section(None, None, title, lines[k].page, lines[j - 1].page, shown, SectionKind.INDICATOR), j

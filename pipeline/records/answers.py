@@ -333,7 +333,7 @@ class Trend(Record):
 class Side(Record):
     """The plan or the report a comparison reads."""
 
-    HIDDEN = ("part_id", "date")
+    HIDDEN = ("part_id", "date", "kind")
 
     document: str
     title: str
@@ -341,6 +341,7 @@ class Side(Record):
     path: str
     part_id: int = 0
     date: str | None = None
+    kind: str = ""  # the part's kind: a report within the year (a delårsrapport) reports progress
 
 
 @dataclass(frozen=True)
