@@ -19,6 +19,7 @@ from options import (
     TEXT,
     Commands,
     common,
+    echo_comparison,
     echo_rows,
     filter_options,
     fmt_of,
@@ -348,18 +349,9 @@ def compare(
 ) -> None:
     """Vad en plan lovade bredvid vad rapporten säger blev gjort."""
     from pipeline.answer.compare import compare as run
-    from pipeline.output import render
 
     result = run(Settings(index_dir=index_dir_from(index_dir)), plan_ref, report_ref, board)
-    fmt = fmt_of(fmt, as_json)
-    if fmt == "html":
-        click.echo(render.page(result), nl=False)
-    elif fmt == "md":
-        click.echo(render.markdown(result), nl=False)
-    else:
-        echo_rows(result.rows, views.compare_view(result.rows), fmt, data=result)
-        if result.held and fmt == "table":
-            click.echo(result.held)
+    echo_comparison(result, fmt_of(fmt, as_json))
 
 
 @main.command()

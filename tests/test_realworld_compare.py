@@ -93,12 +93,18 @@ def _same(row: CompareRow, gold: dict[str, Any], prefix: bool = False) -> bool:
     def alike(found: str, wanted: str | None) -> bool:
         return found.startswith(_key(wanted)) if prefix and wanted else found == _key(wanted)
 
-    return row.kind == gold["kind"] and alike(plan, gold["plan"]) and (alike(report, gold["report"]) or gold["plan"] is None)
+    return (
+        row.kind == gold["kind"]
+        and alike(plan, gold["plan"])
+        and (alike(report, gold["report"]) or gold["plan"] is None)
+    )
 
 
 def _right(row: CompareRow, gold: dict[str, Any]) -> list[str]:
     """What the row has wrong against its gold ([]: nothing)."""
-    wrong = [f for f in ("status", "target", "outcome", "met", "unit", "goal") if f in gold and row[f] != gold[f]]
+    wrong = [
+        f for f in ("status", "target", "outcome", "met", "unit", "goal") if f in gold and row[f] != gold[f]
+    ]
     for money in ("budget", "outcome", "deviation"):
         if gold["kind"] == "money" and Decimal(str(row[money])) != Decimal(gold[money]):
             wrong.append(money)
@@ -107,7 +113,9 @@ def _right(row: CompareRow, gold: dict[str, Any]) -> list[str]:
     return wrong
 
 
-def _measure(result: Comparison, rows: list[dict[str, Any]], prefix: bool = False) -> tuple[int, int, list[str]]:
+def _measure(
+    result: Comparison, rows: list[dict[str, Any]], prefix: bool = False
+) -> tuple[int, int, list[str]]:
     right, misses = 0, []
     for gold in rows:
         found = [r for r in result.rows if _same(r, gold, prefix)]
@@ -117,7 +125,9 @@ def _measure(result: Comparison, rows: list[dict[str, Any]], prefix: bool = Fals
     return right, len(rows), misses
 
 
-@pytest.mark.parametrize("pair", GOLD["pairs"], ids=lambda p: f"{Path(p['plan']).stem}-{Path(p['report']).stem}")
+@pytest.mark.parametrize(
+    "pair", GOLD["pairs"], ids=lambda p: f"{Path(p['plan']).stem}-{Path(p['report']).stem}"
+)
 def test_compare_rows_against_the_gold(index: Ingested, pair: dict[str, Any]) -> None:
     result = compare(index[0], _path(index, pair["plan"]), _path(index, pair["report"]))
     right, total, misses = _measure(result, pair["rows"], pair.get("prefix", False))
@@ -141,13 +151,16 @@ def test_a_plan_for_three_years_against_a_report_on_one_by_year(index: Ingested)
 
 def test_where_nothing_pairs_one_line_says_what_each_holds(index: Ingested) -> None:
     result = compare(
-        index[0], _path(index, GOLD["pairs"][0]["plan"]), _path(index, "goteborg/revisionsberattelse_2023.pdf")
+        index[0],
+        _path(index, GOLD["pairs"][0]["plan"]),
+        _path(index, "goteborg/revisionsberattelse_2023.pdf"),
     )
     assert not any(r.plan and r.report for r in result.rows)
     assert result.held and result.held.startswith("planen: 4 mål, 11 fokusområden")
     folder = str(index[0].index_dir)
     shown = CliRunner().invoke(
-        main, ["compare", "--plan", "2019", "--report", "goteborg/revisionsberattelse_2023.pdf", "--index", folder]
+        main,
+        ["compare", "--plan", "2019", "--report", "goteborg/revisionsberattelse_2023.pdf", "--index", folder],
     )
     assert shown.exit_code == 0 and "rapporten:" in shown.output.splitlines()[-1]
 

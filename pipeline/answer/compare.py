@@ -217,7 +217,12 @@ def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | Non
         pairs = [(i, i, 1.0) for i in range(len(plan))] if same else match(plan, report)
         amounts = (catalog.part_amounts(plan_side.part_id), catalog.part_amounts(report_side.part_id))
         rows = [
-            _row(catalog, report_side, (plan[i] if i is not None else None, report[j] if j is not None else None, v), amounts)
+            _row(
+                catalog,
+                report_side,
+                (plan[i] if i is not None else None, report[j] if j is not None else None, v),
+                amounts,
+            )
             for i, j, v in pairs
         ]
         rows += indicator_rows(plan_all, report_all, report_side.year, same)

@@ -27,7 +27,9 @@ def _similar(plan: SectionRow, report: SectionRow) -> float:
     return fuzz.token_sort_ratio(_name(plan.title), _name(report.title)) / 100 + same_goal
 
 
-def _pairs(plan: Sequence[SectionRow], report: Sequence[SectionRow]) -> list[tuple[int | None, int | None, float]]:
+def _pairs(
+    plan: Sequence[SectionRow], report: Sequence[SectionRow]
+) -> list[tuple[int | None, int | None, float]]:
     scored = sorted(
         ((_similar(p, r), -i, -j) for i, p in enumerate(plan) for j, r in enumerate(report)),
         reverse=True,
@@ -38,7 +40,8 @@ def _pairs(plan: Sequence[SectionRow], report: Sequence[SectionRow]) -> list[tup
         if value < INDICATOR_THRESHOLD:
             break
         if -i not in taken and -j not in used:
-            taken[-i], _ = (-j, value), used.add(-j)
+            taken[-i] = (-j, value)
+            used.add(-j)
     out: list[tuple[int | None, int | None, float]] = [
         (i, taken[i][0], round(min(taken[i][1], 1.0), 3)) if i in taken else (i, None, 0.0)
         for i in range(len(plan))
@@ -63,31 +66,36 @@ def indicator_rows(
         return []
     pairs = [(i, i, 1.0) for i in range(len(plan))] if same else _pairs(plan, report)
     year = year or reported_year(report)
-    rows = []
-    for i, j, similarity in pairs:
-        p, r = (plan[i] if i is not None else None), (report[j] if j is not None else None)
-        shown = measure(r.title, r.text, year) if r else None
-        planned = measure(p.title, p.text, year) if p else None
-        target = (shown.target if shown else None) or (planned.target if planned else None)
-        rows.append(
-            CompareRow(
-                area=(p or r).area if (p or r) else None,
-                plan=ItemRef(None, p.title, p.first_page) if p else None,
-                report=ItemRef(None, r.title, r.first_page) if r else None,
-                similarity=similarity,
-                status=_status(shown.met if shown else None, r is not None) if p else "ny",
-                evidence=" ".join(f"{r.title} {r.text}".split()) if r else "",
-                evidence_page=r.first_page if r else None,
-                amounts_plan=(),
-                amounts_report=(),
-                kind="indicator",
-                goal=(p or r).area if (p or r) else None,
-                target=target,
-                outcome=shown.outcome if shown else None,
-                met=shown.met if shown else None,
-            )
-        )
-    return rows
+    return [
+        _indicator_row(plan[i] if i is not None else None, report[j] if j is not None else None, value, year)
+        for i, j, value in pairs
+    ]
+
+
+def _indicator_row(
+    p: SectionRow | None, r: SectionRow | None, similarity: float, year: int | None
+) -> CompareRow:
+    """An indicator's row: the report's target and outcome for the year (else the plan's
+    target), whether it was met, the report's row as printed for evidence."""
+    either = p or r
+    shown = measure(r.title, r.text, year) if r else None
+    planned = measure(p.title, p.text, year) if p else None
+    return CompareRow(
+        area=either.area if either else None,
+        plan=ItemRef(None, p.title, p.first_page) if p else None,
+        report=ItemRef(None, r.title, r.first_page) if r else None,
+        similarity=similarity,
+        status=_status(shown.met if shown else None, r is not None) if p else "ny",
+        evidence=" ".join(f"{r.title} {r.text}".split()) if r else "",
+        evidence_page=r.first_page if r else None,
+        amounts_plan=(),
+        amounts_report=(),
+        kind="indicator",
+        goal=either.area if either else None,
+        target=(shown.target if shown else None) or (planned.target if planned else None),
+        outcome=shown.outcome if shown else None,
+        met=shown.met if shown else None,
+    )
 
 
 def _alike(a: str, b: str) -> float:
@@ -162,4 +170,6 @@ def _held(sections: Sequence[SectionRow]) -> str:
 def summary(plan: Sequence[SectionRow], report: Sequence[SectionRow], money: tuple[int, int]) -> str:
     """'planen: 4 mål, 11 fokusområden, 64 indikatorer, 5 prioriteringar, 31 budgetrader;
     rapporten: …'."""
-    return f"planen: {_held(plan)}, {money[0]} budgetrader; rapporten: {_held(report)}, {money[1]} budgetrader"
+    return (
+        f"planen: {_held(plan)}, {money[0]} budgetrader; rapporten: {_held(report)}, {money[1]} budgetrader"
+    )

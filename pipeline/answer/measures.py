@@ -116,7 +116,9 @@ def columns_of(columns: Sequence[str]) -> tuple[str, str, str | None] | None:
     outcomes = [
         c
         for c in columns
-        if _has(c, OUTCOME_RE) and c != deviation and (not year or year & set(re.findall(r"\d{4}", c)) or not re.search(r"\d{4}", c))
+        if _has(c, OUTCOME_RE)
+        and c != deviation
+        and (not year or year & set(re.findall(r"\d{4}", c)) or not re.search(r"\d{4}", c))
     ]
     if not outcomes:
         return None
@@ -141,7 +143,9 @@ def money_rows(tables: Sequence[StoredTable]) -> list[Money]:
             if b[1] is None or o[1] is None:
                 continue
             d = values.get(deviation, ("", None)) if deviation else ("", None)
-            printed = f"{label}: {outcome} {o[0]}, {budget} {b[0]}" + (f", {deviation} {d[0]}" if d[0] else "")
+            printed = f"{label}: {outcome} {o[0]}, {budget} {b[0]}" + (
+                f", {deviation} {d[0]}" if d[0] else ""
+            )
             gap = o[1] - b[1] if d[1] is None else d[1]
             out.append(Money(label, table.page, b[1], o[1], gap, table.unit, table.seq, printed))
     return out
@@ -164,7 +168,9 @@ def budget_lines(tables: Sequence[StoredTable]) -> list[BudgetLine]:
     for table in tables:
         if not MONEY_UNIT_RE.search(table.unit or ""):
             continue
-        named = [c for c in table.columns if _has(c, BUDGET_RE)] or ([*table.columns] if BUDGET_RE.search(table.caption) else [])
+        named = [c for c in table.columns if _has(c, BUDGET_RE)] or (
+            [*table.columns] if BUDGET_RE.search(table.caption) else []
+        )
         if not named or any(_has(c, OUTCOME_RE) for c in table.columns):
             continue
         net = next((c for c in table.columns if NET_RE.search(c)), named[0])

@@ -85,18 +85,23 @@ def _box_text(lines: Sequence[FlatLine]) -> str:
     return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rsplit(" ", 1)[0] + " …"
 
 
+def _report(lines: Sequence[FlatLine], start: int, stop: int, body: float) -> Sequence[FlatLine]:
+    """The report's text under a box: to the next box or heading."""
+    k = start
+    while k < stop and not (lines[k].bold and _larger(lines[k], body)):
+        k += 1
+    return lines[start:k]
+
+
 def boxed_focus(lines: Sequence[FlatLine], body: float) -> list[Section]:
     """The boxed priorities, each with the report's text that follows its box."""
     boxes = _boxes(lines, body)
     under = [_last_heading(lines, box.start, body) for box in boxes]
     per_heading = {h: under.count(h) for h in under}
-    out = []
+    out: list[Section] = []
     for n, box in enumerate(boxes):
         stop = boxes[n + 1].heading_at if n + 1 < len(boxes) else len(lines)
-        k = box.end
-        while k < stop and not (lines[k].bold and _larger(lines[k], body)):
-            k += 1
-        report = lines[box.end : k]
+        report = _report(lines, box.end, stop, body)
         own = box.heading if box.heading and per_heading[under[n]] == 1 else None
         title = own or _box_text(lines[box.start : box.end])
         first = lines[box.heading_at if own else box.start].page

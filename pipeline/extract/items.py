@@ -15,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from ..models import MINUTES_KINDS, DocumentKind, Page, Part, Section, SectionKind
 from . import politics
 from .clean import join_lines
+from .goals import tree_sections
 from .layout import FlatLine, body_size, flatten, styled
 from .minutes import ITEM_LINE_RE, Mark, decision, front_list, mark_numbers, marks_in, split_dnr, wraps
 from .proposals import proposals
-from .goals import tree_sections
 from .sections import agenda_items, priority_sections
 from .votes import votes
 

@@ -25,14 +25,16 @@ TAIL_RE = re.compile(rf"(?:^|\s)((?:(?:\d+(?:,\d+)?%?|\*)(?:{OUTCOME})?\s*)+)$")
 def _header(lines: Sequence[FlatLine], i: int, body: float) -> tuple[list[int], int] | None:
     """The years a header starting at line ``i`` names, and the line after it."""
     j = i
-    while j < len(lines) and styled(lines[j], body) and not CELL_CHARS.match(lines[j].text) or (
+    while (j < len(lines) and styled(lines[j], body) and not CELL_CHARS.match(lines[j].text)) or (
         j < len(lines) and styled(lines[j], body) and YEAR_RE.fullmatch(lines[j].text.strip())
     ):
         j += 1
     text = " ".join(x.text for x in lines[i:j])
     years = list(dict.fromkeys(int(y) for y in YEAR_RE.findall(text)))
     alone = sum(bool(YEAR_RE.fullmatch(x.text.strip())) for x in lines[i:j])
-    short = any(len(x.text.split()) <= 5 and TARGET_WORD.search(x.text) and YEAR_RE.search(x.text) for x in lines[i:j])
+    short = any(
+        len(x.text.split()) <= 5 and TARGET_WORD.search(x.text) and YEAR_RE.search(x.text) for x in lines[i:j]
+    )
     if j == i or len(years) < 2 or not TARGET_WORD.search(text) or not (alone >= 2 or short):
         return None  # a header's years stand alone or in short column heads ('Mål 2019')
     return years, j
@@ -66,7 +68,9 @@ def _title(lines: Sequence[FlatLine], k: int, head: str, body: float, floor: int
     return " ".join(" ".join(parts).split())
 
 
-def _row(lines: Sequence[FlatLine], k: int, years: list[int], body: float, floor: int) -> tuple[Section | None, int]:
+def _row(
+    lines: Sequence[FlatLine], k: int, years: list[int], body: float, floor: int
+) -> tuple[Section | None, int]:
     text, j = _joined(lines, k)
     tail = TAIL_RE.search(text)
     if tail is None:

@@ -10,13 +10,10 @@ scripts and tests that treat answers as data.
 from .answers import (
     AlsoIn,
     AmountEntry,
-    CompareRow,
-    Comparison,
     DocumentEntry,
     DocumentView,
     DuplicateGroup,
     Hit,
-    ItemRef,
     PageEntry,
     PagePlace,
     Paper,
@@ -28,13 +25,12 @@ from .answers import (
     RepeatPlace,
     SearchResult,
     SectionEntry,
-    Target,
-    Side,
     SpeakerEntry,
     StatementEntry,
     TableCellEntry,
     TableEntry,
     TableRowEntry,
+    Target,
     Trend,
     TrendRow,
     VoteEntry,
@@ -44,6 +40,7 @@ from .answers import (
     WithoutFilter,
 )
 from .base import JsonObject, JsonValue, Record, Snippet, as_json
+from .compare import CompareRow, Comparison, ItemRef, Side
 
 __all__ = [
     "AlsoIn",
@@ -69,7 +66,6 @@ __all__ = [
     "RepeatPlace",
     "SearchResult",
     "SectionEntry",
-    "Target",
     "Side",
     "Snippet",
     "SpeakerEntry",
@@ -77,6 +73,7 @@ __all__ = [
     "TableCellEntry",
     "TableEntry",
     "TableRowEntry",
+    "Target",
     "Trend",
     "TrendRow",
     "VoteEntry",
