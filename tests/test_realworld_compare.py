@@ -20,6 +20,7 @@ from conftest import Ingested, shared_dir
 from pipeline.answer.compare import compare
 from pipeline.answer.listings import sections
 from pipeline.records import CompareRow, Comparison, SectionEntry
+from pipeline.web.app import create_app
 
 GOLD = json.loads((Path(__file__).resolve().parent / "gold" / "realworld_compare.json").read_text())
 pytestmark = pytest.mark.realworld
@@ -165,10 +166,15 @@ def test_where_nothing_pairs_one_line_says_what_each_holds(index: Ingested) -> N
     assert shown.exit_code == 0 and "rapporten:" in shown.output.splitlines()[-1]
 
 
-def test_the_web_tables_columns_for_indicators_and_money(index: Ingested) -> None:
-    folder = str(index[0].index_dir)
-    args = ["compare", "--plan", "2019", "--report", "2018", "--index", folder, "--format", "html"]
-    page = CliRunner().invoke(main, args).output
+def test_the_web_page_shows_the_indicator_and_money_columns(index: Ingested) -> None:
+    client = create_app(index[0]).test_client()
+    shown = client.get("/compare?plan=2019&report=2018").get_data(as_text=True)
     for header in ("typ", "målvärde", "utfall", "uppnått", "budget", "avvikelse", "enhet"):
-        assert f"<th>{header}</th>" in page
-    assert "-6 348 000" in page  # 943 Orminge: the printed deviation in kronor
+        assert f"<th>{header}</th>" in shown
+    assert "-6 348 000" in shown  # 943 Orminge: the printed deviation, in kronor
+    card = client.get("/compare?plan=2019&report=report_styrkort_valfard_skola_2018.pdf").get_data(
+        as_text=True
+    )
+    assert "Gr: Andel elever i åk 9 som blir behöriga till gymnasiet." in card and "ej uppnådd" in card
+    api = client.get("/api/compare?plan=2019&report=2018").get_json()
+    assert {r["kind"] for r in api["rows"]} == {"priority", "money"}
