@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import UPPER, Page, Section, SectionKind
 from .boxes import boxed_focus
@@ -29,6 +29,11 @@ INDICATOR_WORDS = re.compile(r"indikator|nyckeltal|mätetal|styrtal|\bmått\b", 
 GOAL_LINE_RE = re.compile(
     rf"^(?:[{UPPER}][a-zåäö]+\s+)?(?:mål|målområde|inriktningsmål|nämndmål|verksamhetsmål)\s*"
     r"[”\"'“:]\s*(?P<goal>[^”\"'“]+?)\s*[”\"'“]?\s*:?$",
+    re.IGNORECASE,
+)
+# a target written with its indicator: 'Mål 2019: 95', 'målvärde 2020 – 80 %', 'Mål för 2021: Topp 3'
+TARGET_RE = re.compile(
+    r"\bmål(?:värde|nivå)?\s+(?:för\s+)?((?:19|20)\d\d)\s*[:=–-]?\s*(?P<value>[^;:]+?)(?=[;)]|\s+mål|$)",
     re.IGNORECASE,
 )
 BULLET_RE = re.compile(r"^[•●○▪■◦\-–*]\s*")
@@ -137,7 +142,7 @@ def _text_until_heading(lines: Sequence[FlatLine], j: int, body: float) -> tuple
 
 
 def _last_page(lines: Sequence[FlatLine], start: int, end: int) -> int:
-    return lines[max(start, end - 1)].page if end > start else lines[start].page
+    return lines[end - 1].page if end > start else lines[min(start, len(lines) - 1)].page
 
 
 def tree_sections(pages: Sequence[Page]) -> list[Section]:
@@ -145,7 +150,7 @@ def tree_sections(pages: Sequence[Page]) -> list[Section]:
     lines = flatten(pages)
     body = body_size(lines)
     card = scorecard_rows(lines, body)
-    if sum(s.kind == SectionKind.INDICATOR for s in card) >= 3:
+    if sum(s.kind == SectionKind.INDICATOR for s in card) >= 2:
         return card
     found = _listed(lines, body)
     if not any(s.kind in (SectionKind.FOCUS, SectionKind.INDICATOR) for s in found):
@@ -173,7 +178,7 @@ def _listed(lines: Sequence[FlatLine], body: float) -> list[Section]:
             continue
         items, j = _items(lines, i + 1, body)
         if label == "indicator":
-            out += [_indicator(lines, goal, item) for item in items]
+            out += _indicators(lines, goal, items)
             i = j
             continue
         text, end = _text_until_heading(lines, j, body)
@@ -183,6 +188,18 @@ def _listed(lines: Sequence[FlatLine], body: float) -> list[Section]:
     return out
 
 
-def _indicator(lines: Sequence[FlatLine], goal: str | None, item: _Item) -> Section:
-    page = lines[item.at].page
-    return Section(goal, None, item.text, page, page, "", SectionKind.INDICATOR)
+def _indicators(lines: Sequence[FlatLine], goal: str | None, items: Sequence[_Item]) -> list[Section]:
+    """A list's indicators, each with the targets written with it ('Mål 2019: 95') as its
+    text, a line per year ('2019: 95'); a line of targets alone is the indicator's above."""
+    out: list[Section] = []
+    for item in items:
+        found = list(TARGET_RE.finditer(item.text))
+        years = "\n".join(f"{m.group(1)}: {m.group('value').strip(' ,.')}" for m in found)
+        title = item.text[: found[0].start()].rstrip(" ,;:–-(") if found else item.text
+        if found and not title and out:
+            before = out.pop()
+            out.append(replace(before, text="\n".join(x for x in (before.text, years) if x)))
+            continue
+        page = lines[item.at].page
+        out.append(Section(goal, None, title or item.text, page, page, years, SectionKind.INDICATOR))
+    return out
