@@ -148,6 +148,8 @@ def test_a_plan_for_three_years_against_a_report_on_one_by_year(index: Ingested)
     by_file = compare(index[0], _path(index, pair["plan"]), _path(index, pair["report"]))
     assert by_year.plan.path.endswith(pair["plan"]) and by_year.report.path.endswith(pair["report"])
     assert by_year.rows == by_file.rows
+    board = compare(index[0], "2019", "2018", board="Kommunstyrelsens verksamhetsutskott")  # the report's
+    assert board.rows == by_file.rows  # the plan names no board: it is taken as the board's
 
 
 def test_where_nothing_pairs_one_line_says_what_each_holds(index: Ingested) -> None:

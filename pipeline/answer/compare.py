@@ -84,11 +84,12 @@ def _candidates(
     found = []
     for kind in KINDS[role]:
         for part in catalog.parts_of_kind(kind):
-            part_board = find_board(part.title) or part.board or ""
-            wanted = board is None or board.lower() in part_board.lower()
-            if part.repeat_of is None and year in years_of(part) and wanted:
-                found.append((part, part_board))
-    return found
+            if part.repeat_of is None and year in years_of(part):
+                found.append((part, find_board(part.title) or part.board or ""))
+    if board is None:
+        return found
+    named = [(p, b) for p, b in found if board.lower() in b.lower()]
+    return named or [(p, b) for p, b in found if not b]  # else those whose board is not known
 
 
 def _of_document(catalog: CatalogReader, role: str, ref: str) -> KindPart:
@@ -110,7 +111,7 @@ def resolve(catalog: CatalogReader, role: str, ref: str, board: str | None) -> S
         found = _candidates(catalog, role, int(ref), board)
         boards = sorted({b for _, b in found})
         if len(boards) != 1:
-            listed = "; ".join(boards) or "inget"
+            listed = "; ".join(b or "okänt organ" for b in boards) or "inget"
             raise NotFound(
                 f"{len(boards)} organ har en {NAMES[role]} för {ref} ({listed}): välj ett med --board"
             )

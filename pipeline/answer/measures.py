@@ -19,7 +19,7 @@ CELL_RE = re.compile(r"^(?P<target>[^()]+?)\s*(?:\(\s*(?P<outcome>[^()]*?)\s*\)?
 LOWER_IS_BETTER = re.compile(r"frånvaro|sjuk|ohälsa|kostnad|väntetid|kötid|placering|olyck", re.IGNORECASE)
 BUDGET_RE = re.compile(r"\bbudget", re.IGNORECASE)
 OUTCOME_RE = re.compile(r"\b(utfall|prognos)", re.IGNORECASE)
-DEVIATION_RE = re.compile(r"avvikelse|differens|avvik\b", re.IGNORECASE)
+DEVIATION_RE = re.compile(r"avvikelse|differens|\bavvik\b|\bavv\b", re.IGNORECASE)
 NET_RE = re.compile(r"netto|resultat|total|summa", re.IGNORECASE)
 MONEY_UNIT_RE = re.compile(r"kr|kronor|sek", re.IGNORECASE)
 
