@@ -19,6 +19,7 @@ from options import (
     TEXT,
     Commands,
     common,
+    echo_comparison,
     echo_rows,
     filter_options,
     fmt_of,
@@ -234,6 +235,22 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
 
 
 @main.command()
+@click.argument("document", type=TEXT, metavar="DOKUMENT")
+@common()
+def tables(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
+    """Tabellerna i DOKUMENT (sökväg, filnamn eller id): varje cell med radens etikett,
+    kolumnens rubrik, texten som den står, värdet (i kronor där enheten är pengar: '10 300'
+    under tkr är 10300000) och enheten. JSON: en post per tabell; csv och md: en rad per cell
+    (table, page, row, column, text, value, unit)."""
+    from pipeline.answer.tables import cell_lines
+    from pipeline.answer.tables import tables as run
+
+    found = run(Settings(index_dir=index_dir_from(index_dir)), document)
+    lines: list[object] = list(cell_lines(found))
+    echo_rows(lines, views.TABLE_CELLS, fmt_of(fmt, as_json), data=found)
+
+
+@main.command()
 @click.argument("words", nargs=-1, type=TEXT, metavar="[ORD]...")
 @filter_options
 @common()
@@ -332,16 +349,9 @@ def compare(
 ) -> None:
     """Vad en plan lovade bredvid vad rapporten säger blev gjort."""
     from pipeline.answer.compare import compare as run
-    from pipeline.output import render
 
     result = run(Settings(index_dir=index_dir_from(index_dir)), plan_ref, report_ref, board)
-    fmt = fmt_of(fmt, as_json)
-    if fmt == "html":
-        click.echo(render.page(result), nl=False)
-    elif fmt == "md":
-        click.echo(render.markdown(result), nl=False)
-    else:
-        echo_rows(result.rows, views.COMPARE, fmt, data=result)
+    echo_comparison(result, fmt_of(fmt, as_json))
 
 
 @main.command()

@@ -22,7 +22,7 @@ from pipeline.errors import HandlingarError
 from pipeline.filters import FILTER_NAMES, Filters
 from pipeline.output import formats
 from pipeline.output.views import View
-from pipeline.records import as_json
+from pipeline.records import Comparison, as_json
 
 R = TypeVar("R")
 
@@ -120,6 +120,22 @@ def echo_rows(rows: Sequence[R], view: View[R], fmt: str, data: object = None) -
         from pipeline.output.terminal import table
 
         table(rows, view)
+
+
+def echo_comparison(result: Comparison, fmt: str) -> None:
+    """compare's answer as ``fmt``: one HTML page, Markdown, or its rows (with the line
+    saying what each document holds where nothing pairs)."""
+    from pipeline.output import render
+    from pipeline.output.views import compare_view
+
+    if fmt == "html":
+        click.echo(render.page(result), nl=False)
+    elif fmt == "md":
+        click.echo(render.markdown(result), nl=False)
+    else:
+        echo_rows(result.rows, compare_view(result.rows), fmt, data=result)
+        if result.held and fmt == "table":
+            click.echo(result.held)
 
 
 FILTER_HELP = {  # each filter's help: one meaning each, for every command (pipeline/filters.py)

@@ -72,12 +72,17 @@ KIND_ALIASES: dict[str, DocumentKind] = {
 
 class SectionKind(StrEnum):
     """What a Section is: a plan's or report's goal area, numbered priority or other heading,
-    or a § item of minutes (stored as 'paragraph')."""
+    its tree (goal, focus area, indicator, budget line), or a § item of minutes (stored as
+    'paragraph')."""
 
     PRIORITY = "priority"
     AREA = "area"
     HEADING = "heading"
     ITEM = "paragraph"
+    GOAL = "goal"  # a plan's or report's goal (övergripande mål, målområde)
+    FOCUS = "focus"  # a focus area or priority under a goal: listed, bulleted or boxed
+    INDICATOR = "indicator"  # a result indicator; its text one line per year: '2018: 97 (95)'
+    BUDGET = "budget"  # a budget line
 
 
 class StatementKind(StrEnum):
@@ -130,12 +135,26 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Word:
+    """A word of a page where the text layer sets it, in points from the page's top left:
+    what a table's columns are read from (read/pdf.py, extract/grid.py)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class RawPage:
     """A page as read from the PDF: its lines, before headers are told apart."""
 
     number: int
     lines: tuple[Line, ...]
     ocr_confidence: float | None = None  # read by OCR: its mean word confidence (0–100)
+    # the words of a page whose lines look like a table's rows (figures beside labels), else none
+    words: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from ..extract.blocks import page_blocks
 from ..extract.clean import clean_pages
 from ..extract.minutes import item_marks
 from ..extract.structure import infer_meta, split_parts, titled
+from ..extract.tables import document_tables, with_cells
 from ..models import Block, Document, DocumentKind, Meta, PageQuality, Part, pages_in
 from ..read.layers import Judge, Tick, with_ocr
 from ..read.pdf import read_pages
@@ -44,7 +45,9 @@ def read_document(path: Path, digest: str, size: int, settings: Settings, tick: 
         )
         for part in parts
     }
-    doc = Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted)
+    tables = document_tables(read.pages)  # from the text layer's words: a page read by OCR has none
+    extracted = with_cells(extracted, parts, pages, tables)
+    doc = Document(digest, meta, tuple(pages), tuple(parts), size, extracted=extracted, tables=tables)
     return prepared(doc, settings)
 
 

@@ -13,6 +13,7 @@ import ctypes
 import io
 import math
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import EmptyFile, Encrypted, NoPages, NotAPdf, ReadFailed, Truncated
-from ..models import Line, RawPage
+from ..models import Line, RawPage, Word
 
 SOFT_HYPHEN_MARK = "\ufffe"  # pdfium's mark for a hyphen that ends a line
 
@@ -181,6 +182,41 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+# a figure as a table's cell prints it: '34 956', '-1 942', '(1 942)', '95,5 %', '3,5%'
+FIGURE_RE = re.compile(
+    r"(?<![\w,./:-])[-−–+(]?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?\)?\s?%?(?![\w,./:-])"
+)
+TABLE_LINES = 3  # lines with two figures or more: a page that may hold a table
+
+
+def _figured(line: str) -> bool:
+    """A line that has two figures or more: a table's row ('Lokalhyror -5 333 -5 153 180')."""
+    return len(FIGURE_RE.findall(line)) >= 2
+
+
+def looks_tabular(lines: Sequence[Line]) -> bool:
+    """Whether a page's lines look like a table's rows: the cheap test that decides whether
+    its words are read with their positions (a voteringslista's crosses or prose are not)."""
+    return sum(1 for line in lines if _figured(line.text)) >= TABLE_LINES
+
+
+def _words(textpage: pdfium.PdfTextPage, height: float) -> tuple[Word, ...]:
+    """The page's words with their boxes (font boxes, not the glyphs': a line's words share
+    a top and a bottom), top down."""
+    text = textpage.get_text_range()
+    words = []
+    for match in re.finditer(r"\S+", text):
+        if match.end() > textpage.count_chars():
+            break
+        left, bottom, _, top = textpage.get_charbox(match.start(), loose=True)
+        right = textpage.get_charbox(match.end() - 1, loose=True)[2]
+        text = unicodedata.normalize("NFC", match.group().replace(SOFT_HYPHEN_MARK, "-"))
+        words.append(
+            Word(text, round(left, 1), round(right, 1), round(height - top, 1), round(height - bottom, 1))
+        )
+    return tuple(words)
+
+
 def read_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
     """Yield the pages of ``path`` one at a time (bounded memory)."""
     pdf = open_pdf(path)
@@ -201,11 +237,12 @@ def _read_page(pdf: pdfium.PdfDocument, number: int, path: Path) -> RawPage:
         page = pdf[number - 1]
         textpage = page.get_textpage()
         lines = _page_lines(textpage)
+        words = _words(textpage, page.get_height()) if looks_tabular(lines) else ()
         textpage.close()
         page.close()
     except pdfium.PdfiumError as exc:
         raise ReadFailed(str(path), f"sidan {number}: {exc}") from None
-    return RawPage(number, lines)
+    return RawPage(number, lines, words=words)
 
 
 def render_pages(path: Path, numbers: Sequence[int], dpi: int) -> Iterator[tuple[int, bytes]]:

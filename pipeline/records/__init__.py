@@ -10,13 +10,10 @@ scripts and tests that treat answers as data.
 from .answers import (
     AlsoIn,
     AmountEntry,
-    CompareRow,
-    Comparison,
     DocumentEntry,
     DocumentView,
     DuplicateGroup,
     Hit,
-    ItemRef,
     PageEntry,
     PagePlace,
     Paper,
@@ -28,9 +25,12 @@ from .answers import (
     RepeatPlace,
     SearchResult,
     SectionEntry,
-    Side,
     SpeakerEntry,
     StatementEntry,
+    TableCellEntry,
+    TableEntry,
+    TableRowEntry,
+    Target,
     Trend,
     TrendRow,
     VoteEntry,
@@ -40,6 +40,7 @@ from .answers import (
     WithoutFilter,
 )
 from .base import JsonObject, JsonValue, Record, Snippet, as_json
+from .compare import CompareRow, Comparison, ItemRef, Side
 
 __all__ = [
     "AlsoIn",
@@ -69,6 +70,10 @@ __all__ = [
     "Snippet",
     "SpeakerEntry",
     "StatementEntry",
+    "TableCellEntry",
+    "TableEntry",
+    "TableRowEntry",
+    "Target",
     "Trend",
     "TrendRow",
     "VoteEntry",

@@ -225,6 +225,7 @@ class KindPart:
     date: str | None
     board: str | None
     path: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)

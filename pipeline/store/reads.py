@@ -36,6 +36,7 @@ from .catalog_rows import (
 from .connection import CatalogFile, connect, connect_read_only, explained
 from .near import NearReads
 from .pages import PageReads, body_of
+from .tables import StoredTable, tables_of
 from .watches import WatchReads
 
 # The path a document is shown under: the first of its paths.
@@ -283,6 +284,10 @@ class CatalogReader(CatalogFile):
                 out.append(SpeakerRow(name_only(name), *where))
         return out
 
+    def document_tables(self, doc_id: str) -> list[StoredTable]:
+        """The tables read from a document's pages, in order (store/tables.py)."""
+        return tables_of(self.conn, doc_id)
+
     def document_sections(self, doc_id: str, canonical_only: bool = True) -> list[SectionRow]:
         where = " AND p.repeat_of IS NULL" if canonical_only else ""
         rows = self.conn.execute(
@@ -296,9 +301,19 @@ class CatalogReader(CatalogFile):
         """Parts of one kind, each with its canonical part id and document facts."""
         rows = self.conn.execute(
             "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
-            f" d.date, d.board, {FIRST_PATH.format('d.id')}"
+            f" d.date, d.board, {FIRST_PATH.format('d.id')}, p.kind"
             " FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.kind = ? ORDER BY d.id, p.seq",
             (kind,),
+        )
+        return [build(KindPart, r) for r in rows]
+
+    def document_parts(self, doc_id: str) -> list[KindPart]:
+        """A document's parts whatever their kind, in order, with its facts."""
+        rows = self.conn.execute(
+            "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
+            f" d.date, d.board, {FIRST_PATH.format('d.id')}, p.kind"
+            " FROM parts p JOIN documents d ON d.id = p.document_id WHERE d.id = ? ORDER BY p.seq",
+            (doc_id,),
         )
         return [build(KindPart, r) for r in rows]
 
