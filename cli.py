@@ -242,8 +242,7 @@ def tables(document: str, index_dir: str | None, as_json: bool, fmt: str) -> Non
     kolumnens rubrik, texten som den står, värdet (i kronor där enheten är pengar: '10 300'
     under tkr är 10300000) och enheten. JSON: en post per tabell; csv och md: en rad per cell
     (table, page, row, column, text, value, unit)."""
-    from pipeline.answer.tables import cell_lines
-    from pipeline.answer.tables import tables as run
+    from pipeline.answer.tables import cell_lines, tables as run
 
     found = run(Settings(index_dir=index_dir_from(index_dir)), document)
     lines: list[object] = list(cell_lines(found))

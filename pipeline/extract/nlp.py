@@ -31,9 +31,7 @@ from spacy.util import filter_spans
 
 from ..errors import HandlingarError
 from ..models import Amount, Extracted, Page, PageQuality, Part, Sentence, Speaker
-from . import amount_context as context
-from . import amounts as money
-from . import quality
+from . import amount_context as context, amounts as money, quality
 from .acts import acted
 from .items import part_sections
 from .lexicon import Lexicon

@@ -24,8 +24,13 @@ from ..models import (
 from ..years import year_in
 from . import minutes
 from .kinds import carried_kind, is_letter, label_kind, title_kind
-from .letterhead import document_date, letterhead_board, restarts, running_title
-from .letterhead import find_board as find_board  # where compare and the tests ask for it
+from .letterhead import (
+    document_date,
+    find_board as find_board,  # where compare and the tests ask for it
+    letterhead_board,
+    restarts,
+    running_title,
+)
 from .meeting import DATE_RE, full_minutes, parse_date
 from .parties import party_of_text, signatories
 from .reports import annual_report

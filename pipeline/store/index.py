@@ -47,8 +47,8 @@ from .query import (
     parse,
     plain_words,
     quoted,
+    snippet as make_snippet,
 )
-from .query import snippet as make_snippet
 from .rows import (
     EXACT_PATTERN,
     TEXT_PATTERN,

@@ -4,9 +4,10 @@ as JSON, each row's cells as [column, text, value])."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
+
+from .connection import Connection
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class StoredTable:
     path: str
 
 
-def tables_of(conn: sqlite3.Connection, doc_id: str) -> list[StoredTable]:
+def tables_of(conn: Connection, doc_id: str) -> list[StoredTable]:
     """The document's tables in order, each with the document's first path."""
     found = conn.execute("SELECT path FROM paths WHERE document_id = ? ORDER BY path LIMIT 1", (doc_id,))
     first = found.fetchone()
