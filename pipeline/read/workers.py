@@ -254,3 +254,19 @@ def _receive(reader: _Reader, key: str, memory_mb: int) -> tuple[Outcome | None,
     if message[0] == "ok":
         return Outcome(key, value=message[1]), message[2]
     return Outcome(key, error=message[1], detail=message[2]), False
+
+
+def run_one(
+    key: str, fn: Callable[..., Any], args: tuple[Any, ...], timeout_s: float, memory_mb: int
+) -> Outcome:
+    """``fn(*args)`` as one job: in a forked reader under the budgets, or, in a process that
+    may not fork (a daemonic one: a Dask worker under a nanny that says so), right here,
+    where only the worker's own memory limit holds (a cluster's task, ingest/tasks.py)."""
+    if not multiprocessing.current_process().daemon:
+        return next(iter(run_budgeted([(key, args)], fn, 1, timeout_s, memory_mb)))
+    try:
+        return Outcome(key, value=fn(*args))
+    except InputError as exc:
+        return Outcome(key, error=type(exc).__name__, detail=exc.detail)
+    except Exception as exc:  # anything a broken PDF makes a library raise
+        return Outcome(key, error="ReadFailed", detail=f"{type(exc).__name__}: {exc}"[:300])
