@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 import tantivy
+from click.testing import CliRunner
 
 import pdfgen
+from cli import main
 from conftest import CORPUS, PLAN, shared_dir
 from pipeline.answer.search import search
 from pipeline.filters import Filters
@@ -24,8 +26,6 @@ from pipeline.ingest import IngestReport, ingest
 from pipeline.read.ocr import installed
 from pipeline.records import as_json
 from pipeline.settings import Settings
-
-pytestmark = pytest.mark.realworld
 
 QUERIES = ("skola", "trygghet", "budget", '"barn och elever"', "ekonom*", "kommunstyrelsen", "resultat~")
 # a row's own id and the part it belongs to are numbers of this catalog: a part is named by its
@@ -127,6 +127,7 @@ def cluster() -> Iterator[Any]:
         yield client
 
 
+@pytest.mark.realworld
 def test_a_local_cluster_stores_what_a_plain_ingest_stores(
     plain: tuple[Settings, IngestReport], tmp_path: Path
 ) -> None:
@@ -163,6 +164,7 @@ def kill_a_reader(client: Any, running: threading.Thread) -> str | None:
     return None
 
 
+@pytest.mark.realworld
 def test_a_worker_killed_while_it_reads_costs_no_file(
     plain: tuple[Settings, IngestReport], cluster: Any, tmp_path: Path
 ) -> None:
@@ -185,6 +187,7 @@ def test_a_worker_killed_while_it_reads_costs_no_file(
     cluster.wait_for_workers(2, timeout=60)  # the nanny started the killed worker again
 
 
+@pytest.mark.realworld
 @pytest.mark.ocr
 @pytest.mark.skipif(not installed(), reason="Tesseract with Swedish is not installed (make system)")
 def test_each_scanned_page_is_an_ocr_task_of_its_own(cluster: Any, tmp_path: Path) -> None:
@@ -205,3 +208,12 @@ def test_each_scanned_page_is_an_ocr_task_of_its_own(cluster: Any, tmp_path: Pat
     assert content(by_cluster) == content(alone)
     assert answers(by_cluster) == answers(alone)
     index_agrees(by_cluster)
+
+
+@pytest.mark.parametrize("spec", ["lokal:2", "local:0", "tcp://värd", "127.0.0.1:8786"])
+def test_a_cluster_that_is_no_address_is_a_usage_error(spec: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["ingest", str(CORPUS), "--index", str(tmp_path / "ix"), "--cluster", spec]
+    )
+    assert result.exit_code == 2 and "är varken tcp://VÄRD:PORT eller local[:N]" in result.output
+    assert not (tmp_path / "ix").exists()
