@@ -33,7 +33,7 @@ from pipeline.ingest import ingest  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 
 SCANS = [
-    "protokollsanteckning-v-verksamhetsplan-2022.pdf",
+    "protokollsutdrag-2021-05-05-paragraf-24-uppfoljning-program-trygghet-sakerhet.pdf",
     "verksamhetsplan-trygghets-och-delaktighetsberedningen-2020.pdf",
 ]
 RUNS = [

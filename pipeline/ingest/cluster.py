@@ -10,6 +10,7 @@ writer, stores the one result it is given. A file that kills three workers is on
 from __future__ import annotations
 
 import logging
+import queue
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -17,8 +18,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from distributed import WorkerPlugin
+
 from ..errors import HandlingarError
-from ..read.workers import Outcome
+from ..read.workers import Outcome, Resident
 from ..settings import LOCAL_CLUSTER, Settings
 from . import tasks
 from .reader import Layer
@@ -59,6 +62,44 @@ def connected(settings: Settings) -> Iterator[Any]:
         yield client
 
 
+class Readers(WorkerPlugin):
+    """A worker's resident readers, one for each of its threads, kept across tasks (a reader
+    forked for each task started its caches of words from nothing: 120 ms a file)."""
+
+    name = "handlingar-readers"
+    free: queue.SimpleQueue[Resident]
+
+    def setup(self, worker: Any) -> None:
+        self.free = queue.SimpleQueue()
+
+    def teardown(self, worker: Any) -> None:
+        while not self.free.empty():
+            self.free.get().close()
+
+    def run(self, key: str, fn: Callable[..., Any], args: tuple[Any, ...], settings: Settings) -> Outcome:
+        budgets = (settings.timeout_s, tasks.share(settings))
+        try:
+            reader = self.free.get_nowait()
+        except queue.Empty:
+            reader = Resident(*budgets)
+        if (reader.timeout_s, reader.memory_mb) != budgets:  # another ingest's budgets
+            reader.close()
+            reader = Resident(*budgets)
+        try:
+            return reader.run(key, fn, args)
+        finally:
+            self.free.put(reader)
+
+
+def on_worker(task: Callable[..., Outcome], *args: Any) -> Outcome:
+    """Run one of tasks.py's tasks with this worker's resident readers."""
+    from distributed import get_worker
+
+    readers = get_worker().plugins[Readers.name]
+    assert isinstance(readers, Readers)
+    return task(readers.run, *args)
+
+
 @dataclass
 class _File:
     key: str
@@ -91,7 +132,8 @@ class _Run:
         file = _File(key, tasks.Source(path.name, str(path.resolve()) if shared else None), digest, size)
         if not shared:
             file.data = self.submit("pdf", file, tasks.held, path.read_bytes())
-        self.submit("read", file, tasks.read_task, key, file.source, file.data, digest, size, self.settings)
+        args = (key, file.source, file.data, digest, size, self.settings)
+        self.submit("read", file, on_worker, tasks.read_task, *args)
 
     def landed(self, future: Any) -> Outcome | None:
         """The file's Outcome when ``future`` ends it, else None (its pages are being read)."""
@@ -114,11 +156,13 @@ class _Run:
     def _pages(self, file: _File, read: Any, layer: Layer) -> None:
         """Each page needing OCR a task, and the file's finish once they are back."""
         pages = [
-            self.submit("ocr", file, tasks.ocr_task, file.key, file.source, file.data, n, self.settings)
+            self.submit(
+                "ocr", file, on_worker, tasks.ocr_task, file.key, file.source, file.data, n, self.settings
+            )
             for n in layer.wanted
         ]
         args = (file.key, file.source.name, file.digest, file.size, self.settings, read, pages)
-        self.submit("finish", file, tasks.finish_task, *args)
+        self.submit("finish", file, on_worker, tasks.finish_task, *args)
 
 
 def _failed(key: str, future: Any) -> Outcome:
@@ -139,6 +183,7 @@ def read_all(jobs: Iterable[FileJob], settings: Settings, on_page: OnPage | None
     from distributed import as_completed
 
     with connected(settings) as client:
+        client.register_plugin(Readers())
         run = _Run(client, _for_workers(settings), on_page, as_completed())
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         pending, in_flight = iter(jobs), 0

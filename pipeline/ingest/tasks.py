@@ -1,18 +1,18 @@
 """What a cluster's worker does (cluster.py sends these tasks; nothing here imports Dask).
 
-A file is read in up to three kinds of task, each under the per-file budgets of a forked
-reader (read/workers.py ``run_one``): ``read_task`` reads its text layer and, when no page
-needs OCR, the whole document; otherwise it returns the layer, and each page needing OCR is
-an ``ocr_task`` of its own (so one long scan spreads over the workers), and ``finish_task``
-cleans, parts and extracts the document once its pages are back. Every task returns an
-Outcome, never raises: a failure is the file's one line in the summary.
+A file is read in up to three kinds of task, each run by ``run``: the worker's resident
+reader, under the per-file budgets (read/workers.py ``Resident``). ``read_task`` reads its
+text layer and, when no page needs OCR, the whole document; otherwise it returns the layer,
+and each page needing OCR is an ``ocr_task`` of its own (so one long scan spreads over the
+workers), and ``finish_task`` cleans, parts and extracts the document once its pages are
+back. Every task returns an Outcome, never raises: a failure is the file's one line.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,9 +21,11 @@ from ..extract import nlp
 from ..models import Document
 from ..read.layers import recognised_page
 from ..read.ocr import OcrPage
-from ..read.workers import MAIN_RESERVE_MB, MIN_READER_MB, Outcome, run_one
+from ..read.workers import MAIN_RESERVE_MB, MIN_READER_MB, Outcome
 from ..settings import Settings, default_cache_dir
 from .reader import Layer, finished, read_layer
+
+Run = Callable[[str, Callable[..., object], tuple[object, ...], Settings], Outcome]  # key, fn, args
 
 
 @dataclass(frozen=True)
@@ -72,13 +74,12 @@ def held(data: bytes) -> bytes:
 
 
 def read_task(
-    key: str, source: Source, data: bytes | None, digest: str, size: int, settings: Settings
+    run: Run, key: str, source: Source, data: bytes | None, digest: str, size: int, settings: Settings
 ) -> Outcome:
     """A file's text layer, and its Document where no page needs OCR (else its Layer)."""
     settings = here(settings)
     with _file(source, data) as path:
-        args = (path, source.name, digest, size, settings)
-        return run_one(key, _layer_or_document, args, settings.timeout_s, share(settings))
+        return run(key, _layer_or_document, (path, source.name, digest, size, settings), settings)
 
 
 def _layer_or_document(path: Path, name: str, digest: str, size: int, settings: Settings) -> Document | Layer:
@@ -86,15 +87,24 @@ def _layer_or_document(path: Path, name: str, digest: str, size: int, settings: 
     return layer if layer.wanted else finished(name, digest, size, settings, layer, {})
 
 
-def ocr_task(key: str, source: Source, data: bytes | None, number: int, settings: Settings) -> Outcome:
+def ocr_task(
+    run: Run, key: str, source: Source, data: bytes | None, number: int, settings: Settings
+) -> Outcome:
     """One page read by OCR: an OcrPage, or None where the page cannot be rendered."""
     settings = here(settings)
     with _file(source, data) as path:
-        return run_one(key, recognised_page, (path, number, settings), settings.timeout_s, share(settings))
+        return run(key, recognised_page, (path, number, settings), settings)
 
 
 def finish_task(
-    key: str, name: str, digest: str, size: int, settings: Settings, read: Outcome, pages: list[Outcome]
+    run: Run,
+    key: str,
+    name: str,
+    digest: str,
+    size: int,
+    settings: Settings,
+    read: Outcome,
+    pages: list[Outcome],
 ) -> Outcome:
     """The Document of a layer and its pages read by OCR, in the layer's order of ``wanted``
     (the first page that failed fails the file, as it would in one reader)."""
@@ -106,5 +116,4 @@ def finish_task(
     found: dict[int, OcrPage] = {
         n: o.value for n, o in zip(numbers, pages, strict=True) if o.value is not None
     }
-    args = (name, digest, size, settings, read.value, found)
-    return run_one(key, finished, args, settings.timeout_s, share(settings))
+    return run(key, finished, (name, digest, size, settings, read.value, found), settings)
