@@ -147,8 +147,9 @@ def main() -> None:
     try:
         small = one_page_files(tmp / "small", args.files)
         took = table(f"{args.files} one-page files (the overhead per file)", [small], "never", starts)
-        per_file = (took["local:2"] - starts[2] - took["plain, 2 readers"]) * 1000 / args.files
-        print(f"  overhead per file, local:2 against 2 readers, the start left out: {per_file:.1f} ms")
+        for n, readers in ((1, "1 reader"), (2, "2 readers")):
+            per_file = (took[f"local:{n}"] - starts[n] - took[f"plain, {readers}"]) * 1000 / args.files
+            print(f"  overhead per file, local:{n} against {readers}, the start left out: {per_file:.1f} ms")
         if not args.skip_scans:
             scans = tmp / "scans"
             scans.mkdir()

@@ -187,6 +187,19 @@ def test_a_worker_killed_while_it_reads_costs_no_file(
     cluster.wait_for_workers(2, timeout=60)  # the nanny started the killed worker again
 
 
+def test_a_daemonic_worker_reads_in_itself(tmp_path: Path) -> None:
+    """Workers under Dask's default nannies may not fork: each task reads in the worker."""
+    from distributed import LocalCluster
+
+    alone = Settings(index_dir=tmp_path / "alone", ocr="never")
+    ingest([CORPUS], alone)
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as daemonic:
+        settings = Settings(index_dir=tmp_path / "cluster", ocr="never", cluster=daemonic.scheduler_address)
+        report = ingest([CORPUS], settings)
+    assert (report.documents_added, report.pages, report.failed) == (4, 33, [])
+    assert content(settings) == content(alone)
+
+
 @pytest.mark.realworld
 @pytest.mark.ocr
 @pytest.mark.skipif(not installed(), reason="Tesseract with Swedish is not installed (make system)")
