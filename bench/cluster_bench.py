@@ -57,7 +57,7 @@ def startup(workers: int) -> float:
 
     started = time.perf_counter()
     with dask.config.set({"distributed.worker.daemon": False}):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
     with cluster, Client(cluster) as client:
         cache = Settings().cache_dir
         client.run(nlp.warm, None, cache)
@@ -69,7 +69,7 @@ def round_trip(tasks: int = 500) -> float:
     from distributed import Client, LocalCluster
 
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster,
         Client(cluster) as c,
     ):
         c.gather(c.map(noop, range(20)))

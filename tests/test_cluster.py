@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from click.testing import CliRunner
 
 import pdfgen
 from cli import main
-from conftest import CORPUS, PLAN, shared_dir
+from conftest import CORPUS, PLAN, ROOT, shared_dir
 from pipeline.answer.search import search
 from pipeline.filters import Filters
 from pipeline.ingest import IngestReport, ingest
@@ -122,7 +124,7 @@ def cluster() -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     with dask.config.set({"distributed.worker.daemon": False}):
-        started = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, memory_limit="2GiB")
+        started = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0", memory_limit="2GiB")
     with started, Client(started) as client:
         yield client
 
@@ -187,13 +189,49 @@ def test_a_worker_killed_while_it_reads_costs_no_file(
     cluster.wait_for_workers(2, timeout=60)  # the nanny started the killed worker again
 
 
+def stored(catalog: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{catalog}?mode=ro", uri=True) as conn:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:  # not made yet
+        return 0
+
+
+@pytest.mark.realworld
+def test_the_next_ingest_finishes_what_a_killed_main_process_began(
+    plain: tuple[Settings, IngestReport], tmp_path: Path
+) -> None:
+    settings = Settings(index_dir=tmp_path / "index", ocr="never", cluster="local:2")
+    args = [
+        "ingest",
+        *map(str, sources()),
+        "--index",
+        str(settings.index_dir),
+        "--ocr",
+        "never",
+        "--cluster",
+        "local:2",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), *args], env=env, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while stored(settings.catalog_path) < 1 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    run.kill()
+    assert run.wait() == -signal.SIGKILL  # killed, not done
+    assert stored(settings.catalog_path) >= 1  # it had begun storing
+    ingest(sources(), settings)
+    assert content(settings) == content(plain[0])
+    index_agrees(settings)
+
+
 def test_a_daemonic_worker_reads_in_itself(tmp_path: Path) -> None:
     """Workers under Dask's default nannies may not fork: each task reads in the worker."""
     from distributed import LocalCluster
 
     alone = Settings(index_dir=tmp_path / "alone", ocr="never")
     ingest([CORPUS], alone)
-    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as daemonic:
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as daemonic:
         settings = Settings(index_dir=tmp_path / "cluster", ocr="never", cluster=daemonic.scheduler_address)
         report = ingest([CORPUS], settings)
     assert (report.documents_added, report.pages, report.failed) == (4, 33, [])

@@ -54,7 +54,7 @@ def connected(settings: Settings) -> Iterator[Any]:
             n_workers=int(local.group(1) or 1),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
             memory_limit=f"{settings.memory_mb}MiB",
             silence_logs=logging.ERROR,
         )
