@@ -38,12 +38,17 @@ class Source:
 
 
 def here(settings: Settings) -> Settings:
-    """The settings as a worker uses them: where it does not share the user's disk, its own
-    folder for the word lists and the OCR cache (made once by each worker)."""
-    if settings.shared_path or settings.ocr_cache_dir is not None:
+    """The settings as a worker uses them: on another machine, its own folder for the word
+    lists (built once by each worker), and for the OCR cache unless the index's folder is
+    shared (--shared-path). A local cluster's are this machine's (``ocr_cache_dir`` given)."""
+    if settings.ocr_cache_dir is not None:
         return settings
     own = default_cache_dir(os.environ)
-    return replace(settings, cache_dir=own, ocr_cache_dir=own / "ocr-cache")
+    return replace(
+        settings,
+        cache_dir=own,
+        ocr_cache_dir=settings.ocr_cache if settings.shared_path else own / "ocr-cache",
+    )
 
 
 def share(settings: Settings) -> int:

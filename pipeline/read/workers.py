@@ -256,14 +256,6 @@ def _receive(reader: _Reader, key: str, memory_mb: int) -> tuple[Outcome | None,
     return Outcome(key, error=message[1], detail=message[2]), False
 
 
-def run_one(
-    key: str, fn: Callable[..., Any], args: tuple[Any, ...], timeout_s: float, memory_mb: int
-) -> Outcome:
-    """``fn(*args)`` as one job in a reader forked for it (a cluster's task uses a ``Resident``
-    reader instead: a reader forked per job starts its caches of words from nothing, 120 ms)."""
-    return next(iter(run_budgeted([(key, args)], fn, 1, timeout_s, memory_mb)))
-
-
 def _call(fn: Callable[..., Any], *args: Any) -> Any:
     return fn(*args)
 
