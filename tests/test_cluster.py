@@ -268,3 +268,20 @@ def test_a_cluster_that_is_no_address_is_a_usage_error(spec: str, tmp_path: Path
     )
     assert result.exit_code == 2 and "är varken tcp://VÄRD:PORT eller local[:N]" in result.output
     assert not (tmp_path / "ix").exists()
+
+
+def test_the_time_budget_holds_on_a_worker(tmp_path: Path) -> None:
+    """A file over --timeout on a worker is one line, as without a cluster."""
+    from conftest import MINUTES_2022
+
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    (folder / MINUTES_2022).write_bytes((CORPUS / MINUTES_2022).read_bytes())  # 19 pages: not read in 10 ms
+    settings = Settings(index_dir=tmp_path / "index", ocr="never", cluster="local:1", timeout_s=0.01)
+    report = ingest([folder], settings)
+    assert report.failed == [
+        {
+            "path": str(folder / MINUTES_2022),
+            "error": "över tids- eller minnesbudgeten (över tidsbudgeten på 0.01 s)",
+        }
+    ]
