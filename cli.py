@@ -18,6 +18,7 @@ import click
 from options import (
     TEXT,
     Commands,
+    cluster_options,
     common,
     echo_comparison,
     echo_rows,
@@ -87,6 +88,7 @@ def main() -> None:
     show_default=True,
     help="Läs sidor med OCR (Tesseract): auto, de utan användbart textlager; never, aldrig; always, alla.",
 )
+@cluster_options
 @common(tabular=False)
 def ingest(
     paths: tuple[Path, ...],
@@ -96,6 +98,8 @@ def ingest(
     parties_file: Path | None,
     spacy_model: str | None,
     ocr: str,
+    cluster: str | None,
+    shared_path: bool,
     index_dir: str | None,
     as_json: bool,
 ) -> None:
@@ -103,15 +107,16 @@ def ingest(
     from pipeline.answer.watch_count import count_news
     from pipeline.ingest import ingest as run
 
-    names = party_names(parties_file)
     settings = Settings(
         index_dir=index_dir_from(index_dir),
         workers=workers,
         timeout_s=timeout,
         memory_mb=memory,
         spacy_model=spacy_model,
-        party_names=names,
+        party_names=party_names(parties_file),
         ocr=ocr,
+        cluster=cluster,
+        shared_path=shared_path,
     )
     with progress_bar(interactive(as_json), "Läser") as progress:
         report = run(paths, settings, progress, watches=count_news)

@@ -84,6 +84,29 @@ def common(tabular: bool = True) -> Callable[[F], F]:
     return decorate
 
 
+def cluster_options(fn: F) -> F:
+    """`ingest`'s --cluster and --shared-path."""
+    from pipeline.settings import check_cluster
+
+    def checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        try:
+            return None if value is None else check_cluster(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    fn = click.option(
+        "--shared-path",
+        is_flag=True,
+        help="Klustrets arbetare ser filerna på samma sökvägar (en delad mapp): skicka sökvägen, inte filen.",
+    )(fn)
+    return click.option(
+        "--cluster",
+        metavar="ADRESS",
+        callback=checked,
+        help="Kör läsningen på ett Dask-kluster: tcp://VÄRD:8786 eller local[:N] (N arbetsprocesser här).",
+    )(fn)
+
+
 def fmt_of(fmt: str | None, as_json: bool) -> str:
     return "json" if as_json else (fmt or "table")
 

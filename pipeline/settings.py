@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_INDEX = "index"
 OCR_MODES = ("auto", "never", "always")
+LOCAL_CLUSTER = re.compile(r"local(?::(\d{1,3}))?")  # a LocalCluster of N worker processes (1)
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,9 @@ class Settings:
     cache_dir: Path = field(
         default_factory=lambda: default_cache_dir(os.environ)
     )  # the word lists, built once
+    cluster: str | None = None  # read on a Dask cluster: "tcp://HOST:8786", "local" or "local:N"
+    shared_path: bool = False  # the cluster's workers see the files at the same paths
+    ocr_cache_dir: Path | None = None  # where OCR results are cached (None: the index's ocr-cache)
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -37,6 +42,8 @@ class Settings:
             raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}")
         if not 72 <= self.ocr_dpi <= 1200:
             raise ValueError("ocr_dpi must be between 72 and 1200")
+        if self.cluster is not None:
+            check_cluster(self.cluster)
 
     @property
     def catalog_path(self) -> Path:
@@ -44,7 +51,7 @@ class Settings:
 
     @property
     def ocr_cache(self) -> Path:
-        return self.index_dir / "ocr-cache"
+        return self.ocr_cache_dir or self.index_dir / "ocr-cache"
 
     @property
     def search_dir(self) -> Path:
@@ -61,3 +68,11 @@ def default_cache_dir(env: os._Environ[str] | dict[str, str]) -> Path:
     if env.get("HANDLINGAR_CACHE"):
         return Path(env["HANDLINGAR_CACHE"])
     return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "handlingar"
+
+
+def check_cluster(spec: str) -> str:
+    """``tcp://HOST:PORT`` (or tls://), ``local`` or ``local:N``; ValueError for anything else."""
+    local = LOCAL_CLUSTER.fullmatch(spec)
+    if (local and int(local.group(1) or 1) >= 1) or re.fullmatch(r"(tcp|tls)://[^\s/]+:\d+", spec):
+        return spec
+    raise ValueError(f"'{spec}' är varken tcp://VÄRD:PORT eller local[:N]")

@@ -49,6 +49,8 @@ OWNERS = {
         "extract/lexicon.py",
     },  # + word lists
     "subprocess": {"read/ocr.py"},  # the OCR engine (Tesseract) is run as a command
+    "distributed": {"ingest/cluster.py"},  # Dask: --cluster
+    "dask": {"ingest/cluster.py"},
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,18 +129,6 @@ def _fail(catalog: Catalog, report: IngestReport, path: str, reason: str) -> Non
 def _process(
     catalog: Catalog, plan: Plan, batch: Batch, report: IngestReport, progress: Progress | None
 ) -> None:
-    settings = batch.settings
-    share = settings.memory_mb
-    if plan.read:  # only now the PDF and language libraries: an unchanged re-ingest never loads them
-        from ..extract import nlp
-
-        main_mb = nlp.warm(settings.spacy_model, settings.cache_dir)  # built once, before the children fork
-        try:  # --memory bounds the whole ingest: each reader gets a share of what the main process leaves
-            share = reader_share(settings.memory_mb, settings.workers, main_mb)
-        except ValueError as exc:
-            raise HandlingarError(str(exc)) from None
-    jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in plan.read.items())
-
     def ocr_page_read(key: str, cached: bool) -> None:  # a reader OCRed a page: count it, show it
         report.ocr_pages += 1
         report.ocr_cached += int(cached)
@@ -149,9 +137,7 @@ def _process(
                 report.documents_added, len(plan.read), f"OCR s. {report.ocr_pages}: {plan.read[key][0].name}"
             )
 
-    outcomes: Iterable[Outcome] = ()
-    if plan.read:
-        outcomes = run_budgeted(jobs, _reader(), settings.workers, settings.timeout_s, share, ocr_page_read)
+    outcomes = _read(plan, batch.settings, ocr_page_read) if plan.read else iter(())
     with catalog.grouped():
         _store_all(catalog, outcomes, plan, batch, report, progress)
         with report.stage("dedup"):
@@ -163,6 +149,25 @@ def _process(
             catalog.add_path(key, digest, stat.st_size, stat.st_mtime, os.fsencode(path))
     with report.stage("index"):
         sync(batch)
+
+
+def _read(plan: Plan, settings: Settings, on_page: Callable[[str, bool], None]) -> Iterator[Outcome]:
+    """Each file's Outcome: read on the cluster (--cluster), else by forked readers here."""
+    if settings.cluster:
+        from .cluster import read_all
+
+        files = ((key, path, digest, stat.st_size) for key, (path, digest, stat) in plan.read.items())
+        return read_all(files, settings, on_page)
+    # only now the PDF and language libraries: an unchanged re-ingest never loads them
+    from ..extract import nlp
+
+    main_mb = nlp.warm(settings.spacy_model, settings.cache_dir)  # built once, before the children fork
+    try:  # --memory bounds the whole ingest: each reader gets a share of what the main process leaves
+        share = reader_share(settings.memory_mb, settings.workers, main_mb)
+    except ValueError as exc:
+        raise HandlingarError(str(exc)) from None
+    jobs = ((key, (path, digest, stat.st_size, settings)) for key, (path, digest, stat) in plan.read.items())
+    return run_budgeted(jobs, _reader(), settings.workers, settings.timeout_s, share, on_page)
 
 
 def _reader() -> Callable[..., Document]:

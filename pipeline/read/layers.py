@@ -58,12 +58,22 @@ def unreadable(page: RawPage, judge: Judge) -> bool:
 def with_ocr(path: Path, raw: list[RawPage], settings: Settings, judge: Judge, tick: Tick = None) -> Read:
     """The raw pages with those that need it read by OCR (Tesseract), several at a time;
     a text layer OCR reads no better than is kept."""
-    wanted = [
+    numbers = wanted(raw, settings, judge)
+    return merged(raw, recognised(path, numbers, settings, tick) if numbers else {}, settings, judge)
+
+
+def wanted(raw: list[RawPage], settings: Settings, judge: Judge) -> list[int]:
+    """The pages OCR is to read (none when Tesseract with Swedish is not installed here)."""
+    numbers = [
         p.number for p in raw if settings.ocr == "always" or (settings.ocr == "auto" and unreadable(p, judge))
     ]
-    if not wanted or not ocr.installed():
+    return numbers if numbers and ocr.installed() else []
+
+
+def merged(raw: list[RawPage], read: dict[int, ocr.OcrPage], settings: Settings, judge: Judge) -> Read:
+    """The raw pages with what OCR read of them, where it reads better."""
+    if not read:
         return Read(raw, frozenset())
-    read = _recognised(path, wanted, settings, tick)
     pages, kept = [], set()
     for p in raw:
         found = read.get(p.number)
@@ -82,10 +92,11 @@ def _replaces(found: ocr.OcrPage, layer: RawPage, judge: Judge) -> bool:
     return _no_layer(text) or judge.better("\n".join(line.text for line in found.lines), text)
 
 
-def _recognised(path: Path, wanted: list[int], settings: Settings, tick: Tick) -> dict[int, ocr.OcrPage]:
+def recognised(path: Path, numbers: list[int], settings: Settings, tick: Tick) -> dict[int, ocr.OcrPage]:
+    """OCR of the given pages, ``settings.workers`` at a time."""
     read: dict[int, ocr.OcrPage] = {}
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        images = render_pages(path, wanted, settings.ocr_dpi)
+        images = render_pages(path, numbers, settings.ocr_dpi)
         while batch := list(itertools.islice(images, settings.workers)):  # a few images in memory at once
             found = pool.map(lambda job: (job[0], _recognise(job[1], settings)), batch)
             for number, page in found:
@@ -97,3 +108,9 @@ def _recognised(path: Path, wanted: list[int], settings: Settings, tick: Tick) -
 
 def _recognise(png: bytes, settings: Settings) -> ocr.OcrPage:
     return ocr.recognise(png, settings.ocr_dpi, settings.ocr_cache, OCR_PAGE_TIMEOUT_S)
+
+
+def recognised_page(path: Path, number: int, settings: Settings) -> ocr.OcrPage | None:
+    """OCR of one page (a cluster's task of its own), None where it cannot be rendered."""
+    images = list(render_pages(path, [number], settings.ocr_dpi))
+    return _recognise(images[0][1], settings) if images else None

@@ -254,3 +254,42 @@ def _receive(reader: _Reader, key: str, memory_mb: int) -> tuple[Outcome | None,
     if message[0] == "ok":
         return Outcome(key, value=message[1]), message[2]
     return Outcome(key, error=message[1], detail=message[2]), False
+
+
+def _call(fn: Callable[..., Any], *args: Any) -> Any:
+    return fn(*args)
+
+
+@dataclass
+class Resident:
+    """One reader that lives across jobs given one at a time, each under the budgets (what
+    a cluster's worker keeps for each of its threads: ingest/cluster.py). In a process that
+    may not fork (a daemonic one: a Dask worker under a nanny that says so) a job runs in the
+    process itself, where only the worker's own memory limit holds."""
+
+    timeout_s: float
+    memory_mb: int
+    pool: _Pool | None = None
+
+    def run(self, key: str, fn: Callable[..., Any], args: tuple[Any, ...]) -> Outcome:
+        if multiprocessing.current_process().daemon:
+            return _inline(key, fn, args)
+        if self.pool is None:
+            self.pool = _Pool(_call, 1, self.memory_mb, False)
+        self.pool.give(self.pool.idle(), key, (fn, *args))
+        while not (done := list(_collect(self.pool, self.timeout_s, None))):
+            pass
+        return done[0]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+
+def _inline(key: str, fn: Callable[..., Any], args: tuple[Any, ...]) -> Outcome:
+    try:
+        return Outcome(key, value=fn(*args))
+    except InputError as exc:
+        return Outcome(key, error=type(exc).__name__, detail=exc.detail)
+    except Exception as exc:  # anything a broken PDF makes a library raise
+        return Outcome(key, error="ReadFailed", detail=f"{type(exc).__name__}: {exc}"[:300])
