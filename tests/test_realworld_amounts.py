@@ -58,11 +58,11 @@ def _reads(found: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
     )
 
 
-def score(rows: Iterable[Mapping[str, Any]], gold: list[dict[str, Any]]) -> Score:
+def score(rows: Iterable[Any], gold: list[dict[str, Any]]) -> Score:
     """Each gold amount paired with a found one on its page whose words it holds (one that reads
     right first); found amounts of the gold's files left unpaired are extra."""
     files = {g["file"] for g in gold}
-    pool: dict[tuple[str, int], list[Mapping[str, Any]]] = {}
+    pool: dict[tuple[str, int], list[Any]] = {}
     for row in rows:
         name = "/".join(Path(row["path"]).parts[-2:])
         if name in files:

@@ -103,9 +103,8 @@ def _same(row: CompareRow, gold: dict[str, Any], prefix: bool = False) -> bool:
 
 def _right(row: CompareRow, gold: dict[str, Any]) -> list[str]:
     """What the row has wrong against its gold ([]: nothing)."""
-    wrong = [
-        f for f in ("status", "target", "outcome", "met", "unit", "goal") if f in gold and row[f] != gold[f]
-    ]
+    fields: tuple[str, ...] = ("status", "target", "outcome", "met", "unit", "goal")
+    wrong = [f for f in fields if f in gold and row[f] != gold[f]]
     for money in ("budget", "outcome", "deviation"):
         if gold["kind"] == "money" and Decimal(str(row[money])) != Decimal(gold[money]):
             wrong.append(money)
