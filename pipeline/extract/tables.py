@@ -16,7 +16,8 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from ..models import Amount, Extracted, Page, Part, RawPage, Table, TableCell, TableRow
-from .grid import Grid, grid_of, is_figure, runs, text_lines
+from .grid import Grid, grid_of, runs
+from .words import is_figure, text_lines
 
 # the units a header or caption names, and what one is worth in kronor (None: not money)
 UNITS: dict[str, Decimal | None] = {

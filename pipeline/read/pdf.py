@@ -217,6 +217,32 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> tuple[Word, ...]:
     return tuple(words)
 
 
+MAX_RULES = 5000  # drawn boxes kept of a page (a map's thousands of paths are no table's rulings)
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> tuple[tuple[float, float, float, float], ...]:
+    """The boxes of the page's paths (lines, rectangles: a table's rulings and cells), top
+    down, read through the raw calls (a Python object per path costs ten times as much)."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    found = []
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            found.append(
+                (
+                    round(left.value, 1),
+                    round(height - top.value, 1),
+                    round(right.value, 1),
+                    round(height - bottom.value, 1),
+                )
+            )
+            if len(found) >= MAX_RULES:
+                break
+    return tuple(found)
+
+
 def read_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
     """Yield the pages of ``path`` one at a time (bounded memory)."""
     pdf = open_pdf(path)
@@ -237,12 +263,14 @@ def _read_page(pdf: pdfium.PdfDocument, number: int, path: Path) -> RawPage:
         page = pdf[number - 1]
         textpage = page.get_textpage()
         lines = _page_lines(textpage)
-        words = _words(textpage, page.get_height()) if looks_tabular(lines) else ()
+        tabular = looks_tabular(lines)
+        words = _words(textpage, page.get_height()) if tabular else ()
+        rules = _rules(page, page.get_height()) if tabular else ()
         textpage.close()
         page.close()
     except pdfium.PdfiumError as exc:
         raise ReadFailed(str(path), f"sidan {number}: {exc}") from None
-    return RawPage(number, lines, words=words)
+    return RawPage(number, lines, words=words, rules=rules)
 
 
 def render_pages(path: Path, numbers: Sequence[int], dpi: int) -> Iterator[tuple[int, bytes]]:
