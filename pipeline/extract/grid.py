@@ -21,6 +21,7 @@ from .words import Phrase, TextLine, band_of, covered, is_figure, valued
 
 MAX_BREAK = 4  # lines without figures a table's body may hold in a row (a group's heading)
 FAR_EM = 3.5  # a vertical gap of this many line heights ends a table
+Rules = Sequence[tuple[float, float, float, float]]  # drawn boxes: x0, top, x1, bottom
 TIGHT_EM = 0.6  # a line this close below another continues its cell
 
 CONTINUES_RE = re.compile(r"(?:,|-|–|\boch|\bsamt|\binkl\.?|\bför|\bav|\bi)$")
@@ -81,8 +82,9 @@ def _bands(lines: Sequence[TextLine]) -> list[tuple[float, float]]:
     return bands
 
 
-def grid_of(lines: Sequence[TextLine], first: int, last: int) -> Grid | None:
-    """The table whose rows are lines[first..last], with the header and caption above it."""
+def grid_of(lines: Sequence[TextLine], first: int, last: int, rules: Rules = ()) -> Grid | None:
+    """The table whose rows are lines[first..last], with the header and caption above it
+    (``rules``: the boxes the page draws, which bound a cell that spans rows)."""
     body = lines[first : last + 1]
     bands = _bands(body)
     if len(bands) < 2:
@@ -99,7 +101,7 @@ def grid_of(lines: Sequence[TextLine], first: int, last: int) -> Grid | None:
         titles.append(head.pop(0))
     headers = headers_of(head, bands, label_band)
     named = " ".join([caption(lines, above), *(line.text for line in titles)]).strip()
-    rows = _rows(body, bands, label_band)
+    rows = _rows(body, bands, label_band, rules)
     return Grid(tuple(bands), headers, label_band, tuple(rows), named, frozenset(figured))
 
 
@@ -127,7 +129,7 @@ def _figured_bands(body: Sequence[TextLine], bands: Sequence[tuple[float, float]
 
 
 def _rows(
-    body: Sequence[TextLine], bands: Sequence[tuple[float, float]], label_band: int | None
+    body: Sequence[TextLine], bands: Sequence[tuple[float, float]], label_band: int | None, rules: Rules
 ) -> list[GridRow]:
     rows: list[GridRow] = []
     pending: list[str] = []  # labels alone on their lines above a row that prints none
@@ -156,13 +158,19 @@ def _rows(
         else:
             pending = []
         previous = line
-    _spanned(rows, spans)
+    _spanned(rows, spans, bands, rules)
     return rows
 
 
-def _spanned(rows: Sequence[GridRow], spans: Sequence[tuple[int, Phrase]]) -> None:
-    """Give each row the text of a column that spans rows ('Fokusområden'): the block of
-    lines in that column whose middle is nearest the row's."""
+def _spanned(
+    rows: Sequence[GridRow],
+    spans: Sequence[tuple[int, Phrase]],
+    bands: Sequence[tuple[float, float]],
+    rules: Rules,
+) -> None:
+    """Give each row the text of a column that spans rows ('Fokusområden'): what stands in
+    that column between the rulings above and below the row, where the page draws them; else
+    the block of lines in that column nearest the row."""
     blocks: dict[int, list[list[Phrase]]] = {}
     for k, p in spans:
         column = blocks.setdefault(k, [])
@@ -171,10 +179,29 @@ def _spanned(rows: Sequence[GridRow], spans: Sequence[tuple[int, Phrase]]) -> No
         else:
             column.append([p])
     for k, column in blocks.items():
+        edges = _edges(rules, bands[k][0] + 1)
         for row in rows:
             middle = (row.top + row.bottom) / 2
-            block = min(column, key=lambda b: max(b[0].top - middle, middle - b[-1].bottom, 0))
-            row.cells[k] = " ".join(p.text for p in block)
+            above = max((e for e in edges if e <= middle), default=None)
+            below = min((e for e in edges if e >= middle), default=None)
+            inside = [
+                p
+                for b in column
+                for p in b
+                if above is not None and below is not None and above < (p.top + p.bottom) / 2 < below
+            ]
+            if inside:
+                row.cells[k] = " ".join(p.text for p in inside)
+            else:
+                block = min(column, key=lambda b: max(b[0].top - middle, middle - b[-1].bottom, 0))
+                row.cells[k] = " ".join(p.text for p in block)
+
+
+def _edges(rules: Rules, x: float) -> list[float]:
+    """The heights of the rulings (a box's top and bottom) that cross a column at ``x``."""
+    return sorted(
+        {y for x0, top, x1, bottom in rules if x0 <= x <= x1 and x1 - x0 > 3 for y in (top, bottom)}
+    )
 
 
 def _heading(
@@ -185,10 +212,12 @@ def _heading(
 
 
 def _continues(row: GridRow, label: str, cells: dict[int, str]) -> bool:
-    """A line that wraps the row above: a label that goes on in lower case or after a comma,
+    """A line that wraps the row above: a label that goes on in lower case (after a dash, too)
+    or after a comma,
     or the rest of a cell ('265(265,' / '6)')."""
     if label:
-        return label[:1].islower() or label[:1] == "(" or bool(CONTINUES_RE.search(row.label))
+        opening = label.lstrip("-–• ")[:1]  # '- kommunbidrag' goes on; '- Ekonomi' is a row's own
+        return opening.islower() or opening == "(" or bool(CONTINUES_RE.search(row.label))
     return bool(cells) and all(k in row.cells for k in cells)
 
 

@@ -12,6 +12,8 @@ HEADER_LINES = 8
 HEADER_SKIPS = 3  # lines between a header and the first row: a group's heading ('UBN', 'Gemensamma tjänster')
 HEADER_GAP_EM = 4.0  # a header stands this close above the first row (an empty row between)
 CAPTION_LINES = 2
+ALIGNED_LINES = 3  # header lines above a line that may share its phrases' starts
+ALIGN_PT = 1.5
 CAPTION_CHARS = 80  # a longer line above a table is the text's, not its caption
 
 
@@ -28,10 +30,12 @@ def header_lines(
     found: list[TextLine] = []
     below = lines[first]
     skipped = 0
-    for line in reversed(lines[max(0, first - HEADER_LINES - HEADER_SKIPS) : first]):
+    for i in range(first - 1, max(-1, first - HEADER_LINES - HEADER_SKIPS - 1), -1):
+        line = lines[i]
         if below.top - line.bottom > HEADER_GAP_EM * line.height or len(found) >= HEADER_LINES:
             break
-        if _names(line, bands, figured, label):
+        above = [x for x in lines[max(0, i - ALIGNED_LINES) : i] if _names(x, bands, figured, label)]
+        if _names(line, bands, figured, label) or _aligned(line, above, bands, figured):
             found.append(line)
         elif found or skipped >= HEADER_SKIPS:
             break
@@ -52,6 +56,31 @@ def _names(
     if label is not None and any(label in c and c & figured for c in over):
         return False
     return any(c & figured for c in over)
+
+
+def _aligned(
+    line: TextLine, above: Sequence[TextLine], bands: Sequence[tuple[float, float]], figured: set[int]
+) -> bool:
+    """The last line of a header set left in its cells ('helår' under 'Prognos-avvikelse' /
+    'mot budget'), beside no figure: each phrase starts where a header phrase above over a
+    column of figures starts."""
+    starts = [p.x0 for x in above for p in x.phrases if set(covered(p, bands)) & figured]
+    return bool(starts) and all(
+        any(abs(p.x0 - x0) <= ALIGN_PT for x0 in starts) and not is_figure(p.text) for p in line.phrases
+    )
+
+
+def _placed(p: Phrase, head: Sequence[TextLine], bands: Sequence[tuple[float, float]]) -> list[int]:
+    """The bands a header phrase heads: those it stands over; a phrase over none, the bands
+    of a phrase above or below it that starts where it starts; else the nearest."""
+    over = covered(p, bands)
+    if over:
+        return over
+    for line in head:
+        for q in line.phrases:
+            if q is not p and abs(q.x0 - p.x0) <= ALIGN_PT and covered(q, bands):
+                return covered(q, bands)
+    return [band_of(p, bands)]
 
 
 def tiers(head: Sequence[TextLine]) -> list[TextLine]:
@@ -80,14 +109,9 @@ def headers(
     ('Kostnader Utfall netto', set too close to be parted)."""
     parts: list[list[str]] = [[] for _ in bands]
     for n, line in enumerate(head):
-        below = {
-            k
-            for lower in head[n + 1 :]
-            for p in lower.phrases
-            for k in covered(p, bands) or [band_of(p, bands)]
-        }
+        below = {k for lower in head[n + 1 :] for p in lower.phrases for k in _placed(p, head, bands)}
         for p in line.phrases:
-            over = covered(p, bands) or [band_of(p, bands)]
+            over = _placed(p, head, bands)
             if len(over) == 1 or len(below & set(over)) >= 2:
                 for k in over:
                     parts[k].append(p.text)
@@ -111,7 +135,10 @@ def _grouped(
     column before the first group) heads the columns up to the next group; one centred over
     them, the columns nearer to it than to the next."""
     placed = [(band_of(p, bands), p) for p in line.phrases]
-    groups = sorted((k, p) for k, p in placed if k != label and (label is None or k > label))
+    groups = sorted(
+        ((k, p) for k, p in placed if k != label and (label is None or k > label)),
+        key=lambda kp: (kp[0], kp[1].x0),
+    )
     named = {k for p in line.phrases for k in covered(p, bands) or [band_of(p, bands)]}
     if not groups or len(below) < 2 * len(line.phrases):
         return

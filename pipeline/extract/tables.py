@@ -83,7 +83,7 @@ def page_tables(raw: RawPage, first_seq: int) -> list[Table]:
     lines = text_lines(raw.words)
     found: list[Table] = []
     for first, last in runs(lines):
-        grid = grid_of(lines, first, last)
+        grid = grid_of(lines, first, last, raw.rules)
         if grid is not None and credible(grid):
             found.append(table_of(grid, raw.number, first_seq + len(found)))
     return found
