@@ -3,7 +3,8 @@ columns a reader sees (bands of x where the rows' figures and labels stand), the
 lines above the first row of figures, and the rows below it.
 
 The columns are read from the rows, not from rulings: many municipal tables have none, and
-an office program's cell borders are drawn in pieces that do not line up. A row is a line
+an office program's cell borders are drawn in pieces that do not line up (where the page draws
+them, they bound a cell that spans rows, 'Fokusområden'). A row is a line
 with a figure beside a label or two figures; a label that wraps onto the next line
 ('Kommuninterna' / 'bidrag') continues its row; a label alone on its line above a row of
 figures without one names that row ('Fsk: Andel föräldrar …' / '95 (96)  95 (96)  95').
@@ -182,14 +183,9 @@ def _spanned(
         edges = _edges(rules, bands[k][0] + 1)
         for row in rows:
             middle = (row.top + row.bottom) / 2
-            above = max((e for e in edges if e <= middle), default=None)
-            below = min((e for e in edges if e >= middle), default=None)
-            inside = [
-                p
-                for b in column
-                for p in b
-                if above is not None and below is not None and above < (p.top + p.bottom) / 2 < below
-            ]
+            above = max((e for e in edges if e <= middle), default=middle)
+            below = min((e for e in edges if e >= middle), default=middle)
+            inside = [p for b in column for p in b if above < (p.top + p.bottom) / 2 < below]
             if inside:
                 row.cells[k] = " ".join(p.text for p in inside)
             else:
@@ -213,8 +209,7 @@ def _heading(
 
 def _continues(row: GridRow, label: str, cells: dict[int, str]) -> bool:
     """A line that wraps the row above: a label that goes on in lower case (after a dash, too)
-    or after a comma,
-    or the rest of a cell ('265(265,' / '6)')."""
+    or after a comma, or the rest of a cell ('265(265,' / '6)')."""
     if label:
         opening = label.lstrip("-–• ")[:1]  # '- kommunbidrag' goes on; '- Ekonomi' is a row's own
         return opening.islower() or opening == "(" or bool(CONTINUES_RE.search(row.label))
