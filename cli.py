@@ -19,6 +19,7 @@ from options import (
     TEXT,
     Commands,
     common,
+    document_command,
     echo_rows,
     filter_options,
     fmt_of,
@@ -221,9 +222,7 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
     echo_rows(views.duplicate_rows(groups), views.DUPLICATES, fmt_of(fmt, as_json), data=groups)
 
 
-@main.command()
-@click.argument("document", type=TEXT, metavar="DOKUMENT")
-@common()
+@document_command(main)
 def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
     """Målområden, numrerade prioriteringar och rubriker i DOKUMENT (sökväg, filnamn eller id);
     för protokoll en rad per §-ärende med rubrik, beslut och sidor."""
@@ -233,20 +232,14 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
     echo_rows(rows, views.sections_view(rows), fmt_of(fmt, as_json))
 
 
-@main.command()
-@click.argument("document", type=TEXT, metavar="DOKUMENT")
-@common()
+@document_command(main)
 def tables(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """Tabellerna i DOKUMENT (sökväg, filnamn eller id): varje cell med radens etikett,
-    kolumnens rubrik, texten som den står, värdet (i kronor där enheten är pengar: '10 300'
-    under tkr är 10300000) och enheten. JSON: en post per tabell; csv och md: en rad per cell
-    (table, page, row, column, text, value, unit)."""
-    from pipeline.answer.tables import cell_lines
-    from pipeline.answer.tables import tables as run
+    """Tabellerna i DOKUMENT (sökväg, filnamn eller id); värdet i kronor under tkr, mnkr. JSON: en post
+    per tabell; csv, md: en rad per cell (table, page, row, column, text, value, unit)."""
+    from pipeline.answer.tables import cell_lines, tables
 
-    found = run(Settings(index_dir=index_dir_from(index_dir)), document)
-    lines: list[object] = list(cell_lines(found))
-    echo_rows(lines, views.TABLE_CELLS, fmt_of(fmt, as_json), data=found)
+    found = tables(Settings(index_dir=index_dir_from(index_dir)), document)
+    echo_rows(cell_lines(found), views.TABLE_CELLS, fmt_of(fmt, as_json), data=found)
 
 
 @main.command()

@@ -31,9 +31,6 @@ from .answers import (
     Side,
     SpeakerEntry,
     StatementEntry,
-    TableCellEntry,
-    TableEntry,
-    TableRowEntry,
     Trend,
     TrendRow,
     VoteEntry,
@@ -43,6 +40,7 @@ from .answers import (
     WithoutFilter,
 )
 from .base import JsonObject, JsonValue, Record, Snippet, as_json
+from .tables import TableCellEntry, TableEntry, TableRowEntry
 
 __all__ = [
     "AlsoIn",

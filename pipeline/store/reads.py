@@ -36,7 +36,7 @@ from .catalog_rows import (
 from .connection import CatalogFile, connect, connect_read_only, explained
 from .near import NearReads
 from .pages import PageReads, body_of
-from .tables import StoredTable, tables_of
+from .tables import StoredTable, stored_tables
 from .watches import WatchReads
 
 # The path a document is shown under: the first of its paths.
@@ -277,7 +277,9 @@ class CatalogReader(CatalogFile):
 
     def document_tables(self, doc_id: str) -> list[StoredTable]:
         """The tables read from a document's pages, in order (store/tables.py)."""
-        return tables_of(self.conn, doc_id)
+        first = self.conn.execute("SELECT min(path) AS path FROM paths WHERE document_id = ?", (doc_id,))
+        rows = self.conn.execute("SELECT * FROM tables WHERE document_id = ? ORDER BY seq", (doc_id,))
+        return stored_tables(rows, first.fetchone()["path"] or "")
 
     def document_sections(self, doc_id: str, canonical_only: bool = True) -> list[SectionRow]:
         where = " AND p.repeat_of IS NULL" if canonical_only else ""

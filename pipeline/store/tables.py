@@ -1,12 +1,13 @@
 """A document's tables as the catalog stores them (catalog.py writes them: columns and rows
-as JSON, each row's cells as [column, text, value])."""
+as JSON, each row's cells as [column, text, value]); reads.py reads their rows."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -20,15 +21,8 @@ class StoredTable:
     path: str
 
 
-def tables_of(conn: sqlite3.Connection, doc_id: str) -> list[StoredTable]:
-    """The document's tables in order, each with the document's first path."""
-    found = conn.execute("SELECT path FROM paths WHERE document_id = ? ORDER BY path LIMIT 1", (doc_id,))
-    first = found.fetchone()
-    path = str(first["path"]) if first else ""
-    rows = conn.execute(
-        "SELECT seq, page, unit, caption, columns, rows FROM tables WHERE document_id = ? ORDER BY seq",
-        (doc_id,),
-    )
+def stored_tables(rows: Iterable[Mapping[str, Any]], path: str) -> list[StoredTable]:
+    """The document's tables from their rows in the catalog, each with the document's path."""
     return [
         StoredTable(
             int(r["seq"]),
