@@ -20,6 +20,7 @@ from options import (
     Commands,
     common,
     document_command,
+    echo_comparison,
     echo_rows,
     filter_options,
     fmt_of,
@@ -341,16 +342,9 @@ def compare(
 ) -> None:
     """Vad en plan lovade bredvid vad rapporten säger blev gjort."""
     from pipeline.answer.compare import compare as run
-    from pipeline.output import render
 
     result = run(Settings(index_dir=index_dir_from(index_dir)), plan_ref, report_ref, board)
-    fmt = fmt_of(fmt, as_json)
-    if fmt == "html":
-        click.echo(render.page(result), nl=False)
-    elif fmt == "md":
-        click.echo(render.markdown(result), nl=False)
-    else:
-        echo_rows(result.rows, views.COMPARE, fmt, data=result)
+    echo_comparison(result, fmt_of(fmt, as_json))
 
 
 @main.command()
@@ -387,7 +381,8 @@ def quotes(
     fmt = fmt_of(fmt, as_json)
     paged = limit is not None or offset > 0
     if paged and fmt in ("table", "md"):  # a page: of how many
-        click.echo(count_line(page.total, ("citat", "citat"), query, offset, len(page.quotes)))
+        shown = len(page.quotes)
+        click.echo(count_line(page.total, ("citat", "citat"), query, offset, shown, page.complete))
         if not page.quotes:
             return
     if fmt == "md":

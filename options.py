@@ -22,7 +22,7 @@ from pipeline.errors import HandlingarError
 from pipeline.filters import FILTER_NAMES, Filters
 from pipeline.output import formats
 from pipeline.output.views import View
-from pipeline.records import as_json
+from pipeline.records import Comparison, as_json
 
 R = TypeVar("R")
 
@@ -132,11 +132,32 @@ def echo_rows(rows: Sequence[R], view: View[R], fmt: str, data: object = None) -
         table(rows, view)
 
 
+def echo_comparison(result: Comparison, fmt: str) -> None:
+    """compare's answer as ``fmt``: one HTML page, Markdown, or its rows (with the line
+    saying what each document holds where nothing pairs)."""
+    from pipeline.output import render
+    from pipeline.output.views import compare_view
+
+    if fmt == "html":
+        click.echo(render.page(result), nl=False)
+    elif fmt == "md":
+        click.echo(render.markdown(result), nl=False)
+    else:
+        echo_rows(result.rows, compare_view(result.rows), fmt, data=result)
+        if result.held and fmt == "table":
+            click.echo(result.held)
+
+
 FILTER_HELP = {  # each filter's help: one meaning each, for every command (pipeline/filters.py)
     "--year": "Ett år eller ett spann: 2021, 2019-2022. Träffar året för ett dokuments datum"
     " (sammanträde, beslut, utgivning) eller året det handlar om: en plan för 2022"
-    " antagen 2021 finns under båda; ett odaterat dokument under året det nämner först.",
-    "--kind": "Slag av dokument eller del, i vilken form som helst: protokoll, protokollen, planer.",
+    " antagen 2021 finns under båda, en plan för 2019–2021 under vart och ett av åren;"
+    " ett odaterat dokument under året det nämner först.",
+    "--kind": (
+        "Slag av dokument eller del, i vilken form som helst: protokoll, protokollen, verksamhetsplaner;"
+        " också med andra namn: affärsplan (verksamhetsplan), årsbokslut (årsredovisning),"
+        " uppföljning (månadsuppföljning), rapportsammandrag (granskningsrapport)."
+    ),
     "--board": "Organ (nämnd, beredning, styrelse): vart och ett av dess ord.",
     "--party": "Parti, med bokstav eller namn, stora eller små: V, Vänsterpartiet, sd.",
     "--speaker": "Namnet på den som talade, yrkade eller skrev under (efternamn räcker).",
@@ -208,6 +229,15 @@ class Commands(SwedishGroup):
     """The commands, each of which may be read by a reader that stops early (``| head -1``):
     a closed stdout is no failure, so the command ends with status 0 and nothing on stderr
     (https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:  # the group's own --help and --version print here, before any command runs
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError:
+            stopped_reading()
+            raise click.exceptions.Exit(0) from None
 
     def invoke(self, ctx: click.Context) -> object:
         try:

@@ -66,12 +66,19 @@ class Filters:
         return self.speaker is None or same_person(self.speaker, names)
 
     def keeps_place(
-        self, date: str | None, year: int | None, kinds: Iterable[str], board: str | None, document: str
+        self,
+        date: str | None,
+        year: int | None,
+        kinds: Iterable[str],
+        board: str | None,
+        document: str,
+        title: str | None = None,
     ) -> bool:
-        """The filters on where a record stands: year, kind, board and document."""
+        """The filters on where a record stands: year (its part's ``title`` may name a span),
+        kind, board and document."""
         years = self.years
         return not (
-            (years and not any(years[0] <= y <= years[1] for y in matched_years(date, year)))
+            (years and not any(years[0] <= y <= years[1] for y in matched_years(date, year, title)))
             or (self.kind and self.kind.casefold() not in (k.casefold() for k in kinds if k))
             or (self.board and not set(board_words(self.board).split()) <= set(board_words(board).split()))
             or (self.document and not document.startswith(self.document))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
+# a span of years in a title: 'Affärsplan 2019-2021', 'Genomlysning 2026–2027', 'mål 2024/2025'
+TITLE_SPAN_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\b")
 YEAR_RANGE_RE = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
 
 
@@ -47,7 +49,18 @@ def shown_year(date: str | None, about: int | None) -> int | None:
     return dated if dated is not None else about
 
 
-def matched_years(date: str | None, about: int | None) -> set[int]:
-    """The years ``--year`` finds a text under: its date's and the one it is about
-    (a plan for 2022 adopted in 2021 is found under both)."""
-    return {y for y in (date_year(date), about) if y is not None}
+def matched_years(date: str | None, about: int | None, title: str | None = None) -> set[int]:
+    """The years ``--year`` finds a text under: its date's and the one it is about (a plan
+    for 2022 adopted in 2021 is found under both), and every year of a span its title names
+    (a plan for 2019–2021 is found under 2020 too)."""
+    return {y for y in (date_year(date), about) if y is not None} | spanned_years(title)
+
+
+def spanned_years(title: str | None) -> set[int]:
+    """The years of the spans a title names: 'Underlag ramar 2027-2029' -> {2027, 2028, 2029}
+    (a span of at most 10 years, first before last)."""
+    found: set[int] = set()
+    for first, last in TITLE_SPAN_RE.findall(title or ""):
+        if 0 < int(last) - int(first) <= 10:
+            found |= set(range(int(first), int(last) + 1))
+    return found

@@ -11,16 +11,25 @@ import pytest
 from conftest import ROOT
 
 PIPELINE = ROOT / "pipeline"
-SHARED = {"models", "records", "errors", "settings", "years", "filters"}  # every stage may use these
+SHARED = {
+    "models",
+    "vocabulary",
+    "records",
+    "errors",
+    "settings",
+    "years",
+    "filters",
+}  # every stage may use these
 MAY_IMPORT: dict[str, set[str]] = {
     "read": SHARED | {"read"},
     "extract": SHARED | {"extract"},
     "store": SHARED | {"store"},
     "answer": SHARED | {"store", "extract", "answer"},
-    "output": {"models", "records", "output"},
+    "output": {"models", "vocabulary", "records", "output"},
     "ingest": SHARED | {"read", "extract", "store", "ingest"},
     "web": SHARED | {"answer", "output", "read", "web"},  # a second face on the answers, like cli.py
-    "models": set(),
+    "models": {"vocabulary"},
+    "vocabulary": set(),
     "errors": set(),
     "settings": set(),
     "years": set(),

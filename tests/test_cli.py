@@ -141,6 +141,18 @@ def test_a_reader_that_stops_early_is_no_failure(corpus_index: Corpus, args: lis
     assert (status, errors.decode()) == (0, "")
 
 
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["search", "--help"]])
+def test_help_into_a_closed_pipe_is_no_failure(args: list[str]) -> None:
+    """`handlingar --help | true`, where the reader has gone before the help is written: the
+    group's own --help and --version are printed before any command runs, and end with 0 too."""
+    with subprocess.Popen(["handlingar", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        run.stdout.close()  # before the command has started: every write fails
+        errors = run.stderr.read()
+        status = run.wait(timeout=60)
+    assert (status, errors.decode()) == (0, "")
+
+
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "md"])
 def test_tabular_commands_take_every_format(corpus_index: Corpus, fmt: str) -> None:
     folder = str(corpus_index[0].index_dir)

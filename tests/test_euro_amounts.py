@@ -73,7 +73,10 @@ def test_signs_of_a_table_column_but_not_a_lists_bullets_or_a_range() -> None:
     assert [v for _, v, _ in found(table)] == [Decimal(3_649_000), Decimal(-3_690_000), Decimal(-410_000)]
     listed = "Nämnden beviljar:\n- 500 000 kr till föreningen Unga\n- 20 000 kr till biblioteket"
     assert [v for _, v, _ in found(listed)] == [Decimal(500_000), Decimal(20_000)]
-    assert [v for _, v, _ in found("Avgiften blir 10 - 20 kr per besök.")] == [Decimal(20)]
+    ranged = extract_part(
+        Part(0, "other", "", 1, 1), [Page(1, "Avgiften blir 10 - 20 kr per besök.", "")], cache_dir=CACHE
+    )
+    assert [(a.value, a.high) for a in ranged.amounts] == [(Decimal(10), Decimal(20))]  # a range, no minus
     assert [v for _, v, _ in found("Projektet – 2 mnkr – finansieras av regionen.")] == [Decimal(2_000_000)]
     assert [v for _, v, _ in found("Resultatet blev − 2 mnkr.")] == [Decimal(-2_000_000)]
 

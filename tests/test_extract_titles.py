@@ -74,14 +74,22 @@ def test_a_page_of_contents_opens_no_part_and_names_none() -> None:
 @pytest.mark.parametrize(
     ("path", "title", "date"),
     [
-        ("alingsas/bun_uppfoljning_inriktning_budget_2026_april.pdf", "Uppföljning inriktning budget", None),
-        ("alingsas/ten_genomlysning_2026-2027.pdf", "Genomlysning 2026–2027", None),
+        (  # 'Datum för beslut: 2026-05-26' below the cover's title
+            "alingsas/bun_uppfoljning_inriktning_budget_2026_april.pdf",
+            "Uppföljning inriktning budget",
+            "2026-05-26",
+        ),
+        ("alingsas/ten_genomlysning_2026-2027.pdf", "Genomlysning 2026–2027", "2026-06-15"),
         ("alingsas/ks_underlag_ramar_2027-2029.pdf", "Underlag ramar 2027-2029", None),
-        ("goteborg/stadsrevisionens_arsredogorelse_2022.pdf", "Årsredogörelse", None),
-        (
+        (  # the cover's 'Årsredogörelse' is a label; the running head names it
+            "goteborg/stadsrevisionens_arsredogorelse_2022.pdf",
+            "Stadsrevisionens årsredogörelse 2022",
+            None,
+        ),
+        (  # 'Göteborg den 9 april 2024' above the signatures
             "goteborg/revisionsberattelse_2023.pdf",
             "Revisionsberättelse avseende Göteborgs Stads verksamheter under 2023",
-            None,
+            "2024-04-09",
         ),
         (
             "goteborg/intraservice-delarsrapport-2026-mars.pdf",

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from cli import main
-from conftest import MINUTES_2022, V_STATEMENT
-from pipeline.answer.quotes import Citation, joined, quotes, verify
+from conftest import MINUTES_2022, V_STATEMENT, Ingested
+from pipeline.answer.quotes import Citation, joined, quote_page, quotes, verify
 from pipeline.filters import Filters
 from pipeline.ingest import IngestReport
 from pipeline.settings import Settings
@@ -158,8 +159,34 @@ def test_limit_and_offset_page_through_every_quote(corpus_index: Corpus) -> None
     assert [q for page in pages for q in page] == every
     assert listed("--limit", "0") == [] and listed("--offset", str(len(every))) == []
     shown = CliRunner().invoke(main, ["quotes", "och", "--limit", "5", "--offset", "10", "--index", folder])
-    assert shown.output.splitlines()[0] == f"{len(every)} citat för 'och' (visar 11–15)"
+    told_total = re.fullmatch(r"(minst )?(\d+) citat för 'och' \(visar 11–15\)", shown.output.splitlines()[0])
+    assert told_total  # a page reads only the documents it needs: then 'at least' what they held
+    n = int(told_total.group(2))
+    assert (15 <= n < len(every)) if told_total.group(1) else n == len(every)
     told = CliRunner().invoke(main, ["quotes", "och", "--limit", "0", "--format", "md", "--index", folder])
     assert told.output == f"{len(every)} citat för 'och'\n"
     whole = CliRunner().invoke(main, ["quotes", "och", "--format", "md", "--index", folder]).output
     assert whole.startswith("> ”")  # not paged: the quotes alone, as before
+
+
+@pytest.mark.realworld
+@pytest.mark.parametrize(
+    ("query", "filters"), [("och", Filters()), ("budget", Filters()), ("att", Filters(party="V"))]
+)
+def test_a_page_reads_only_the_documents_it_needs_and_is_the_lists_slice(
+    realworld_index: Ingested, query: str, filters: Filters
+) -> None:
+    """A page of quotes reads the hits' documents in the quotes' order until it holds its
+    quotes: the page is the same slice of the whole list, and its total is at least what it
+    shows (all of them once every document was read)."""
+    settings = realworld_index[0]
+    every = quotes(settings, query, filters)
+    assert len(every) > 20
+    for limit in (1, 7, 20):
+        for offset in range(0, len(every) + 1, max(1, len(every) // 5)):
+            page = quote_page(settings, query, filters, limit, offset)
+            assert page.quotes == every[offset : offset + limit]
+            assert page.total == len(every) if page.complete else offset + limit <= page.total <= len(every)
+    first = quote_page(settings, query, filters, 5, 0)
+    assert query != "och" or not first.complete  # 'och': the first page needs few of the 30 documents
+    assert quote_page(settings, query, filters, 0, 0).total == len(every)  # --limit 0: how many

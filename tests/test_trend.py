@@ -121,8 +121,11 @@ def test_the_table_shows_the_rate(corpus_index: Ingested) -> None:
     folder = str(corpus_index[0].index_dir)
     out = CliRunner().invoke(main, ["trend", "trygghet", "--by", "party", "--index", folder]).output
     lines = out.splitlines()
-    assert (
-        lines[0] == "42 träffar för 'trygghet' per parti — stapeln: träffar per 100 sidor där partiet agerar"
+    assert (  # the search's 40 hits: two made jointly stand in two parties' rows each (42 in the rows)
+        lines[0] == "40 träffar för 'trygghet' per parti — stapeln: träffar per 100 sidor där partiet agerar"
     )
+    found = trend(corpus_index[0], "trygghet", "party", Filters())
+    assert found.hits == search(corpus_index[0], "trygghet", Filters(), 0).total == 40
+    assert sum(r.hits for r in found.rows) == 42
     v = next(line for line in lines if line.startswith("V "))
     assert "per 100 s." in v and "sidor" in v

@@ -5,6 +5,7 @@ WebDriver): search, filter by a facet, open a document, copy a citation."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -69,10 +70,12 @@ def test_quotes_page_has_the_v_quote_with_its_citation(client: FlaskClient) -> N
 def test_quotes_page_pages_through_many_quotes(client: FlaskClient) -> None:
     every = json.loads(page(client, "/api/quotes?q=och"))
     assert len(every) > 100  # all of them in the API
+    assert json.loads(page(client, "/api/quotes?q=och&limit=5&offset=50")) == every[50:55]
     pages = [page(client, f"/quotes?q=och&offset={offset}") for offset in (0, 50, 100)]
     shown = [html.count("<blockquote>") for html in pages]
     assert shown == [50, 50, len(every) - 100]
-    assert f"{len(every)} citat för ”och” (visar 51–100)" in pages[1]
+    told = re.search(r"(minst )?(\d+) citat för ”och” \(visar 51–100\)", pages[1])
+    assert told and (100 <= int(told[2]) < len(every) if told[1] else int(told[2]) == len(every))
     assert 'rel="next"' in pages[0] and 'rel="prev"' not in pages[0]
     assert 'rel="next"' not in pages[2] and "offset=50" in pages[2]
     first_of_second = every[50]["quote"].replace("\n", " ")
@@ -248,3 +251,14 @@ def test_the_search_page_fits_the_screen(served: str, browser: Any, width: int) 
     browser.execute_script("document.querySelector('p.snippet').textContent = arguments[0]", UNBROKEN)
     assert browser.execute_script(FITS) == [True, True]
     browser.set_window_size(1200, 1400)
+
+
+def test_the_servers_own_error_pages_are_swedish(client: FlaskClient) -> None:
+    """An unknown address or a method a page does not take: werkzeug's English pages are
+    replaced by the page's own, in Swedish, with the status kept; the API answers JSON."""
+    html = page(client, "/ingen-sådan-sida", 404)
+    assert "Sidan finns inte." in html and "Not Found" not in html
+    assert client.get("/api/ingen-sådan").get_json() == {"error": "Sidan finns inte."}
+    refused = client.delete("/search")
+    assert refused.status_code == 405
+    assert "Den metoden går inte" in refused.get_data(as_text=True)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..errors import NotFound
 from ..extract.parties import party_code
 from ..filters import Filters
+from ..models import KIND_ALIASES
 from ..store.reads import CatalogReader
 
 # Endings a kind takes in the plural or definite form: -er, -ar, -r, -en, -et, -n, -na, -erna …
@@ -42,13 +43,25 @@ def _party(catalog: CatalogReader, value: str) -> str:
 
 def _kind(catalog: CatalogReader, value: str) -> str:
     known = catalog.known_values("kind")
-    wanted = value.strip().casefold()
+    wanted = " ".join(value.split()).casefold()
     for kind in sorted(
         known, key=len, reverse=True
     ):  # the longest first: 'protokollsutdrag' before 'protokoll'
         if wanted.startswith(kind.casefold()) and wanted[len(kind) :] in INFLECTIONS:
             return kind
+    alias = kind_alias(wanted)
+    if alias is not None and alias in known:
+        return alias
     raise NotFound(f"inget slag {value!r} i katalogen; slagen där är: {', '.join(sorted(known))}")
+
+
+def kind_alias(wanted: str) -> str | None:
+    """The kind another name of it means, in any of its forms: 'affärsplaner' -> 'verksamhetsplan',
+    'årsboksluten' -> 'årsredovisning', 'rapportsammandrag' -> 'granskningsrapport'."""
+    for alias in sorted(KIND_ALIASES, key=len, reverse=True):
+        if wanted.startswith(alias) and wanted[len(alias) :] in INFLECTIONS:
+            return str(KIND_ALIASES[alias])
+    return None
 
 
 def document_ref(ref: str) -> str:

@@ -33,6 +33,7 @@ from ..store.reads import CatalogReader
 from ..years import shown_year
 from .forgiving import document_id, resolved
 from .labels import item_label, people_of, vote_json
+from .tree import TREE_KINDS, budget_entries, focus_of, targets_of
 
 
 def document_listing(settings: Settings) -> list[DocumentEntry]:
@@ -102,7 +103,9 @@ def _kept(row: AmountRow, f: Filters) -> bool:
     return (
         f.keeps_party(parties)
         and f.keeps_person(people)
-        and f.keeps_place(row.date, row.year, (row.part_kind, row.doc_kind), row.board, row.document_id)
+        and f.keeps_place(
+            row.date, row.year, (row.part_kind, row.doc_kind), row.board, row.document_id, row.part_title
+        )
     )
 
 
@@ -215,11 +218,14 @@ def _whole_names(people: list[_Person]) -> list[_Person]:
 
 
 def sections(settings: Settings, ref: str) -> list[SectionEntry]:
-    """Goal areas, numbered priorities and headings of one document (canonical parts);
+    """Goal areas, numbered priorities and headings of one document (canonical parts), a
+    plan's tree (goals, focus areas, indicators with their targets, its tables' budget lines);
     of minutes, each § item with its diarienummer, decision, statements, proposals and votes."""
     with CatalogReader.open(settings.catalog_path) as catalog:
-        rows = catalog.document_sections(document_id(catalog, ref))
-    return [
+        doc_id = document_id(catalog, ref)
+        rows = catalog.document_sections(doc_id)
+        budget = budget_entries(catalog.document_tables(doc_id))
+    found = [
         SectionEntry(
             *(r.area, r.number, r.title, r.first_page, r.last_page, r.text, r.kind, r.decision),
             diarienummer=r.diarienummer,
@@ -227,10 +233,13 @@ def sections(settings: Settings, ref: str) -> list[SectionEntry]:
             proposals=tuple(_proposal(x) for x in r.proposals),
             votes=tuple(vote_json(x) for x in r.votes),
             paper=_paper(r),
+            focus=focus,
+            targets=targets_of(r),
             part_kind=r.part_kind,
         )
-        for r in rows
+        for r, focus in zip(rows, focus_of(rows), strict=True)
     ]
+    return found + budget if any(r.kind in TREE_KINDS for r in rows) else found
 
 
 def _paper(r: SectionRow) -> Paper | None:

@@ -45,11 +45,13 @@ def verify(catalog: CatalogReader, cite: Citation, quote: str) -> bool:
 
 @dataclass(frozen=True)
 class QuotePage:
-    """The quotes in [offset, offset+limit) of all ``total`` quotes a query finds."""
+    """The quotes in [offset, offset+limit) of the ``total`` a query finds; ``complete`` False:
+    a page read only the documents it needed, and ``total`` is how many those held (at least)."""
 
     total: int
     offset: int
     quotes: list[Quote]
+    complete: bool = True
 
 
 def quote_page(
@@ -60,10 +62,24 @@ def quote_page(
     offset: int = 0,
     kept: Opened | None = None,
 ) -> QuotePage:
-    """A page of ``quotes`` (``limit`` None: every one from ``offset``), and how many there are."""
-    found = quotes(settings, text, filters, kept)
-    end = None if limit is None else offset + limit
-    return QuotePage(len(found), offset, found[offset:end])
+    """A page of ``quotes`` (``limit`` None: every one from ``offset``). A page reads the hits'
+    documents in quotes' order only until it holds its quotes, whatever the index's size
+    (``limit`` 0 at ``offset`` 0 counts them all)."""
+    if limit is None:
+        found = quotes(settings, text, filters, kept)
+        return QuotePage(len(found), offset, found[offset:])
+    with opened(settings, kept) as held:
+        wanted = resolved(held.catalog, filters)
+        keys = held.catalog.quote_keys(list(held.reader.per_document(text, wanted)))
+        order = sorted(keys, key=lambda d: keys[d])
+        need, found, read = offset + limit, [], 0
+        for doc in order:
+            if len(found) >= need > 0 and keys[doc] > _order(sorted(found, key=_order)[need - 1])[:2]:
+                break  # every quote of this document and the rest sorts after the page's last
+            found += _found(held, text, replace(wanted, document=doc))
+            read += 1
+    found.sort(key=_order)
+    return QuotePage(len(found), offset, found[offset:need], read == len(order))
 
 
 def quotes(settings: Settings, text: str, filters: Filters, kept: Opened | None = None) -> list[Quote]:
@@ -72,19 +88,28 @@ def quotes(settings: Settings, text: str, filters: Filters, kept: Opened | None 
     sentences, and a sentence whose subject acts ('Bengt Berg (M) reserverar sig mot
     beslutet.'); a name a sentence only mentions is not its author."""
     with opened(settings, kept) as held:
-        catalog, reader = held.catalog, held.reader
-        wanted = resolved(catalog, filters)
-        hits = reader.every_hit(text, wanted)
-        blocks = catalog.blocks_by_id([h.fields.block for h in hits])
-        found = [
-            q
-            for q in _quoted(catalog, list(blocks.values()), reader.sentence_matcher(text))
-            if _made_by(q, wanted)
-        ]
-        facts = catalog.pages.page_facts([(q.document, q.page) for q in found])
-        # read by OCR: a journalist checks the scan before publishing
-        found = [replace(q, ocr=facts[(q.document, q.page)].ocr) for q in found]
-    return sorted(found, key=lambda q: (q.date or str(q.year or ""), q.path, q.page, q.start))
+        found = _found(held, text, resolved(held.catalog, filters))
+    return sorted(found, key=_order)
+
+
+def _order(q: Quote) -> tuple[str, str, int, int]:
+    """Quotes' order: by date (else year), file, page and place on it."""
+    return (q.date or str(q.year or ""), q.path, q.page, q.start)
+
+
+def _found(held: Opened, text: str, wanted: Filters) -> list[Quote]:
+    """The quotes of the hits the (resolved) filters keep, unsorted."""
+    catalog, reader = held.catalog, held.reader
+    hits = reader.every_hit(text, wanted)
+    blocks = catalog.blocks_by_id([h.fields.block for h in hits])
+    found = [
+        q
+        for q in _quoted(catalog, list(blocks.values()), reader.sentence_matcher(text))
+        if _made_by(q, wanted)
+    ]
+    facts = catalog.pages.page_facts([(q.document, q.page) for q in found])
+    # read by OCR: a journalist checks the scan before publishing
+    return [replace(q, ocr=facts[(q.document, q.page)].ocr) for q in found]
 
 
 def _made_by(quote: Quote, wanted: Filters) -> bool:

@@ -40,13 +40,15 @@ RULES: dict[str, list[str]] = {
         r"har påbörjats",
         r"är inte klart",
         r"inte (har )?avslutats",
-        r"\bpågående\b",  # 'Status: Pågående'
+        r"(?<!den )(?<!det )(?<!de )\bpågående\b",  # 'Status: Pågående', not 'den pågående planeringen'
     ],
     "delvis": [r"\bdelvis\b", r"i viss mån", r"i begränsad omfattning", r"i mindre skala"],
     "genomförd": [
         r"genomför(des|ts|de)\b",
         r"(?<!ej )(?<!inte )\bgenomförd(a)?\b",  # 'Status: Genomförd', 'Aktiviteten är genomförd'
         r"\b(är|blev) (klar|klart|avslutad|avslutat)\b",
+        r"\b(byggts|blivit|stod|står) (klar|klart|klara|färdig|färdigt|färdiga)\b",  # 'har byggts klart'
+        r"\bfärdigställ(t|ts|des|da)\b",
         r"har genomförts",
         r"har informerats",
         r"fått (kontinuerlig )?information",
@@ -70,7 +72,15 @@ RULES: dict[str, list[str]] = {
         r"har arbetat",
     ],
     # Weak: work said to go on, with nothing said to be done.
-    "pågår (svag)": [r"\bpågår\b", r"\bpågått\b", r"fortsätter (under|arbetet)", r"arbetet fortgår"],
+    "pågår (svag)": [
+        r"\bpågår\b",
+        r"\bpågått\b",
+        r"fortsätter (under|arbetet)",
+        r"arbetet fortgår",
+        r"\bgenomförs\b",  # 'Uppdraget genomförs inom befintlig tjänst': being done
+        r"\bföljs upp\b",  # 'Socialpedagogernas arbete följs upp under året'
+        r"arbete under året (fokuserar|inriktas|syftar)",  # a follow-up in the year: work under way
+    ],
 }
 COMPILED = {status: [re.compile(p, re.IGNORECASE) for p in ps] for status, ps in RULES.items()}
 
@@ -93,11 +103,22 @@ def _signals(sentence: str) -> list[str]:
 
 def judge(text: str) -> Verdict:
     """The status the text supports, and the sentence that supports it."""
+    return judge_pieces([text])
+
+
+def judge_pieces(pieces: Sequence[str], in_year: bool = False) -> Verdict:
+    """The status a text in pieces supports (a list's items: each its own sentences). A
+    report within the year (``in_year``) that tells of work going on beside work done says
+    the priority is under way: 'pågår'."""
     found: dict[str, str] = {}
-    for sentence in sentences(text):
+    every = [x for piece in pieces for x in sentences(piece)]
+    for sentence in every:
         for signal in _signals(sentence):
             found.setdefault(signal, sentence)
-    return _decide(found, sentences(text))
+    going = found.get("pågår") or found.get("pågår (svag)")
+    if in_year and going and "genomförd" in found and not {"inställd", "uppskjuten"} & set(found):
+        return Verdict("pågår", going)
+    return _decide(found, every)
 
 
 def _decide(found: dict[str, str], all_sentences: Sequence[str]) -> Verdict:

@@ -22,6 +22,7 @@ def trend(settings: Settings, text: str, by: str, filters: Filters, kept: Opened
         wanted = resolved(held.catalog, filters)
         counts = {_key(k, by): (hits, docs) for k, hits, docs in held.reader.counts(text, wanted, by)}
         pages = {_key(k, by): n for k, n in held.reader.pages(wanted, by).items()}
+        total = held.reader.search(text, wanted, 0, 0, snippets=False)[0]
     keys: set[str | int | None] = set(counts) | set(pages)
     years = [int(k) for k in keys if isinstance(k, int)]
     if years:  # every year from the first to the last
@@ -31,7 +32,7 @@ def trend(settings: Settings, text: str, by: str, filters: Filters, kept: Opened
         rows.sort(key=lambda r: (r.key is None, int(r.key or 0)))
     else:
         rows.sort(key=lambda r: (r.key is None, -r.hits, -r.pages, str(r.key)))
-    return Trend(text, by, tuple(rows))
+    return Trend(text, by, tuple(rows), total)
 
 
 def _key(value: str | int, by: str) -> str | int | None:

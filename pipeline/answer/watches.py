@@ -20,8 +20,7 @@ from ..extract.parties import party_code
 from ..filters import Filters
 from ..records import AmountEntry, Hit, Snippet, StatementEntry, WatchEntry, WatchNews
 from ..settings import Settings
-from ..store.query import TextViews, marked_spans, parse
-from ..store.query import snippet as make_snippet
+from ..store.query import TextViews, marked_spans, parse, snippet as make_snippet
 from ..store.reads import CatalogReader
 from ..store.rows import RawHit
 from ..store.watches import Watches, WatchRow

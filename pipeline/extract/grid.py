@@ -16,8 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .headers import caption, header_lines, tiers
-from .headers import headers as headers_of
+from .headers import caption, header_lines, headers as headers_of, tiers
 from .words import Phrase, TextLine, band_of, covered, is_figure, valued
 
 MAX_BREAK = 4  # lines without figures a table's body may hold in a row (a group's heading)

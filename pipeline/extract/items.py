@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from ..models import MINUTES_KINDS, DocumentKind, Page, Part, Section, SectionKind
 from . import politics
 from .clean import join_lines
+from .goals import tree_sections
 from .layout import FlatLine, body_size, flatten, styled
 from .minutes import ITEM_LINE_RE, Mark, decision, front_list, mark_numbers, marks_in, split_dnr, wraps
 from .proposals import proposals
@@ -242,4 +243,11 @@ def part_sections(part: Part, pages: Sequence[Page], item_span: str | None) -> l
         return minutes_items(pages, item_span, part.title) or agenda_items(pages)
     if part.kind in MINUTES_KINDS:
         return minutes_items(pages, item_span, part.title)
-    return priority_sections(pages)
+    return with_tree(tree_sections(pages), priority_sections(pages))
+
+
+def with_tree(tree: Sequence[Section], headings: Sequence[Section]) -> list[Section]:
+    """A plan's tree with the other headings, by page: a heading the tree holds once."""
+    held = {s.title for s in tree}
+    rest = [s for s in headings if not any(t.startswith(s.title) for t in held)]
+    return sorted([*tree, *rest], key=lambda s: s.first_page)

@@ -31,8 +31,7 @@ from spacy.util import filter_spans
 
 from ..errors import HandlingarError
 from ..models import Amount, Extracted, Page, PageQuality, Part, Sentence, Speaker
-from . import amounts as money
-from . import quality
+from . import amount_context as context, amounts as money, quality
 from .acts import acted
 from .items import part_sections
 from .lexicon import Lexicon
@@ -207,20 +206,24 @@ def build(model: str | None, cache_dir: Path) -> Language:
     else:
         nlp = spacy.blank("sv")
         nlp.add_pipe("handlingar_lemmas", config={"cache_dir": str(cache_dir)})
-    _split_trailing_slash(nlp)
+    _split_money(nlp)
     nlp.add_pipe("handlingar_sentences", first=not model)
     nlp.add_pipe("handlingar_amounts")
     return nlp
 
 
-def _split_trailing_slash(nlp: Language) -> None:
+def _split_money(nlp: Language) -> None:
     """A slash that ends a word is a token of its own: '1,5 öre/ kWh' (a line broken after
     the slash) has the unit 'öre' as in '1,5 öre/kWh', where spaCy splits at the slash;
-    so is the ':-' of '15 000:-' (kronor, as a price is written), and a full stop after '6000€'."""
+    so is the ':-' of '15 000:-' (kronor, as a price is written), and a full stop after '6000€'.
+    A dash between two digits ('1 800-2 200 tkr', '1,5–2 mnkr': a range) and a unit written
+    on its number ('40mnkr', '138,13kr/kvm') are split off too."""
     suffixes = [*(nlp.Defaults.suffixes or []), "/", ":-", r"(?<=€)\."]
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[0-9])[-–](?=[0-9])", money.FUSED_UNIT]
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):  # a trained pipeline may bring a tokenizer of its own
         tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+        tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 @functools.lru_cache(maxsize=2)
@@ -246,9 +249,6 @@ def _bounds(doc: Doc, text: str) -> list[int]:
     return [int(i) for i in marks[marks[:, 0] == 1, 1]] + [len(text)]
 
 
-SIGN_REACH = 300  # characters each side of an amount where a column's '+' signs are looked for
-
-
 def _amounts(
     found: Iterable[tuple[Span, int]], text: str, where: PageStarts, bounds: list[int]
 ) -> Iterator[Amount]:
@@ -256,25 +256,22 @@ def _amounts(
     for span, offset in found:
         doc = span.doc
         before = [t.text for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
-        value, currency = money.money_value(span.text)
-        at, end = offset + span.start_char, offset + span.end_char
-        line = text.rfind("\n", 0, at) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
-        near = text[max(0, at - SIGN_REACH) : end + SIGN_REACH]
-        if money.is_minus(before, text[line[0] : at], text[end : line[1]], near) and value > 0:
-            value = -value
-        if money.is_unit_note(value, text[line[0] : at], text[end : line[1]]):
+        at = offset + span.start_char
+        read = context.read(span.text, before, text, at, offset + span.end_char)
+        if read is None:
             continue
-        written = span.text[:-1] if span.text.endswith(".") else span.text  # 'kr.' ending a sentence
-        page, start = where.locate(at)
+        page, start = where.locate(read.start)
         yield Amount(
-            text=written,
-            value=value,
-            currency=currency,
-            qualifier=money.qualifier(before),
+            text=read.text,
+            value=read.value,
+            currency=read.currency,
+            qualifier=read.qualifier,
             sentence=sentence_at(text, bounds, at),
             page=page,
             start=start,
-            end=start + len(written),
+            end=start + len(read.text),
+            rate=read.rate,
+            high=read.high,
         )
 
 

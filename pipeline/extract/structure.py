@@ -10,11 +10,28 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import MINUTES_KINDS, SIGNED_KINDS, UPPER, DocumentKind, Meta, Page, Part
+from ..models import (
+    MINUTES_KINDS,
+    PLAN_KINDS,
+    REPORT_KINDS,
+    SIGNED_KINDS,
+    UPPER,
+    DocumentKind,
+    Meta,
+    Page,
+    Part,
+)
 from ..years import year_in
 from . import minutes
-from .meeting import DATE_RE, full_minutes, normalise_board, parse_date
-from .organs import NAMED_ALTERNATIVES
+from .kinds import carried_kind, is_letter, label_kind, title_kind
+from .letterhead import (
+    document_date,
+    find_board as find_board,  # where compare and the tests ask for it
+    letterhead_board,
+    restarts,
+    running_title,
+)
+from .meeting import DATE_RE, full_minutes, parse_date
 from .parties import party_of_text, signatories
 from .reports import annual_report
 from .titles import CONTENTS_RE, DIARIE_RE, letter_date, no_title, part_title, repeated_lines
@@ -23,18 +40,6 @@ ITEM_RE = re.compile(r"§\s*(\d+)")  # an item's mark: '§ 12'
 # 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021', '... 2022-01-01 - 2022-12-31'
 FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
 ITEM_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")  # '12 §'
-# Any organ that meets, its name whole
-BOARD_RE = re.compile(
-    rf"""\b(
-        (?:[{UPPER}a-zåäö]+-\s+och\s+)?                          # 'Barn- och ' (ungdomsnämnden)
-        [{UPPER}a-zåäö-]*(?:{NAMED_ALTERNATIVES})(?:en|et|n)?s?  # 'Välfärdsnämnden', 'kommunstyrelsens'
-        (?:\s+(?:[a-zåäö]*utskott|presidium)(?:et)?)?\b           # its utskott: ' arbetsutskott'
-      | \b(?:[Rr]ådet|[Dd]irektionen)\s+för\s+[{UPPER}a-zåäö-]+  # 'Rådet för funktionshindrade'
-        (?:\s+[a-zåäö-]+förbund)?                                # and a förbund's name in lower case
-    )""",
-    re.VERBOSE,
-)
-NOT_ORGANS = ("område", "förråd", "kommunstyrelsens förv", "förvaltning")
 
 # What a member's own paper opens with: 'Motion om …', 'Interpellation till …', 'Enkel fråga från …'
 SIGNED_ABOUT = "om|angående|ang\\.|gällande|avseende|rörande|till|från|med|för"
@@ -129,6 +134,8 @@ def _start_of(page: Page, current: _Start | None) -> _Start | None:
     header = _header(page)
     if minutes:
         return None if current and current.kind == minutes else _Start(minutes, header)
+    if current is None and is_letter(page):
+        return _Start(DocumentKind.TJÄNSTESKRIVELSE, header)
     body = [line for line in _lines(page.body) if not CONTENTS_RE.search(line)]  # names parts, opens none
     kind = _text_kind(body[:3])
     if kind != DocumentKind.PROTOKOLLSANTECKNING and any(TJUT_RE.match(line) for line in body[:6]):
@@ -154,8 +161,12 @@ def split_parts(pages: Sequence[Page], party_names: Mapping[str, str] | None = N
     """Split a composite PDF into parts with page ranges."""
     starts: list[tuple[int, _Start]] = []
     current: _Start | None = None
+    previous: Page | None = None
     for page in pages:
         start = _start_of(page, current)
+        if start is None and current and current.kind in LETTERS and _next_document(current, previous, page):
+            start = _Start(DocumentKind.OTHER, _header(page))
+        previous = page
         if start is not None:
             starts.append((page.number, start))
             current = start
@@ -171,6 +182,39 @@ def split_parts(pages: Sequence[Page], party_names: Mapping[str, str] | None = N
     return parts
 
 
+# the kinds of part a page that numbers itself 1 again ends: a letter, a plan or a report
+LETTERS = (DocumentKind.OTHER, DocumentKind.TJÄNSTESKRIVELSE, *PLAN_KINDS, *REPORT_KINDS)
+
+
+def _next_document(current: _Start, previous: Page | None, page: Page) -> bool:
+    """A page that opens the next document bound into the PDF: one that numbers itself 1 again
+    ('1 (13)' after '2 (2)'), or, after a tjänsteskrivelse, the cover of the plan or report
+    it presents ('Delårsrapport januari–augusti 2023' alone on a page)."""
+    if restarts(previous, page):
+        return True
+    cover = " ".join(_lines(page.body)[:4]) if _is_cover(page) else ""
+    return current.kind == DocumentKind.TJÄNSTESKRIVELSE and title_kind(cover) in PLAN_KINDS + REPORT_KINDS
+
+
+def _kind_of(kind: str, title: str, pages: Sequence[Page]) -> str:
+    """A part's kind where its first page named none: the kind its title names ('Affärsplan
+    …'); a tjänsteskrivelse's, the plan or report it holds (kinds.carried_kind)."""
+    if kind == DocumentKind.TJÄNSTESKRIVELSE:
+        return carried_kind(title, pages)
+    return (title_kind(title) or label_kind(pages[0]) or kind) if kind == DocumentKind.OTHER else kind
+
+
+def _label_title(title: str, pages: Sequence[Page]) -> str:
+    """A title that is a kind's name alone ('Årsredogörelse', 'Rapportsammandrag': a label
+    above the cover's picture or letter) gives way to the running head's title."""
+    if len(YEAR_END.sub("", title).split()) == 1 and title_kind(title):
+        return running_title(pages) or title
+    return title
+
+
+YEAR_END = re.compile(r"\s*\b(?:19|20)\d\d\s*$")
+
+
 def _make_part(
     seq: int,
     start: _Start,
@@ -180,13 +224,16 @@ def _make_part(
 ) -> Part:
     text = "\n".join(p.body for p in pages)
     title = part_title(start.kind, pages, _title_header(pages[0]), repeated)
+    kind = _kind_of(start.kind, title, pages)
+    if kind != start.kind:
+        title = _label_title(title, pages)
     party = signed = None
     if start.kind in SIGNED_KINDS:
         party = party_of_text(text, party_names)
         signed = tuple(signatories(text))
     return Part(
         seq=seq,
-        kind=start.kind,
+        kind=kind,
         title=title,
         first_page=pages[0].number,
         last_page=pages[-1].number,
@@ -194,14 +241,6 @@ def _make_part(
         signatories=signed or (),
         header=start.header,
     )
-
-
-def find_board(text: str) -> str | None:
-    for match in BOARD_RE.finditer(text):
-        name = match.group(1)
-        if len(name) > 6 and not name.lower().startswith(NOT_ORGANS):
-            return normalise_board(name)
-    return None
 
 
 def _meeting_line(lines: Sequence[str]) -> str | None:
@@ -230,21 +269,40 @@ def _cites(line: str) -> bool:
     return bool(OTHER_DATE_RE.search(line)) or (line.endswith(".") and len(line.split()) > 6)
 
 
+DOCUMENT_KINDS = LETTERS  # what a municipality writes that is no minutes
+
+
+def _carried(parts: Sequence[Part]) -> Part:
+    """The part a document is named for: its first, but where a tjänsteskrivelse presents
+    the plan or report that follows it in the same PDF, that plan or report."""
+    first = parts[0]
+    if first.kind == DocumentKind.TJÄNSTESKRIVELSE:
+        return next((p for p in parts[1:] if p.kind in PLAN_KINDS + REPORT_KINDS), first)
+    return first
+
+
+def _dated(kind: str, pages: Sequence[Page]) -> str | None:
+    return document_date(pages) if kind in DOCUMENT_KINDS else letter_date(pages[0])
+
+
 def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
     """Document metadata from the first part and the first pages."""
-    first = parts[0]
+    first = _carried(parts)
     head = "\n".join(p.furniture + "\n" + p.body for p in pages[:2])
     lines = _lines(head)
-    meeting = _meeting_line(lines)
+    meeting = None if first.kind in LETTERS[1:] else _meeting_line(lines)  # a plan's or report's § cite
     date = parse_date(meeting or "") or (
-        parse_date(head) if _is_minutes(first.kind) else letter_date(pages[0])
+        parse_date(head) if _is_minutes(first.kind) else _dated(first.kind, pages)
     )
     item = None
     if first.kind in MINUTES_KINDS:
         item = ITEM_RE.search(meeting or head) or ITEM_AFTER_RE.search(head)
     diarie = DIARIE_RE.search(head)
     board = find_board(DATE_RE.split(meeting, maxsplit=1)[0]) if meeting else None
-    board = board or find_board(first.title) or find_board(head)
+    if first.kind in DOCUMENT_KINDS:
+        board = board or letterhead_board(pages) or find_board(first.title)
+    else:
+        board = board or find_board(first.title) or find_board(head)
     year = year_in(first.title) or (int(date[:4]) if date else None) or fiscal_year(head) or named_year(pages)
     meta = Meta(
         title=first.title,
@@ -257,8 +315,8 @@ def infer_meta(pages: Sequence[Page], parts: Sequence[Part]) -> Meta:
         party=first.party,
         paragraphs=(int(item.group(1)), int(item.group(1))) if item else None,
     )
-    if first.kind == DocumentKind.OTHER:
-        return _appendix(meta, pages[0])
+    if first.kind in DOCUMENT_KINDS:
+        meta = _appendix(meta, pages[0])
     if first.kind == DocumentKind.ÅRSREDOVISNING:
         return annual_report(meta, pages[0])
     return full_minutes(meta, pages) if first.kind in WHOLE_MEETING else meta
@@ -269,17 +327,19 @@ BILAGA_RE = re.compile(r"^(?:Bilaga|BILAGA)\b")
 
 def _appendix(meta: Meta, page: Page) -> Meta:
     """An appendix published on its own that names the meeting it belongs to ('Bilaga
-    Välfärdsnämnden, 15.09.2022 § 49', at its top or foot): a bilaga of that meeting's §."""
+    Välfärdsnämnden, 15.09.2022 § 49', at its top or foot): a bilaga of that meeting's § — or,
+    where its title names a plan or report, that plan or report, of that meeting's §."""
     lines = _lines(page.body)
     for line in lines[:3] + lines[-3:] + _lines(page.furniture):
         date = parse_date(line)
         if BILAGA_RE.match(line) and date and len(line.split()) <= 12:
             found = ITEM_RE.search(line) or ITEM_AFTER_RE.search(line)
             number = int(found.group(1)) if found else None
+            other = meta.kind == DocumentKind.OTHER
             return replace(
                 meta,
-                kind=DocumentKind.BILAGA,
-                date=date,
+                kind=DocumentKind.BILAGA if other else meta.kind,
+                date=date if other else meta.date or date,
                 board=find_board(line) or meta.board,
                 paragraph=f"§ {number}" if number else meta.paragraph,
                 paragraphs=(number, number) if number else meta.paragraphs,

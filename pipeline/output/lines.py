@@ -60,11 +60,14 @@ def news_counts(news: WatchNews) -> str:
     return ", ".join(f"{n} {NOUNS[k][n != 1]}" for k, n in found.items())
 
 
-def count_line(total: int, nouns: tuple[str, str], query: str, offset: int, shown: int) -> str:
+def count_line(
+    total: int, nouns: tuple[str, str], query: str, offset: int, shown: int, complete: bool = True
+) -> str:
     """'29 citat för 'underskott' (visar 11–20)': how many an answer found, and which of them
-    a page shows; ``nouns``: the word for one and for several."""
+    a page shows; ``nouns``: the word for one and for several; not ``complete``: 'minst 29'."""
     which = f" (visar {offset + 1}–{offset + shown})" if shown else ""
-    return printable(f"{total} {nouns[total != 1]} för {query!r}{which}")
+    many = total if complete else f"minst {total}"
+    return printable(f"{many} {nouns[total != 1 or not complete]} för {query!r}{which}")
 
 
 def option(dropped: WithoutFilter) -> str:
@@ -107,8 +110,7 @@ RATE_OF = {
 def trend_heading(result: Trend) -> str:
     """ "149 träffar för 'budget' per år — stapeln: träffar per 100 sidor text från året"."""
     per, rate = BY_NAMES.get(result.by, result.by), RATE_OF.get(result.by, "sidor")
-    hits = sum(r.hits for r in result.rows)
-    return f"{hits} träffar för {result.query!r} per {per} — stapeln: träffar per 100 {rate}"
+    return f"{result.hits} träffar för {result.query!r} per {per} — stapeln: träffar per 100 {rate}"
 
 
 def rate_text(rate: float | None) -> str:

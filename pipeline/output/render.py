@@ -7,7 +7,7 @@ import html
 
 from ..records import Comparison
 from .formats import md_text, to_html, to_markdown
-from .views import COMPARE, Cell
+from .views import Cell, compare_view
 
 
 def _heading(result: Comparison) -> tuple[str, str]:
@@ -18,17 +18,20 @@ def _heading(result: Comparison) -> tuple[str, str]:
 def markdown(result: Comparison) -> str:
     plan, report = _heading(result)
     head = f"## Plan och utfall\n\n- Plan: {md_text(plan)}\n- Rapport: {md_text(report)}\n\n"
-    return head + to_markdown(result.rows, COMPARE)
+    held = f"{md_text(result.held)}\n\n" if result.held else ""
+    return head + held + to_markdown(result.rows, compare_view(result.rows))
 
 
 def _status_class(header: str, value: Cell) -> str:
-    """The status cell's classes: 'status ej-redovisad' (coloured by STYLE)."""
+    """The status cell's classes: 'status ej-redovisad' (coloured by STYLE); an indicator's
+    'uppnådd', 'ej-uppnådd'."""
     return f"status {str(value).replace(' ', '-')}" if header == "status" else ""
 
 
 def table(result: Comparison) -> str:
     """The comparison as an HTML table, each status cell classed by its status."""
-    return to_html(result.rows, COMPARE, _status_class, table="compare")
+    held = f'<p class="held">{html.escape(result.held)}</p>' if result.held else ""
+    return held + to_html(result.rows, compare_view(result.rows), _status_class, table="compare")
 
 
 STYLE = """
@@ -37,7 +40,7 @@ table{border-collapse:collapse;width:100%;font-size:0.92em}
 th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#eee}
 .status{font-weight:bold;white-space:nowrap}
-.ny{color:#225}.ej-redovisad,.inställd{color:#a00}.delvis,.uppskjuten,.pågår,.oklart{color:#850}
+.ny{color:#225}.ej-redovisad,.inställd,.ej-uppnådd,.avvikelse{color:#a00}.delvis,.uppskjuten,.pågår,.oklart{color:#850}
 @media print{body{margin:0}th{background:none}}
 """
 

@@ -88,13 +88,22 @@ STATEMENTS: View[StatementEntry] = [
 ]
 
 
+def amount_value(a: AmountEntry) -> Decimal | str:
+    """A sum's value, or a range's low and high end: '1800000–2200000'."""
+    return a.value if a.high is None else f"{a.value}–{a.high}"
+
+
 def amounts_view(with_sek: bool, short_path: bool) -> View[AmountEntry]:
     """Amounts; ``with_sek``: a spreadsheet's column 'sek', as the JSON's (kronor only);
-    ``short_path``: the file's name (a terminal's width)."""
+    ``short_path``: the file's name (a terminal's width). 'per': a price's unit ('kr/m', 'kr
+    per invånare'), empty for a sum."""
     path: Column[AmountEntry] = Column("path", lambda a: Path(a.path).name if short_path else a.path)
-    columns: list[Column[AmountEntry]] = _attr(
-        "value", "currency", "text", "qualifier", "party", "year", "page", "part_kind"
-    )
+    columns: list[Column[AmountEntry]] = [
+        Column("value", amount_value),
+        *_attr("currency", "text"),
+        Column("per", lambda a: a.rate),
+        *_attr("qualifier", "party", "year", "page", "part_kind"),
+    ]
     return [*_attr("sek")[: int(with_sek)], *columns, *_attr("sentence"), path]
 
 
@@ -124,9 +133,26 @@ ITEMS: View[SectionEntry] = [
 ]
 
 
+def _targets(s: SectionEntry) -> str:
+    """'2018: 97 (95); 2019: 97'."""
+    return "; ".join(f"{t.year}: {t.target}" + (f" ({t.outcome})" if t.outcome else "") for t in s.targets)
+
+
+# a plan's tree: what each line is, its goal, an indicator's focus area and targets
+TREE: View[SectionEntry] = [
+    *_attr("kind", "area", "focus", "title", "first_page"),
+    Column("targets", _targets),
+    Column("text", lambda s: s.text[:80] if s.kind == SectionKind.BUDGET else ""),
+]
+TREE_KINDS = (SectionKind.GOAL, SectionKind.FOCUS, SectionKind.INDICATOR)
+
+
 def sections_view(rows: Sequence[SectionEntry]) -> View[SectionEntry]:
-    """Minutes' § items with their diarienummer, decision and statements; else priorities."""
-    return ITEMS if rows and all(r.kind == SectionKind.ITEM for r in rows) else PRIORITIES
+    """Minutes' § items with their diarienummer, decision and statements; a plan's tree;
+    else priorities."""
+    if rows and all(r.kind == SectionKind.ITEM for r in rows):
+        return ITEMS
+    return TREE if any(r.kind in TREE_KINDS for r in rows) else PRIORITIES
 
 
 def place_cell(where: Place) -> str:
@@ -148,7 +174,10 @@ def duplicate_rows(groups: Sequence[DuplicateGroup]) -> list[DuplicateRow]:
 
 
 def _item(item: ItemRef | None) -> str:
-    return f"{item.number}. {item.title} (s. {item.page})" if item else ""
+    if item is None:
+        return ""
+    number = f"{item.number}. " if item.number is not None else ""
+    return f"{number}{item.title} (s. {item.page})"
 
 
 def _evidence(row: CompareRow) -> str:
@@ -173,6 +202,38 @@ COMPARE: View[CompareRow] = [
     Column("belägg", _evidence),
     Column("belopp", _amounts),
 ]
+
+
+def _met(row: CompareRow) -> str:
+    return {True: "ja", False: "nej", None: ""}[row.met]
+
+
+def _kronor(value: Decimal | str | None) -> str:
+    """A sum in kronor with thin groups ('10 300 000'); an indicator's outcome as printed."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    return f"{value:,.0f}".replace(",", " ")
+
+
+KINDS_SHOWN = {"priority": "prioritering", "indicator": "indikator", "money": "belopp"}
+
+# a plan's tree beside its report: the indicators' and the money's columns too
+MEASURES: View[CompareRow] = [
+    Column("typ", lambda r: KINDS_SHOWN.get(r.kind, r.kind)),
+    *COMPARE[:6],
+    Column("målvärde", lambda r: r.target or ""),
+    Column("utfall", lambda r: _kronor(r.outcome)),
+    Column("uppnått", _met),
+    Column("budget", lambda r: _kronor(r.budget)),
+    Column("avvikelse", lambda r: _kronor(r.deviation)),
+    Column("enhet", lambda r: r.unit or ""),
+]
+
+
+def compare_view(rows: Sequence[CompareRow]) -> View[CompareRow]:
+    """Numbered priorities as they were; with indicators or money, their columns too."""
+    plain = all(r.kind == "priority" and r.goal is None for r in rows)
+    return COMPARE if plain else MEASURES
 
 
 WATCHES: View[WatchEntry] = _attr(

@@ -10,13 +10,10 @@ scripts and tests that treat answers as data.
 from .answers import (
     AlsoIn,
     AmountEntry,
-    CompareRow,
-    Comparison,
     DocumentEntry,
     DocumentView,
     DuplicateGroup,
     Hit,
-    ItemRef,
     PageEntry,
     PagePlace,
     Paper,
@@ -28,9 +25,9 @@ from .answers import (
     RepeatPlace,
     SearchResult,
     SectionEntry,
-    Side,
     SpeakerEntry,
     StatementEntry,
+    Target,
     Trend,
     TrendRow,
     VoteEntry,
@@ -40,6 +37,7 @@ from .answers import (
     WithoutFilter,
 )
 from .base import JsonObject, JsonValue, Record, Snippet, as_json
+from .compare import CompareRow, Comparison, ItemRef, Side
 from .tables import TableCellEntry, TableEntry, TableRowEntry
 
 __all__ = [
@@ -73,6 +71,7 @@ __all__ = [
     "TableCellEntry",
     "TableEntry",
     "TableRowEntry",
+    "Target",
     "Trend",
     "TrendRow",
     "VoteEntry",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .base import JsonObject, Record, Snippet, as_json
@@ -241,8 +241,19 @@ class Paper(Record):
 
 
 @dataclass(frozen=True)
+class Target(Record):
+    """An indicator's target for a year as printed ('97'), and its outcome ('95'; None: not
+    given)."""
+
+    year: int
+    target: str | None
+    outcome: str | None
+
+
+@dataclass(frozen=True)
 class SectionEntry(Record):
-    """A goal area, priority or heading; of minutes, a § item."""
+    """A goal area, priority or heading; a plan's goal, focus area, indicator or budget
+    line; of minutes, a § item."""
 
     HIDDEN = ("part_kind",)
 
@@ -259,6 +270,8 @@ class SectionEntry(Record):
     proposals: tuple[ProposalEntry, ...]
     votes: tuple[JsonObject, ...]  # each with its voters as {name, party, vote}
     paper: Paper | None
+    focus: str | None = None  # an indicator's focus area (the last one listed above it)
+    targets: tuple[Target, ...] = ()  # an indicator's target (and outcome) per year
     part_kind: str = ""
 
 
@@ -314,47 +327,7 @@ class Trend(Record):
     query: str
     by: str
     rows: tuple[TrendRow, ...]
-
-
-@dataclass(frozen=True)
-class Side(Record):
-    """The plan or the report a comparison reads."""
-
-    HIDDEN = ("part_id", "date")
-
-    document: str
-    title: str
-    year: int | None
-    path: str
-    part_id: int = 0
-    date: str | None = None
-
-
-@dataclass(frozen=True)
-class ItemRef(Record):
-    number: int | None
-    title: str
-    page: int
-
-
-@dataclass(frozen=True)
-class CompareRow(Record):
-    area: str | None
-    plan: ItemRef | None
-    report: ItemRef | None
-    similarity: float
-    status: str
-    evidence: str
-    evidence_page: int | None
-    amounts_plan: tuple[str, ...]
-    amounts_report: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Comparison(Record):
-    plan: Side
-    report: Side
-    rows: tuple[CompareRow, ...] = field(default_factory=tuple)
+    hits: int  # the search's hits: by party or board a joint hit is in each of its keys' rows
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,7 @@ class AmountRow:
     path: str
     people: tuple[JsonObject, ...]
     parties: tuple[str, ...]
+    part_title: str = ""
     rate: str | None = None
     high: str | None = None
     table_no: int | None = None
@@ -224,6 +225,7 @@ class KindPart:
     date: str | None
     board: str | None
     path: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..errors import HandlingarError
 
-SCHEMA_VERSION = "4"  # 3: a block's parties and speakers are who acted in it; 4: a page's entry too
+# 3: a block's parties and speakers are who acted in it; 4: a page's entry too; 5: a title's span
+SCHEMA_VERSION = "5"  # of years ('2019–2021') is among the years its blocks are found under
 SCHEMA_MARKER, GENERATION_MARKER = "handlingar-schema", "handlingar-generation"
 
 

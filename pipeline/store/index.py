@@ -47,8 +47,8 @@ from .query import (
     parse,
     plain_words,
     quoted,
+    snippet as make_snippet,
 )
-from .query import snippet as make_snippet
 from .rows import (
     EXACT_PATTERN,
     TEXT_PATTERN,
@@ -337,6 +337,12 @@ class Reader:
         }
         buckets = self._aggregate(self._query(text, filters)[1], wanted)["k"]["buckets"]
         return [(b["key"], int(b["doc_count"]), round(b["d"]["value"])) for b in buckets]
+
+    def per_document(self, text: str, filters: Filters) -> dict[str, int]:
+        """The matching blocks in each document that has any."""
+        wanted = {"k": {"terms": {"field": "document", "size": 1_000_000}}}
+        buckets = self._aggregate(self._query(text, filters)[1], wanted)["k"]["buckets"]
+        return {str(b["key"]): int(b["doc_count"]) for b in buckets}
 
     def pages(self, filters: Filters, by: str) -> dict[str | int, int]:
         """Pages of text under each value of a facet ('' or 0: none) that the filters keep: a

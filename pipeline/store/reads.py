@@ -36,7 +36,7 @@ from .catalog_rows import (
 from .connection import CatalogFile, connect, connect_read_only, explained
 from .near import NearReads
 from .pages import PageReads, body_of
-from .tables import StoredTable, stored_tables
+from .tables import StoredTable, tables_of
 from .watches import WatchReads
 
 # The path a document is shown under: the first of its paths.
@@ -148,6 +148,15 @@ class CatalogReader(CatalogFile):
             (json.dumps(part_ids),),
         )
         return {r["id"]: build(PartInfo, r, signatories=names(r["signatories"])) for r in rows}
+
+    def quote_keys(self, doc_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """Each document's place in quotes' order: (its date, else its year; its first path)."""
+        rows = self.conn.execute(
+            f"SELECT d.id, d.date, d.year, {FIRST_PATH.format('d.id')} FROM documents d"
+            f" WHERE d.id IN {ANY_OF}",
+            (json.dumps(doc_ids),),
+        )
+        return {r["id"]: (r["date"] or str(r["year"] or ""), r["path"] or "") for r in rows}
 
     def repeats_of(self, part_ids: list[int]) -> dict[int, list[Repeat]]:
         """canonical part id -> its repeats, each with a path and page range."""
@@ -277,9 +286,7 @@ class CatalogReader(CatalogFile):
 
     def document_tables(self, doc_id: str) -> list[StoredTable]:
         """The tables read from a document's pages, in order (store/tables.py)."""
-        first = self.conn.execute("SELECT min(path) AS path FROM paths WHERE document_id = ?", (doc_id,))
-        rows = self.conn.execute("SELECT * FROM tables WHERE document_id = ? ORDER BY seq", (doc_id,))
-        return stored_tables(rows, first.fetchone()["path"] or "")
+        return tables_of(self.conn, doc_id)
 
     def document_sections(self, doc_id: str, canonical_only: bool = True) -> list[SectionRow]:
         where = " AND p.repeat_of IS NULL" if canonical_only else ""
@@ -294,9 +301,19 @@ class CatalogReader(CatalogFile):
         """Parts of one kind, each with its canonical part id and document facts."""
         rows = self.conn.execute(
             "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
-            f" d.date, d.board, {FIRST_PATH.format('d.id')}"
+            f" d.date, d.board, {FIRST_PATH.format('d.id')}, p.kind"
             " FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.kind = ? ORDER BY d.id, p.seq",
             (kind,),
+        )
+        return [build(KindPart, r) for r in rows]
+
+    def document_parts(self, doc_id: str) -> list[KindPart]:
+        """A document's parts whatever their kind, in order, with its facts."""
+        rows = self.conn.execute(
+            "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
+            f" d.date, d.board, {FIRST_PATH.format('d.id')}, p.kind"
+            " FROM parts p JOIN documents d ON d.id = p.document_id WHERE d.id = ? ORDER BY p.seq",
+            (doc_id,),
         )
         return [build(KindPart, r) for r in rows]
 

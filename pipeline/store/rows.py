@@ -123,7 +123,7 @@ def index_fields(
         "part": row["part_id"],
         "page": row["page"],
         "year": shown_year(row["date"], row["year"]) or 0,
-        "years": sorted(matched_years(row["date"], row["year"])) or [0],
+        "years": sorted(matched_years(row["date"], row["year"], row["part_title"])) or [0],
         "kind": row["kind"] or "",
         "part_kind": row["part_kind"] or "",
         "board": board_words(row["board"]),

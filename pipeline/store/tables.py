@@ -1,13 +1,13 @@
 """A document's tables as the catalog stores them (catalog.py writes them: columns and rows
-as JSON, each row's cells as [column, text, value]); reads.py reads their rows."""
+as JSON, each row's cells as [column, text, value])."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+
+from .connection import Connection
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,15 @@ class StoredTable:
     path: str
 
 
-def stored_tables(rows: Iterable[Mapping[str, Any]], path: str) -> list[StoredTable]:
-    """The document's tables from their rows in the catalog, each with the document's path."""
+def tables_of(conn: Connection, doc_id: str) -> list[StoredTable]:
+    """The document's tables in order, each with the document's first path."""
+    found = conn.execute("SELECT path FROM paths WHERE document_id = ? ORDER BY path LIMIT 1", (doc_id,))
+    first = found.fetchone()
+    path = str(first["path"]) if first else ""
+    rows = conn.execute(
+        "SELECT seq, page, unit, caption, columns, rows FROM tables WHERE document_id = ? ORDER BY seq",
+        (doc_id,),
+    )
     return [
         StoredTable(
             int(r["seq"]),

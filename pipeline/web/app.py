@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from flask import Flask, Response, abort, jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import HTTPException
 
 from ..answer.compare import compare
 from ..answer.documents import document_file, document_view
@@ -137,6 +138,32 @@ def _errors(app: Flask) -> None:
             return jsonify({"error": str(exc)}), code
         return render_template("error.html", message=str(exc), code=code), code
 
+    @app.errorhandler(HTTPException)
+    def refused(exc: HTTPException) -> tuple[Any, int]:  # werkzeug's own pages are English
+        code = exc.code or 500
+        return _error_page(code, HTTP_SV.get(code, f"Fel {code}."))
+
+    @app.errorhandler(Exception)
+    def broke(exc: Exception) -> tuple[Any, int]:
+        app.logger.exception("oväntat fel på %s", request.path)
+        return _error_page(500, "Ett oväntat fel inträffade; serverns logg säger vad.")
+
+
+# werkzeug's answers in Swedish
+HTTP_SV = {
+    400: "Felaktig begäran.",
+    404: "Sidan finns inte.",
+    405: "Den metoden går inte på den här sidan.",
+    413: "Begäran är för stor.",
+    500: "Ett oväntat fel inträffade; serverns logg säger vad.",
+}
+
+
+def _error_page(code: int, message: str) -> tuple[Any, int]:
+    if request.path.startswith("/api/"):
+        return jsonify({"error": message}), code
+    return render_template("error.html", message=message, code=code), code
+
 
 def _search_routes(app: Flask, settings: Settings, held: PerThread) -> None:
     @app.get("/")
@@ -169,10 +196,12 @@ def _search_routes(app: Flask, settings: Settings, held: PerThread) -> None:
         return render_template("quotes.html", q=q, found=found, offset=offset, size=QUOTES_PAGE)
 
     @app.get("/api/quotes")
-    def quotes_api() -> Response:
-        return jsonify(
-            as_json(quotes(settings, request.args.get("q", ""), filters_of(request.args), held.now()))
-        )
+    def quotes_api() -> Response:  # every quote, as quotes --json; ?limit=N&offset=K: a page of them
+        q, filters = request.args.get("q", ""), filters_of(request.args)
+        if "limit" not in request.args:
+            return jsonify(as_json(quotes(settings, q, filters, held.now())))
+        limit = min(max(0, request.args.get("limit", 0, type=int) or 0), 1000)
+        return jsonify(as_json(quote_page(settings, q, filters, limit, _offset(), held.now()).quotes))
 
 
 def _trend_routes(app: Flask, settings: Settings, held: PerThread) -> None:
