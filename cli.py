@@ -237,9 +237,9 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
 def tables(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
     """Tabellerna i DOKUMENT (sökväg, filnamn eller id); värdet i kronor under tkr, mnkr. JSON: en post
     per tabell; csv, md: en rad per cell (table, page, row, column, text, value, unit)."""
-    from pipeline.answer.tables import cell_lines, tables
+    from pipeline.answer.tables import cell_lines, tables as run
 
-    found = tables(Settings(index_dir=index_dir_from(index_dir)), document)
+    found = run(Settings(index_dir=index_dir_from(index_dir)), document)
     echo_rows(cell_lines(found), views.TABLE_CELLS, fmt_of(fmt, as_json), data=found)
 
 
