@@ -20,6 +20,7 @@ from options import (
     Commands,
     cluster_options,
     common,
+    document_command,
     echo_comparison,
     echo_rows,
     filter_options,
@@ -227,9 +228,7 @@ def duplicates(index_dir: str | None, as_json: bool, fmt: str) -> None:
     echo_rows(views.duplicate_rows(groups), views.DUPLICATES, fmt_of(fmt, as_json), data=groups)
 
 
-@main.command()
-@click.argument("document", type=TEXT, metavar="DOKUMENT")
-@common()
+@document_command(main)
 def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
     """Målområden, numrerade prioriteringar och rubriker i DOKUMENT (sökväg, filnamn eller id);
     för protokoll en rad per §-ärende med rubrik, beslut och sidor."""
@@ -239,19 +238,14 @@ def sections(document: str, index_dir: str | None, as_json: bool, fmt: str) -> N
     echo_rows(rows, views.sections_view(rows), fmt_of(fmt, as_json))
 
 
-@main.command()
-@click.argument("document", type=TEXT, metavar="DOKUMENT")
-@common()
+@document_command(main)
 def tables(document: str, index_dir: str | None, as_json: bool, fmt: str) -> None:
-    """Tabellerna i DOKUMENT (sökväg, filnamn eller id): varje cell med radens etikett,
-    kolumnens rubrik, texten som den står, värdet (i kronor där enheten är pengar: '10 300'
-    under tkr är 10300000) och enheten. JSON: en post per tabell; csv och md: en rad per cell
-    (table, page, row, column, text, value, unit)."""
+    """Tabellerna i DOKUMENT (sökväg, filnamn eller id); värdet i kronor under tkr, mnkr. JSON: en post
+    per tabell; csv, md: en rad per cell (table, page, row, column, text, value, unit)."""
     from pipeline.answer.tables import cell_lines, tables as run
 
     found = run(Settings(index_dir=index_dir_from(index_dir)), document)
-    lines: list[object] = list(cell_lines(found))
-    echo_rows(lines, views.TABLE_CELLS, fmt_of(fmt, as_json), data=found)
+    echo_rows(cell_lines(found), views.TABLE_CELLS, fmt_of(fmt, as_json), data=found)
 
 
 @main.command()

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -43,6 +43,16 @@ class Text(click.ParamType):  # type: ignore[type-arg]
 
 
 TEXT = Text()
+
+
+def document_command(group: click.Group) -> Callable[[F], F]:
+    """A command of ``group`` on one document: its DOKUMENT argument and the common options."""
+
+    def decorate(fn: F) -> F:
+        command = group.command()(click.argument("document", type=TEXT, metavar="DOKUMENT")(common()(fn)))
+        return cast(F, command)
+
+    return decorate
 
 
 def common(tabular: bool = True) -> Callable[[F], F]:

@@ -77,6 +77,8 @@ class RawPage:
     ocr_confidence: float | None = None  # read by OCR: its mean word confidence (0–100)
     # the words of a page whose lines look like a table's rows (figures beside labels), else none
     words: tuple[Word, ...] = ()
+    # the boxes of the same page's drawn lines and rectangles (a table's rulings): x0, top, x1, bottom
+    rules: tuple[tuple[float, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def _running(table: bool) -> list[dict[str, Any]]:
 
 @pytest.mark.realworld
 def test_amounts_in_running_text_against_gold(reports: Settings) -> None:
-    found = amounts(reports, Filters())
+    found = [a for a in amounts(reports, Filters()) if a.table is None]  # a table's cells: tables' gold
     result, extra = score(found, _running(False)), score(found, GOLD).extra
     print(f"running text: {result.right}/{result.total} right, {result.found} found, {extra} not in the gold")
     assert result.total >= 80

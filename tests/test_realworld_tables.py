@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from pipeline.answer.listings import amounts
+from pipeline.answer.tables import tables
 from pipeline.extract.tables import document_tables
+from pipeline.filters import Filters
 from pipeline.models import Table
 from pipeline.read.pdf import read_pages
 
@@ -87,3 +91,25 @@ def test_a_tables_money_cells_are_kronor_and_shares_are_not() -> None:
     assert rows["Ökning mot fg år (%)"]["2027"].value == Decimal("3.5")
     ten = {t.page: t for t in tables_of("alingsas/ten_fordjupad_manadsuppfoljning_2026_april.pdf")}
     assert ten[2].unit == "tkr" and ten[2].columns[0] == "Budget 2026"
+
+
+@pytest.fixture(scope="module")
+def budget_index(shared_ingest: Any) -> Any:
+    return shared_ingest([REAL / "alingsas" / "ten_fordjupad_manadsuppfoljning_2026_april.pdf"], ocr="never")
+
+
+def test_tables_command_and_amounts_carry_each_money_cell_once(budget_index: Any) -> None:
+    settings, _ = budget_index
+    found = tables(settings, "ten_fordjupad_manadsuppfoljning_2026_april.pdf")
+    drift = next(t for t in found if t.page == 2)
+    cell = drift.rows[[r.label for r in drift.rows].index("Kommunbidrag")].cells["Budget 2026"]
+    assert (drift.unit, cell.text, cell.value) == ("tkr", "85 940", Decimal(85940000))
+    listed = json.loads(json.dumps(drift.to_json(), default=str))
+    assert set(listed) == {"document", "path", "page", "table", "unit", "columns", "rows"}
+    money = amounts(settings, Filters())
+    cells = [a for a in money if a.table is not None]
+    assert len(cells) == sum(len(r.cells) for t in found for r in t.rows)  # every cell is money here
+    on_table = [a for a in money if a.table is None and a.page == 2 and a.sentence.startswith("Kommunbidrag")]
+    assert on_table == []  # the flattened row is no amount of its own
+    bidrag = [a for a in cells if a.row == "Kommunbidrag" and a.column == "Budget 2026" and a.page == 2]
+    assert [(a.text, a.sek, a.table) for a in bidrag] == [("85 940", Decimal(85940000), drift.table)]

@@ -47,7 +47,8 @@ class CellLine:
     unit: str | None
 
 
-def cell_lines(found: list[TableEntry]) -> list[CellLine]:
+def cell_lines(found: list[TableEntry]) -> list[object]:
+    """One line per cell (typed loosely: a view of any record shows them)."""
     return [
         CellLine(t.table, t.page, r.label, column, cell.text, cell.value, t.unit)
         for t in found

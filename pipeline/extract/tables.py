@@ -16,7 +16,8 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from ..models import Amount, Extracted, Page, Part, RawPage, Table, TableCell, TableRow
-from .grid import Grid, grid_of, is_figure, runs, text_lines
+from .grid import Grid, grid_of, runs
+from .words import is_figure, text_lines
 
 # the units a header or caption names, and what one is worth in kronor (None: not money)
 UNITS: dict[str, Decimal | None] = {
@@ -82,7 +83,7 @@ def page_tables(raw: RawPage, first_seq: int) -> list[Table]:
     lines = text_lines(raw.words)
     found: list[Table] = []
     for first, last in runs(lines):
-        grid = grid_of(lines, first, last)
+        grid = grid_of(lines, first, last, raw.rules)
         if grid is not None and credible(grid):
             found.append(table_of(grid, raw.number, first_seq + len(found)))
     return found

@@ -182,16 +182,21 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-# a figure as a table's cell prints it: '34 956', '-1 942', '(1 942)', '95,5 %', '3,5%'
+# a figure as a table's cell prints it: '34 956', '-1 942', '(1 942)', '95,5 %', '3,5%', '2550'
+# (a year or a § number is none)
 FIGURE_RE = re.compile(
-    r"(?<![\w,./:-])[-−–+(]?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?\)?\s?%?(?![\w,./:-])"
+    r"(?<![\w,./:§-])(?<!§ )[-−–+(]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|(?!(?:19|20)\d\d\b)\d+)"
+    r"(?:,\d+)?\)?\s?%?(?![\w,./:-])"
 )
 TABLE_LINES = 3  # lines with two figures or more: a page that may hold a table
 
 
 def _figured(line: str) -> bool:
-    """A line that has two figures or more: a table's row ('Lokalhyror -5 333 -5 153 180')."""
-    return len(FIGURE_RE.findall(line)) >= 2
+    """A line that reads as a table's row: two figures or more, the last ending it ('Lokalhyror
+    -5 333 -5 153 180', 'Förskola 3 004 2 838', '928 Nacka gymnasium 2550 -750 3300'), or three;
+    a sentence that names two numbers mid-line does not."""
+    found = list(FIGURE_RE.finditer(line))
+    return len(found) >= 3 or (len(found) == 2 and not line[found[1].end() :].strip(" %-–"))
 
 
 def looks_tabular(lines: Sequence[Line]) -> bool:
@@ -202,19 +207,50 @@ def looks_tabular(lines: Sequence[Line]) -> bool:
 
 def _words(textpage: pdfium.PdfTextPage, height: float) -> tuple[Word, ...]:
     """The page's words with their boxes (font boxes, not the glyphs': a line's words share
-    a top and a bottom), top down."""
+    a top and a bottom), top down; read through the raw call with one box for all."""
     text = textpage.get_text_range()
+    count = textpage.count_chars()
+    box = pdfium_c.FS_RECTF()
     words = []
     for match in re.finditer(r"\S+", text):
-        if match.end() > textpage.count_chars():
+        if match.end() > count:
             break
-        left, bottom, _, top = textpage.get_charbox(match.start(), loose=True)
-        right = textpage.get_charbox(match.end() - 1, loose=True)[2]
-        text = unicodedata.normalize("NFC", match.group().replace(SOFT_HYPHEN_MARK, "-"))
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, match.start(), box)
+        left, top, bottom = box.left, box.top, box.bottom
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, match.end() - 1, box)
+        word = match.group().replace(SOFT_HYPHEN_MARK, "-")
+        if not word.isascii():
+            word = unicodedata.normalize("NFC", word)
         words.append(
-            Word(text, round(left, 1), round(right, 1), round(height - top, 1), round(height - bottom, 1))
+            Word(word, round(left, 1), round(box.right, 1), round(height - top, 1), round(height - bottom, 1))
         )
     return tuple(words)
+
+
+MAX_RULES = 5000  # drawn boxes kept of a page (a map's thousands of paths are no table's rulings)
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> tuple[tuple[float, float, float, float], ...]:
+    """The boxes of the page's paths (lines, rectangles: a table's rulings and cells), top
+    down, read through the raw calls (a Python object per path costs ten times as much)."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    found = []
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            found.append(
+                (
+                    round(left.value, 1),
+                    round(height - top.value, 1),
+                    round(right.value, 1),
+                    round(height - bottom.value, 1),
+                )
+            )
+            if len(found) >= MAX_RULES:
+                break
+    return tuple(found)
 
 
 def read_pages(path: Path, max_pages: int) -> Iterator[RawPage]:
@@ -237,12 +273,14 @@ def _read_page(pdf: pdfium.PdfDocument, number: int, path: Path) -> RawPage:
         page = pdf[number - 1]
         textpage = page.get_textpage()
         lines = _page_lines(textpage)
-        words = _words(textpage, page.get_height()) if looks_tabular(lines) else ()
+        tabular = looks_tabular(lines)
+        words = _words(textpage, page.get_height()) if tabular else ()
+        rules = _rules(page, page.get_height()) if tabular else ()
         textpage.close()
         page.close()
     except pdfium.PdfiumError as exc:
         raise ReadFailed(str(path), f"sidan {number}: {exc}") from None
-    return RawPage(number, lines, words=words)
+    return RawPage(number, lines, words=words, rules=rules)
 
 
 def render_pages(path: Path, numbers: Sequence[int], dpi: int) -> Iterator[tuple[int, bytes]]:

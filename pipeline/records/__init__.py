@@ -27,9 +27,6 @@ from .answers import (
     SectionEntry,
     SpeakerEntry,
     StatementEntry,
-    TableCellEntry,
-    TableEntry,
-    TableRowEntry,
     Target,
     Trend,
     TrendRow,
@@ -41,6 +38,7 @@ from .answers import (
 )
 from .base import JsonObject, JsonValue, Record, Snippet, as_json
 from .compare import CompareRow, Comparison, ItemRef, Side
+from .tables import TableCellEntry, TableEntry, TableRowEntry
 
 __all__ = [
     "AlsoIn",

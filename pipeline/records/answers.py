@@ -360,26 +360,3 @@ class WatchNews(Record):
     @property
     def count(self) -> int:
         return len(self.hits) + len(self.statements) + len(self.amounts)
-
-
-@dataclass(frozen=True)
-class TableCellEntry(Record):
-    text: str  # as printed: '-1 942'
-    value: Decimal | None  # kronor under a unit of money, else the number as printed
-
-
-@dataclass(frozen=True)
-class TableRowEntry(Record):
-    label: str
-    cells: dict[str, TableCellEntry]  # by column header
-
-
-@dataclass(frozen=True)
-class TableEntry(Record):
-    document: str
-    path: str
-    page: int
-    table: int
-    unit: str | None
-    columns: tuple[str, ...]
-    rows: tuple[TableRowEntry, ...]
