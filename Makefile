@@ -30,7 +30,7 @@ system:
 install: system
 	$(PYTHON) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	@# the bytecode an editable install does not write (nor Python, under PYTHONDONTWRITEBYTECODE): 40 ms of each start
-	$(PYTHON) -m compileall -q pipeline cli.py options.py serve_cli.py watch_cli.py >/dev/null
+	$(PYTHON) -m compileall -q pipeline cli.py options.py ingest_cli.py serve_cli.py watch_cli.py >/dev/null
 
 demo: install
 	handlingar ingest corpus/ --index $(INDEX)

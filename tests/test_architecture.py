@@ -109,7 +109,10 @@ def test_the_rule_sees_forbidden_imports() -> None:
 
 def test_no_module_over_400_lines_no_function_over_40() -> None:
     too_long = []
-    for path in [*modules(), *(ROOT / f"{name}.py" for name in ("cli", "options", "serve_cli", "watch_cli"))]:
+    for path in [
+        *modules(),
+        *(ROOT / f"{name}.py" for name in ("cli", "options", "ingest_cli", "serve_cli", "watch_cli")),
+    ]:
         tree = ast.parse(path.read_text())
         if len(path.read_text().splitlines()) > 400:
             too_long.append(f"{path.name}: {len(path.read_text().splitlines())} lines")

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import CORPUS, MINUTES_2022, V_STATEMENT
 from pipeline.extract.clean import clean_pages
-from pipeline.extract.structure import find_board, fiscal_year, infer_meta, named_year, split_parts
+from pipeline.extract.structure import find_board, infer_meta, split_parts
+from pipeline.extract.titles import fiscal_year, named_year
 from pipeline.models import DocumentKind, Page
 from pipeline.read.pdf import read_pages
 

@@ -34,7 +34,7 @@ def _key(text: str) -> str:
 
 
 def found_cells(name: str) -> dict[tuple[int, str, str], tuple[str, Decimal | None]]:
-    cells = {}
+    cells: dict[tuple[int, str, str], tuple[str, Decimal | None]] = {}
     for table in tables_of(name):
         for row in table.rows:
             for column, cell in row.cells:

@@ -15,7 +15,6 @@ from ..models import (
     PLAN_KINDS,
     REPORT_KINDS,
     SIGNED_KINDS,
-    UPPER,
     DocumentKind,
     Meta,
     Page,
@@ -34,11 +33,19 @@ from .letterhead import (
 from .meeting import DATE_RE, full_minutes, parse_date
 from .parties import party_of_text, signatories
 from .reports import annual_report
-from .titles import CONTENTS_RE, DIARIE_RE, letter_date, no_title, part_title, repeated_lines
+from .titles import (
+    CONTENTS_RE,
+    DIARIE_RE,
+    fiscal_year,
+    letter_date,
+    named_year,
+    no_title,
+    part_title,
+    repeated_lines,
+)
 
 ITEM_RE = re.compile(r"§\s*(\d+)")  # an item's mark: '§ 12'
 # 'årsredovisning för räkenskapsåret 1 januari - 31 december 2021', '... 2022-01-01 - 2022-12-31'
-FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
 ITEM_AFTER_RE = re.compile(r"\b(\d{1,3})\s*§")  # '12 §'
 
 # What a member's own paper opens with: 'Motion om …', 'Interpellation till …', 'Enkel fråga från …'
@@ -345,38 +352,6 @@ def _appendix(meta: Meta, page: Page) -> Meta:
                 paragraphs=(number, number) if number else meta.paragraphs,
             )
     return meta
-
-
-def fiscal_year(text: str) -> int | None:
-    """The year an annual report is about, from the financial year it names (the last year
-    written just after 'räkenskapsåret' or 'verksamhetsåret'); None where none is named."""
-    for match in FISCAL_RE.finditer(text):
-        found = year_in(match.group(1))
-        if found is not None:
-            return found
-    return None
-
-
-# a line that dates a letter or a report: 'Göteborg den 19 mars 2024', 'Datum: TEN 2026-06-15'
-DATED_RE = re.compile(rf"^(?:[{UPPER}][\w-]+(?: [{UPPER}][\w-]+)?,? den|Datum(?: för beslut)?:)\s")
-
-
-def named_year(pages: Sequence[Page]) -> int | None:
-    """The year a document without a date names at its head: the last year in the lines it
-    opens with, its title as the first page sets it ('Delårsrapport mars 2026-', 'Underlag
-    ramar' over '2027-2029'), else the year of a line that dates it on its first two pages
-    ('Göteborg den 19 mars 2024' above the signatures); None where neither is written."""
-    lines = _lines(pages[0].body) if pages else []
-    heading = []
-    for line in lines[:6]:  # the heading ends where the text begins: a sentence, or a label
-        if len(line.split()) > 8 or line.endswith((".", ":")):
-            break
-        heading.append(line)
-    found = year_in(" ".join(heading))
-    if found is not None:
-        return found
-    dated = (parse_date(line) for p in pages[:2] for line in _lines(p.body) if DATED_RE.match(line))
-    return next((int(date[:4]) for date in dated if date), None)
 
 
 # a first part's kind, and what infer_meta may find its document is instead

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import MINUTES_KINDS, UPPER, DocumentKind, Page
+from ..years import year_in
 from . import minutes
 from .clean import line_key
 from .meeting import DATE_RE, NUMERIC_DATE_RE, parse_date
@@ -153,3 +154,42 @@ def letter_date(page: Page) -> str | None:
         if DATE_ALONE_RE.fullmatch(line):
             return parse_date(line)
     return None
+
+
+FISCAL_RE = re.compile(r"\b(?:räkenskaps|verksamhets)året\b([^.\n]{0,40})", re.IGNORECASE)
+
+
+def fiscal_year(text: str) -> int | None:
+    """The year an annual report is about, from the financial year it names (the last year
+    written just after 'räkenskapsåret' or 'verksamhetsåret'); None where none is named."""
+    for match in FISCAL_RE.finditer(text):
+        found = year_in(match.group(1))
+        if found is not None:
+            return found
+    return None
+
+
+# a line that dates a letter or a report: 'Göteborg den 19 mars 2024', 'Datum: TEN 2026-06-15'
+DATED_RE = re.compile(rf"^(?:[{UPPER}][\w-]+(?: [{UPPER}][\w-]+)?,? den|Datum(?: för beslut)?:)\s")
+
+
+def named_year(pages: Sequence[Page]) -> int | None:
+    """The year a document without a date names at its head: the last year in the lines it
+    opens with, its title as the first page sets it ('Delårsrapport mars 2026-', 'Underlag
+    ramar' over '2027-2029'), else the year of a line that dates it on its first two pages
+    ('Göteborg den 19 mars 2024' above the signatures); None where neither is written."""
+    lines = _body_lines(pages[0].body) if pages else []
+    heading = []
+    for line in lines[:6]:  # the heading ends where the text begins: a sentence, or a label
+        if len(line.split()) > 8 or line.endswith((".", ":")):
+            break
+        heading.append(line)
+    found = year_in(" ".join(heading))
+    if found is not None:
+        return found
+    dated = (parse_date(line) for p in pages[:2] for line in _body_lines(p.body) if DATED_RE.match(line))
+    return next((int(date[:4]) for date in dated if date), None)
+
+
+def _body_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
