@@ -104,7 +104,8 @@ def test_trend_command_formats(corpus_index: Corpus) -> None:
     out = CliRunner().invoke(main, ["trend", "skjutningar", "--by", "year", "--json", "--index", folder])
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
-    assert set(data) == {"query", "by", "rows"} and data["by"] == "year"
+    assert set(data) == {"query", "by", "rows", "hits"} and data["by"] == "year"
+    assert data["hits"] == sum(r["hits"] for r in data["rows"])  # by year each hit is in one row
     assert all(set(r) == {"key", "hits", "documents", "pages", "per_100_pages"} for r in data["rows"])
     csv = CliRunner().invoke(
         main, ["trend", "trygghetskameror", "--by", "party", "--format", "csv", "--index", folder]

@@ -162,9 +162,11 @@ def test_a_statements_key_takes_its_people_in_any_name_order() -> None:
 def test_a_catalog_made_before_watches_has_none_until_one_is_added(tmp_path: Path) -> None:
     index = tmp_path / "index"
     cli(index, "ingest", str(CORPUS / PLAN))
-    with sqlite3.connect(index / "catalog.sqlite") as conn:  # as the version before watches left it
-        conn.executescript("DROP TABLE watch_seen; DROP TABLE watches;")
-        conn.execute(f"PRAGMA user_version = {schema.VERSION - 1}")
+    with sqlite3.connect(index / "catalog.sqlite") as conn:  # as the version before watches (14) left it
+        conn.executescript("DROP TABLE watch_seen; DROP TABLE watches; DROP TABLE tables;")
+        for column in ("rate", "high", "table_no", "row_label", "column_label"):  # version 16's
+            conn.execute(f"ALTER TABLE amounts DROP COLUMN {column}")
+        conn.execute("PRAGMA user_version = 14")
     before = (index / "catalog.sqlite").read_bytes()
     assert as_json(index, "watch", "list") == [] and as_json(index, "watch", "--peek") == []
     assert (index / "catalog.sqlite").read_bytes() == before  # read through a migrated copy
