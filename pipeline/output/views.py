@@ -231,9 +231,13 @@ MEASURES: View[CompareRow] = [
 
 
 def compare_view(rows: Sequence[CompareRow]) -> View[CompareRow]:
-    """Numbered priorities as they were; with indicators or money, their columns too."""
-    plain = all(r.kind == "priority" and r.goal is None for r in rows)
-    return COMPARE if plain else MEASURES
+    """Numbered priorities as they were; with indicators or money, the columns of those that
+    some row fills (a plan against a scorecard: no budget column; against a budget table: no
+    target)."""
+    if all(r.kind == "priority" and r.goal is None for r in rows):
+        return COMPARE
+    measures = MEASURES[7:]
+    return [*MEASURES[:7], *(c for c in measures if any(c.value(r) not in ("", None) for r in rows))]
 
 
 WATCHES: View[WatchEntry] = _attr(
