@@ -169,9 +169,15 @@ def test_real_world_annual_report_amounts(tmp_path: Path) -> None:
     folder = shared_dir("realworld/brf")
     settings = Settings(index_dir=tmp_path / "ix")
     ingest([folder], settings)
-    found = {a["text"]: a["sek"] for a in amounts(settings, Filters())}
+    every = amounts(settings, Filters())
+    found = {a["text"]: a["sek"] for a in every if a.table is None}
     assert found["114 480 000 kr"] == Decimal(114_480_000)
-    assert all(a > 0 for a in found.values())
+    assert all(a > 0 for a in found.values())  # in running text: no loss written as a sum
+    losses = {a.column: a.sek for a in every if a.sek is not None and a.sek < 0}  # a table's signed cells
+    assert losses == {"2021": -354_000, "2020": -862_000, "2019": -916_000, "2018": -824_000}
+    assert {a.sentence for a in every if a.sek == -354_000} == {
+        "Resultat efter finansiella poster (tkr) · 2021: -354 tkr"  # the row's unit, not the table's
+    }
     # page 16: '... 58,89 öre/kWh plus ca 1,5 öre/ kWh för vattenkraftel' (a break after the slash)
     assert (found["58,89 öre"], found["1,5 öre"]) == (Decimal("0.5889"), Decimal("0.015"))
     assert found["500.000 kr"] == Decimal(500_000)  # page 5: 'amorteras med 500.000 kr /kvartal'

@@ -195,12 +195,13 @@ def _line_span(body: str, at: int) -> tuple[int, int]:
 def _amount(table: Table, label: str, column: str, cell: TableCell, start: int, end: int) -> Amount:
     assert cell.value is not None
     where = " · ".join(x for x in (label, column) if x)
+    unit = unit_of(label, column) or table.unit  # a row's or column's own unit before the table's
     return Amount(
         text=cell.text,
         value=cell.value,
         currency="SEK",
         qualifier=None,
-        sentence=f"{where}: {cell.text} {table.unit or ''}".strip(),
+        sentence=f"{where}: {cell.text} {unit or ''}".strip(),
         page=table.page,
         start=max(start, 0),
         end=max(end, 0),
