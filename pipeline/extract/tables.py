@@ -100,8 +100,9 @@ def credible(grid: Grid) -> bool:
     """A table, not text in columns: figures in most of its figures' columns' cells, those
     columns mostly filled, two rows or more."""
     rows = [r for r in grid.rows if r.cells]
-    if len(rows) < 2 or len(grid.bands) < 2:
-        return False
+    headed = len(grid.figured) >= 2 and all(grid.headers[k] for k in grid.figured)
+    if len(rows) < (1 if headed else 2) or len(grid.bands) < 2:
+        return False  # one row is a table where a header names each of its columns
     cells = [r.cells.get(k, "") for r in rows for k in grid.figured]
     filled = [c for c in cells if c]
     if not filled or len(filled) < MIN_FILLED * len(cells):
