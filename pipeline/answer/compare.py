@@ -24,6 +24,7 @@ from .compare_rows import indicator_rows, money_rows_of, summary
 from .forgiving import document_ref
 from .measures import budget_lines, money_rows
 from .status import judge_pieces, sentences
+from .table_indicators import measured, table_indicator_rows
 
 TITLE_WEIGHT, BODY_WEIGHT, NUMBER_WEIGHT = 0.6, 0.25, 0.15
 THRESHOLD = 0.55
@@ -226,8 +227,10 @@ def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | Non
             )
             for i, j, v in pairs
         ]
-        rows += indicator_rows(plan_all, report_all, report_side.year, same)
         tables = [catalog.document_tables(side.document) for side in (report_side, plan_side)]
+        listed = indicator_rows(plan_all, report_all, report_side.year, same)
+        tabled = table_indicator_rows(tables[1], tables[0], report_side.year, same)
+        rows += tabled if measured(tabled) or (not measured(listed) and tabled) else listed
         rows += money_rows_of(*tables) if not same else money_rows_of(tables[0], [])
     paired = any(r.plan is not None and r.report is not None for r in rows)
     money = (len(budget_lines(tables[1])), len(money_rows(tables[0])))
