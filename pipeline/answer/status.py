@@ -16,6 +16,20 @@ from ..extract.clean import join_lines
 from ..extract.sentences import split
 
 RULES: dict[str, list[str]] = {
+    # A goal's assessment: 'Målet är (delvis / ej) uppfyllt', 'Målet bedöms uppnått', and the
+    # traffic light a label gives it ('Bedömning: Gul', 'Måluppfyllelse: röd').
+    "ej uppfyllt": [
+        r"\b(?:ej|inte|icke)\s+(?:uppfyll|uppnå)(?:t|d|da|s)\b",
+        r"\b(?:bedömning|måluppfyllelse|status|bedöms som)\s*:?\s*röd\b",
+    ],
+    "delvis uppfyllt": [
+        r"\bdelvis\s+(?:uppfyll|uppnå)(?:t|d|da|s)\b",
+        r"\b(?:bedömning|måluppfyllelse|status|bedöms som)\s*:?\s*gul\b",
+    ],
+    "uppfyllt": [
+        r"\b(?:målet|målen|mål)\s+(?:är|bedöms(?:\s+som)?|har)\s+(?:helt\s+)?(?:uppfyll|uppnå)(?:t|d|da|s)\b",
+        r"\b(?:bedömning|måluppfyllelse|status|bedöms som)\s*:?\s*grön\b",
+    ],
     "uppskjuten": [
         r"kommer att redovisas",
         r"kommer (att )?presenteras",
@@ -122,6 +136,9 @@ def judge_pieces(pieces: Sequence[str], in_year: bool = False) -> Verdict:
 
 
 def _decide(found: dict[str, str], all_sentences: Sequence[str]) -> Verdict:
+    for status in ("ej uppfyllt", "delvis uppfyllt", "uppfyllt"):  # a goal's own assessment
+        if status in found:
+            return Verdict(status, found[status])
     if "uppskjuten" in found:
         return Verdict("uppskjuten", found["uppskjuten"])
     if "inställd" in found and "genomförd" in found:

@@ -22,8 +22,8 @@ from .words import Phrase, TextLine, band_of, covered, is_figure, valued
 MAX_BREAK = 4  # lines without figures a table's body may hold in a row (a group's heading)
 FAR_EM = 3.5  # a vertical gap of this many line heights ends a table
 Rules = Sequence[tuple[float, float, float, float]]  # drawn boxes: x0, top, x1, bottom
-TIGHT_EM = 0.6
-PROSE_WORDS = 8  # a line of this many words ending in a full stop is running text  # a line this close below another continues its cell
+TIGHT_EM = 0.6  # a line this close below another continues its cell
+PROSE_WORDS = 8  # a line of this many words ending in a full stop is running text
 
 CONTINUES_RE = re.compile(r"(?:,|-|–|\boch|\bsamt|\binkl\.?|\bför|\bav|\bi)$")
 
