@@ -160,7 +160,10 @@ def tree_sections(pages: Sequence[Page]) -> list[Section]:
     numbered = numbered_goals(lines, body)
     card = scorecard_rows(lines, body)
     if sum(s.kind == SectionKind.INDICATOR for s in card) >= 2:
-        return _merged(numbered, [*_listed(lines, body), *card] if numbered else card)
+        listed = _listed(lines, body) if numbered else []
+        if any(s.kind == SectionKind.INDICATOR for s in listed):  # a list's indicators, goals above them
+            return _merged(numbered, listed)
+        return _merged(numbered, card)
     found = _listed(lines, body)
     if not any(s.kind in (SectionKind.FOCUS, SectionKind.INDICATOR) for s in found):
         return _merged(numbered, boxed_focus(lines, body))
@@ -174,7 +177,6 @@ def _merged(numbered: Sequence[Section], other: Sequence[Section]) -> list[Secti
         return list(other)
     held = {(s.kind, s.title) for s in numbered}
     rest = [s for s in other if s.kind != SectionKind.GOAL and (s.kind, s.title) not in held]
-    rest = [s for s in rest if not (s.kind == SectionKind.INDICATOR and s in rest[: rest.index(s)])]
     return sorted([*numbered, *rest], key=lambda s: s.first_page)
 
 

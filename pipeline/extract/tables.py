@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from ..models import Amount, Extracted, Page, Part, RawPage, Table, TableCell, TableRow
+from ..models import Amount, Extracted, Page, Part, RawPage, Section, SectionKind, Table, TableCell, TableRow
 from .grid import Grid, grid_of, runs
 from .words import is_figure, text_lines
 
@@ -229,8 +229,40 @@ def with_cells(
             continue
         kept = [a for a in found.amounts if a.table is not None or not _on(taken.get(a.page, ()), a.start)]
         kept += [a for a, _ in cells if part.holds(a.page)]
-        out[part.seq] = replace(found, amounts=tuple(sorted(kept, key=lambda a: (a.page, a.start))))
+        sections = without_headers(found.sections, tables)
+        out[part.seq] = replace(
+            found, amounts=tuple(sorted(kept, key=lambda a: (a.page, a.start))), sections=sections
+        )
     return out
+
+
+def _header_of(title: str, page: int, tables: Sequence[Table]) -> bool:
+    """A line read as a heading that is a table's header row on its page (bold cells:
+    'Indikator Utgångsvärde Målvärde 2025'), or a piece of one ('Utfall' over '2025')."""
+    for table in tables:
+        named = [c for c in table.columns if c and not c.startswith("kolumn ")]
+        if table.page != page or len(named) < 2:
+            continue
+        joined = " ".join(named)
+        if all(c in title for c in named) or (len(title) >= 4 and f" {title} " in f" {joined} "):
+            return True
+    return False
+
+
+def without_headers(sections: Sequence[Section], tables: Sequence[Table]) -> tuple[Section, ...]:
+    """The sections less the headings and areas that are tables' header rows; a priority
+    under such an 'area' stands under none."""
+    headed = {
+        s.title
+        for s in sections
+        if s.kind in (SectionKind.HEADING, SectionKind.AREA) and _header_of(s.title, s.first_page, tables)
+    }
+    if not headed:
+        return tuple(sections)
+    kept = [
+        s for s in sections if not (s.kind in (SectionKind.HEADING, SectionKind.AREA) and s.title in headed)
+    ]
+    return tuple(replace(s, area=None) if s.area in headed else s for s in kept)
 
 
 def _on(lines: Iterable[tuple[int, int]], at: int) -> bool:
