@@ -57,7 +57,11 @@ def table_indicators(tables: Sequence[StoredTable], year: int | None) -> list[Ta
         for label, cells in table.rows:
             texts = {column: text for column, text, _ in cells}
             printed = ", ".join(f"{column} {text}" for column, text, _ in cells)
-            others = [v for column, _, v in cells if column not in (target, outcome) and v is not None]
+            others = [  # a baseline: a column neither a target nor the outcome ('Utgångsvärde')
+                v
+                for column, _, v in cells
+                if column != outcome and not TARGET_COLUMN.search(column) and v is not None
+            ]
             out.append(
                 TableIndicator(
                     label,
