@@ -15,20 +15,22 @@ from dataclasses import dataclass
 from ..extract.clean import join_lines
 from ..extract.sentences import split
 
+# a goal reached: 'uppfyllt', 'uppfyllda', 'uppfylls', 'uppnått', 'uppnåtts', 'uppnåddes'
+_REACHED = r"(?:uppfyll(?:t|d|da|s|des|ts)|uppnå(?:tt|tts|dd|dda|ddes|s|r))\b"
+_LABEL = r"(?:bedömning|måluppfyllelse|status|bedöms\s+som)"  # what a traffic light stands after
+
 RULES: dict[str, list[str]] = {
-    # A goal's assessment: 'Målet är (delvis / ej) uppfyllt', 'Målet bedöms uppnått', and the
-    # traffic light a label gives it ('Bedömning: Gul', 'Måluppfyllelse: röd').
+    # A goal's assessment: 'Målet är (delvis / ej) uppfyllt', 'Målet bedöms vara uppnått', and
+    # the traffic light a label gives it ('Bedömning: Gul', 'Måluppfyllelse: röd').
     "ej uppfyllt": [
-        r"\b(?:ej|inte|icke)\s+(?:uppfyll|uppnå)(?:t|d|da|s)\b",
-        r"\b(?:bedömning|måluppfyllelse|status|bedöms som)\s*:?\s*röd\b",
+        rf"\b(?:ej|inte|icke)\s+{_REACHED}",
+        rf"\b{_LABEL}\s*:?\s*röd\b",
     ],
-    "delvis uppfyllt": [
-        r"\bdelvis\s+(?:uppfyll|uppnå)(?:t|d|da|s)\b",
-        r"\b(?:bedömning|måluppfyllelse|status|bedöms som)\s*:?\s*gul\b",
-    ],
+    "delvis uppfyllt": [rf"\b(?:delvis|(?:ej|inte)\s+helt)\s+{_REACHED}", rf"\b{_LABEL}\s*:?\s*gul\b"],
     "uppfyllt": [
-        r"\b(?:målet|målen|mål)\s+(?:är|bedöms(?:\s+som)?|har)\s+(?:helt\s+)?(?:uppfyll|uppnå)(?:t|d|da|s)\b",
-        r"\b(?:bedömning|måluppfyllelse|status|bedöms som)\s*:?\s*grön\b",
+        rf"\bmål(?:et|en)?\s+(?:är|blev|har|bedöms|bedöms\s+som|bedöms\s+vara)?\s*(?:helt\s+)?{_REACHED}",
+        rf"\b{_LABEL}\s*:?\s*grön\b",
+        rf"\b{_LABEL}\s*:\s*(?:helt\s+)?{_REACHED}",
     ],
     "uppskjuten": [
         r"kommer att redovisas",

@@ -104,7 +104,8 @@ def _met(
 ) -> bool | None:
     """Whether the outcome reaches the target; a target set below the value the row starts
     from (a baseline, last year's outcome) is reached from above: 'Antal … 1 240 → 1 100'."""
-    label = (p or r).label if (p or r) else ""
+    either = p or r
+    label = either.label if either else ""
     reached = met(label, target, outcome)
     goal, got = number(target or ""), number(outcome or "")
     start = next((x.baseline for x in (p, r) if x is not None and x.baseline is not None), None)

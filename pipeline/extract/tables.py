@@ -249,6 +249,18 @@ def _header_of(title: str, page: int, tables: Sequence[Table]) -> bool:
     return False
 
 
+def _named_by_row(section: Section, tables: Sequence[Table]) -> Section:
+    """An indicator read from a flattened row whose name ends in a number the line's figures
+    took ('Genomsnittligt meritvärde åk' for the row 'Genomsnittligt meritvärde åk 9'): the
+    table's row label on its page names it."""
+    for table in tables:
+        for row in table.rows if table.page == section.first_page else ():
+            rest = row.label[len(section.title) :].strip()
+            if row.label.startswith(section.title) and rest and re.fullmatch(r"\d{1,3}", rest):
+                return replace(section, title=row.label)
+    return section
+
+
 def without_headers(sections: Sequence[Section], tables: Sequence[Table]) -> tuple[Section, ...]:
     """The sections less the headings and areas that are tables' header rows; a priority
     under such an 'area' stands under none."""
@@ -257,6 +269,7 @@ def without_headers(sections: Sequence[Section], tables: Sequence[Table]) -> tup
         for s in sections
         if s.kind in (SectionKind.HEADING, SectionKind.AREA) and _header_of(s.title, s.first_page, tables)
     }
+    sections = [_named_by_row(s, tables) if s.kind == SectionKind.INDICATOR else s for s in sections]
     if not headed:
         return tuple(sections)
     kept = [
