@@ -51,20 +51,23 @@ def documents_score(index: Ingested, name: str) -> Score:
 
 
 def sections_score(index: Ingested, name: str) -> Score:
-    """Each goal, focus area (under its goal) and indicator (with its target per year) of
-    the gold found; each tree entry the gold does not hold counts against (a wrong one)."""
+    """Each goal, focus area (under its goal) and indicator (with its target per year, and
+    the goal it stands under) of the gold found; each tree entry the gold does not hold
+    counts against (a wrong one)."""
     found = _json(index, "sections", name)
     gold = GOLD["sections"][name]
     have = {(s["kind"], _key(s["area"]) if s["kind"] == "focus" else "", _key(s["title"])) for s in found}
     targets = {_key(s["title"]): {str(t["year"]): t["target"] for t in s.get("targets", [])} for s in found}
+    goals = {_key(s["title"]): _key(s["area"]) for s in found if s["kind"] == "indicator"}
     wanted = [("goal", "", _key(g)) for g in gold["goal"]]
     wanted += [("focus", _key(g), _key(t)) for g, t in gold["focus"]]
     right = sum(w in have for w in wanted)
-    right += sum(targets.get(_key(t)) == years for t, years in gold["indicator"])
+    right += sum(targets.get(_key(t)) == years for t, years, _ in gold["indicator"])
+    right += sum(_key(t) in goals and goals[_key(t)] == _key(goal) for t, _, goal in gold["indicator"])
     tree = [x for x in have if x[0] in ("goal", "focus", "indicator")]
-    held = set(wanted) | {("indicator", "", _key(t)) for t, _ in gold["indicator"]}
+    held = set(wanted) | {("indicator", "", _key(t)) for t, _, _ in gold["indicator"]}
     wrong = sum(x not in held for x in tree)
-    return right, len(wanted) + len(gold["indicator"]) + wrong
+    return right, len(wanted) + 2 * len(gold["indicator"]) + wrong
 
 
 def _money(x: Any) -> Decimal | None:
@@ -183,5 +186,6 @@ def test_amounts_in_text(index: Ingested, name: str) -> None:
     assert score[0] == score[1]
 
 
-# what the tree still gets wrong (known, see the note): entries beside the gold
-SECTIONS_MISSED: dict[str, int] = {}
+# what the tree still gets wrong (known): the nämndplan's indicators, in a table under a
+# heading 'Indikatorer' after the goals, are read as standing under that heading as a goal
+SECTIONS_MISSED: dict[str, int] = {"nämndplan-fokusområden-punktlista.pdf": 3}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from ..models import UPPER, Page, Section, SectionKind
 from .boxes import boxed_focus
 from .layout import FlatLine, body_size, flatten, styled
-from .numbered_goals import numbered_goals
+from .numbered_goals import goal_lines, numbered_goals
 from .scorecard import scorecard_rows
 from .sections import TOC_RE
 
@@ -183,9 +183,11 @@ def _merged(numbered: Sequence[Section], other: Sequence[Section]) -> list[Secti
 def _listed(lines: Sequence[FlatLine], body: float) -> list[Section]:
     out: list[Section] = []
     goal: str | None = None
+    numbered = goal_lines(lines, body)  # a list under a goal numbered as a heading is that goal's
     i = 0
     while i < len(lines):
         line = lines[i]
+        goal = numbered.get(i, goal)
         label, named = _label(lines, i, body), _goal_named(line)
         if named:
             goal = named

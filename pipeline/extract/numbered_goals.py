@@ -115,3 +115,15 @@ def numbered_goals(lines: Sequence[FlatLine], body: float) -> list[Section]:
         else:
             out.append(Section(goal.title, m.sub, m.title, lines[i].page, last, text, SectionKind.FOCUS))
     return out if sum(s.kind == SectionKind.GOAL for s in out) >= 1 and len(out) >= 2 else []
+
+
+def goal_lines(lines: Sequence[FlatLine], body: float) -> dict[int, str]:
+    """For each line that numbers a goal or a goal within one, the goal's title (the goal
+    a goal within it stands under)."""
+    out: dict[int, str] = {}
+    goal: str | None = None
+    for i, m in _marks(lines, body):
+        goal = m.title if m.sub is None else goal
+        if goal is not None:
+            out[i] = goal
+    return out
