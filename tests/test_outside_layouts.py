@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from cli import main
 from conftest import FIXTURES, Ingested
+from pipeline.answer.status import judge
 
 GOLD: dict[str, Any] = json.loads((Path(__file__).resolve().parent / "gold" / "outside.json").read_text())
 FOLDER = FIXTURES / "outside"
@@ -189,3 +190,27 @@ def test_amounts_in_text(index: Ingested, name: str) -> None:
 # what the tree still gets wrong (known): the nämndplan's indicators, in a table under a
 # heading 'Indikatorer' after the goals, are read as standing under that heading as a goal
 SECTIONS_MISSED: dict[str, int] = {"nämndplan-fokusområden-punktlista.pdf": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Bedömning: Målet är uppfyllt. Andelen ökade.", "uppfyllt"),
+        ("Målet bedöms vara uppfyllt.", "uppfyllt"),
+        ("Målet har uppnåtts.", "uppfyllt"),
+        ("Måluppfyllelse: Uppfyllt.", "uppfyllt"),
+        ("Bedömning: Grön. Besöken har ökat.", "uppfyllt"),
+        ("Målet bedöms som delvis uppfyllt.", "delvis uppfyllt"),
+        ("Målet är inte helt uppfyllt.", "delvis uppfyllt"),
+        ("Status: gul. Arbetet pågår.", "delvis uppfyllt"),
+        ("Målet har inte uppnåtts under året.", "ej uppfyllt"),
+        ("Måluppfyllelse: Ej uppfyllt.", "ej uppfyllt"),
+        ("Bedömning: Röd. Bokningen är försenad.", "ej uppfyllt"),
+        ("Parken har fått fler gröna ytor.", "oklart"),
+        ("Arbetet genomfördes under hösten.", "genomförd"),
+    ],
+)
+def test_a_goals_assessment_is_its_status(text: str, status: str) -> None:
+    """A report's own words on a goal: 'Målet är (delvis/ej) uppfyllt', or the traffic light
+    after a label; a colour in running text is none."""
+    assert judge(text).status == status
