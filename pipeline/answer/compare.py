@@ -24,6 +24,7 @@ from .compare_rows import indicator_rows, money_rows_of, summary
 from .forgiving import document_ref
 from .measures import budget_lines, money_rows
 from .status import judge_pieces, sentences
+from .table_indicators import measured, table_indicator_rows
 
 TITLE_WEIGHT, BODY_WEIGHT, NUMBER_WEIGHT = 0.6, 0.25, 0.15
 THRESHOLD = 0.55
@@ -145,6 +146,18 @@ def _items(sections: list[SectionRow]) -> list[SectionRow]:
     return _dedup(focus) if focus else [s for s in sections if s.kind == SectionKind.PRIORITY]
 
 
+def _levels(
+    plan_all: list[SectionRow], report_all: list[SectionRow]
+) -> tuple[list[SectionRow], list[SectionRow]]:
+    """What pairs: focus areas (else priorities); goals where the report judges its goals
+    and holds no focus area, and the plan names goals ('Mål 1. …' / 'Bedömning: Gul')."""
+    goals = [s for s in report_all if s.kind == SectionKind.GOAL and s.text.strip()]
+    planned = [s for s in plan_all if s.kind == SectionKind.GOAL]
+    if goals and planned and not any(s.kind == SectionKind.FOCUS for s in report_all):
+        return planned, goals
+    return _items(plan_all), _items(report_all)
+
+
 def _amounts_in(amounts: list[str], item: SectionRow | None) -> tuple[str, ...]:
     if item is None:
         return ()
@@ -213,7 +226,7 @@ def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | Non
         report_side = resolve(catalog, "report", report_ref, board)
         plan_all = catalog.part_sections(plan_side.part_id)
         report_all = catalog.part_sections(report_side.part_id)
-        plan, report = _items(plan_all), _items(report_all)
+        plan, report = _levels(plan_all, report_all)
         same = plan_side.part_id == report_side.part_id
         pairs = [(i, i, 1.0) for i in range(len(plan))] if same else match(plan, report)
         amounts = (catalog.part_amounts(plan_side.part_id), catalog.part_amounts(report_side.part_id))
@@ -226,8 +239,10 @@ def compare(settings: Settings, plan_ref: str, report_ref: str, board: str | Non
             )
             for i, j, v in pairs
         ]
-        rows += indicator_rows(plan_all, report_all, report_side.year, same)
         tables = [catalog.document_tables(side.document) for side in (report_side, plan_side)]
+        listed = indicator_rows(plan_all, report_all, report_side.year, same)
+        tabled = table_indicator_rows(tables[1], tables[0], report_side.year, same)
+        rows += tabled if measured(tabled) or (not measured(listed) and tabled) else listed
         rows += money_rows_of(*tables) if not same else money_rows_of(tables[0], [])
     paired = any(r.plan is not None and r.report is not None for r in rows)
     money = (len(budget_lines(tables[1])), len(money_rows(tables[0])))

@@ -33,7 +33,7 @@ from ..store.reads import CatalogReader
 from ..years import shown_year
 from .forgiving import document_id, resolved
 from .labels import item_label, people_of, vote_json
-from .tree import TREE_KINDS, budget_entries, focus_of, targets_of
+from .tree import TREE_KINDS, budget_entries, focus_of, table_targets, targets_of
 
 
 def document_listing(settings: Settings) -> list[DocumentEntry]:
@@ -224,7 +224,8 @@ def sections(settings: Settings, ref: str) -> list[SectionEntry]:
     with CatalogReader.open(settings.catalog_path) as catalog:
         doc_id = document_id(catalog, ref)
         rows = catalog.document_sections(doc_id)
-        budget = budget_entries(catalog.document_tables(doc_id))
+        tables = catalog.document_tables(doc_id)
+        budget = budget_entries(tables)
     found = [
         SectionEntry(
             *(r.area, r.number, r.title, r.first_page, r.last_page, r.text, r.kind, r.decision),
@@ -234,7 +235,7 @@ def sections(settings: Settings, ref: str) -> list[SectionEntry]:
             votes=tuple(vote_json(x) for x in r.votes),
             paper=_paper(r),
             focus=focus,
-            targets=targets_of(r),
+            targets=targets_of(r) or table_targets(r, tables),
             part_kind=r.part_kind,
         )
         for r, focus in zip(rows, focus_of(rows), strict=True)

@@ -15,7 +15,23 @@ from dataclasses import dataclass
 from ..extract.clean import join_lines
 from ..extract.sentences import split
 
+# a goal reached: 'uppfyllt', 'uppfyllda', 'uppfylls', 'uppnått', 'uppnåtts', 'uppnåddes'
+_REACHED = r"(?:uppfyll(?:t|d|da|s|des|ts)|uppnå(?:tt|tts|dd|dda|ddes|s|r))\b"
+_LABEL = r"(?:bedömning|måluppfyllelse|status|bedöms\s+som)"  # what a traffic light stands after
+
 RULES: dict[str, list[str]] = {
+    # A goal's assessment: 'Målet är (delvis / ej) uppfyllt', 'Målet bedöms vara uppnått', and
+    # the traffic light a label gives it ('Bedömning: Gul', 'Måluppfyllelse: röd').
+    "ej uppfyllt": [
+        rf"\b(?:ej|inte|icke)\s+{_REACHED}",
+        rf"\b{_LABEL}\s*:?\s*röd\b",
+    ],
+    "delvis uppfyllt": [rf"\b(?:delvis|(?:ej|inte)\s+helt)\s+{_REACHED}", rf"\b{_LABEL}\s*:?\s*gul\b"],
+    "uppfyllt": [
+        rf"\bmål(?:et|en)?\s+(?:är|blev|har|bedöms|bedöms\s+som|bedöms\s+vara)?\s*(?:helt\s+)?{_REACHED}",
+        rf"\b{_LABEL}\s*:?\s*grön\b",
+        rf"\b{_LABEL}\s*:\s*(?:helt\s+)?{_REACHED}",
+    ],
     "uppskjuten": [
         r"kommer att redovisas",
         r"kommer (att )?presenteras",
@@ -122,6 +138,9 @@ def judge_pieces(pieces: Sequence[str], in_year: bool = False) -> Verdict:
 
 
 def _decide(found: dict[str, str], all_sentences: Sequence[str]) -> Verdict:
+    for status in ("ej uppfyllt", "delvis uppfyllt", "uppfyllt"):  # a goal's own assessment
+        if status in found:
+            return Verdict(status, found[status])
     if "uppskjuten" in found:
         return Verdict("uppskjuten", found["uppskjuten"])
     if "inställd" in found and "genomförd" in found:

@@ -3,6 +3,7 @@ per year, and the plan's budget lines from its tables."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..models import SectionKind
@@ -42,6 +43,31 @@ def targets_of(row: SectionRow) -> tuple[Target, ...]:
         outcome = ((match.group("outcome") or "").strip() or None) if match and "(" in cell else None
         out.append(Target(year, target, outcome))
     return tuple(out)
+
+
+TARGET_HEAD = re.compile(r"^\s*mål(?:värde|nivå)?\b.*?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+OUTCOME_HEAD = re.compile(r"^\s*utfall\b.*?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def table_targets(row: SectionRow, tables: Sequence[StoredTable]) -> tuple[Target, ...]:
+    """An indicator's targets by year from the table row that names it: a column per year
+    ('Målvärde 2026', 'Mål 2025'), with the outcome of a column 'Utfall' of that year."""
+    if row.kind != SectionKind.INDICATOR:
+        return ()
+    name = " ".join(row.title.lower().split())
+    for table in tables:
+        for label, cells in table.rows:
+            if " ".join(label.lower().split()) != name:
+                continue
+            done = {m.group(1): text for column, text, _ in cells if (m := OUTCOME_HEAD.match(column))}
+            found = [
+                Target(int(m.group(1)), text, done.get(m.group(1)))
+                for column, text, _ in cells
+                if (m := TARGET_HEAD.match(column))
+            ]
+            if found:
+                return tuple(found)
+    return ()
 
 
 def budget_entries(tables: Sequence[StoredTable]) -> list[SectionEntry]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from ..models import UPPER, Page, Section, SectionKind
 from .boxes import boxed_focus
 from .layout import FlatLine, body_size, flatten, styled
+from .numbered_goals import goal_lines, numbered_goals
 from .scorecard import scorecard_rows
 from .sections import TOC_RE
 
@@ -38,6 +39,7 @@ TARGET_RE = re.compile(
 )
 BULLET_RE = re.compile(r"^[•●○▪■◦\-–*]\s*")
 FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖa-zåäö]")
+LONG_GOAL = 16  # a goal's line over a list's label may be a sentence's length
 MAX_ITEM = 200  # an item longer than this is running text, not a list's item
 
 
@@ -77,7 +79,10 @@ def _goal_heading(lines: Sequence[FlatLine], i: int, body: float) -> bool:
     """A set-apart short line whose next line introduces focus areas or indicators (a list's
     label, or a table's header naming them)."""
     line = lines[i]
-    if not styled(line, body) or _words(line.text) > 8 or line.text.endswith((".", ":", ",")):
+    labelled = i + 1 < len(lines) and _label(lines, i + 1, body) is not None
+    if not styled(line, body) or _words(line.text) > (LONG_GOAL if labelled else 8):
+        return False
+    if line.text.endswith((".", ":", ",")):
         return False
     if i + 1 < len(lines) and TOC_RE.search(lines[i + 1].text):  # a table of contents' heading
         return False
@@ -99,9 +104,12 @@ def _items(lines: Sequence[FlatLine], j: int, body: float) -> tuple[list[_Item],
     items: list[_Item] = []
     longest = 1  # the most lines an item takes
     bulleted = bool(BULLET_RE.match(lines[j].text)) if j < len(lines) else False
+    size = lines[j].size if j < len(lines) else 0.0
     while j < len(lines):
         line = lines[j]
         bullet = BULLET_RE.match(line.text)
+        if line.size < size - 1:  # a smaller line (a running head, a note) ends the list
+            break
         if _label(lines, j, body) or _goal_named(line) or (styled(line, body) and not bullet):
             break
         if TOC_RE.search(line.text):  # a line of contents: 'Revisorernas egna mål ..... 3'
@@ -149,21 +157,37 @@ def tree_sections(pages: Sequence[Page]) -> list[Section]:
     """Goals, focus areas and indicators as a reader sees them; empty where there are none."""
     lines = flatten(pages)
     body = body_size(lines)
+    numbered = numbered_goals(lines, body)
     card = scorecard_rows(lines, body)
     if sum(s.kind == SectionKind.INDICATOR for s in card) >= 2:
-        return card
+        listed = _listed(lines, body) if numbered else []
+        if any(s.kind == SectionKind.INDICATOR for s in listed):  # a list's indicators, goals above them
+            return _merged(numbered, listed)
+        return _merged(numbered, card)
     found = _listed(lines, body)
     if not any(s.kind in (SectionKind.FOCUS, SectionKind.INDICATOR) for s in found):
-        return boxed_focus(lines, body)
-    return found
+        return _merged(numbered, boxed_focus(lines, body))
+    return _merged(numbered, found)
+
+
+def _merged(numbered: Sequence[Section], other: Sequence[Section]) -> list[Section]:
+    """Goals numbered as headings with what else the tree holds: another reading's goals
+    give way to the numbered ones, its focus areas and indicators stay (once)."""
+    if not numbered:
+        return list(other)
+    held = {(s.kind, s.title) for s in numbered}
+    rest = [s for s in other if s.kind != SectionKind.GOAL and (s.kind, s.title) not in held]
+    return sorted([*numbered, *rest], key=lambda s: s.first_page)
 
 
 def _listed(lines: Sequence[FlatLine], body: float) -> list[Section]:
     out: list[Section] = []
     goal: str | None = None
+    numbered = goal_lines(lines, body)  # a list under a goal numbered as a heading is that goal's
     i = 0
     while i < len(lines):
         line = lines[i]
+        goal = numbered.get(i, goal)
         label, named = _label(lines, i, body), _goal_named(line)
         if named:
             goal = named
@@ -188,6 +212,22 @@ def _listed(lines: Sequence[FlatLine], body: float) -> list[Section]:
     return out
 
 
+CELLS_RE = re.compile(r"(?:\s+[-−–+]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?\s?%?)+$")
+
+
+def _cells_off(title: str) -> tuple[str, str]:
+    """An indicator's name without the figures a table's row prints after it ('Antal … 1 240
+    1 100'), and those figures as printed."""
+    found = CELLS_RE.search(title)
+    if (
+        found is None
+        or len(found.group().split()) < 2
+        or not re.search(r"[^\W\d]{3}", title[: found.start()])
+    ):
+        return title, ""
+    return title[: found.start()].rstrip(" ,"), found.group().strip()
+
+
 def _indicators(lines: Sequence[FlatLine], goal: str | None, items: Sequence[_Item]) -> list[Section]:
     """A list's indicators, each with the targets written with it ('Mål 2019: 95') as its
     text, a line per year ('2019: 95'); a line of targets alone is the indicator's above."""
@@ -201,5 +241,7 @@ def _indicators(lines: Sequence[FlatLine], goal: str | None, items: Sequence[_It
             out.append(replace(before, text="\n".join(x for x in (before.text, years) if x)))
             continue
         page = lines[item.at].page
-        out.append(Section(goal, None, title or item.text, page, page, years, SectionKind.INDICATOR))
+        title, cells = _cells_off(title or item.text)
+        shown = years or cells
+        out.append(Section(goal, None, title, page, page, shown, SectionKind.INDICATOR))
     return out

@@ -23,6 +23,7 @@ MAX_BREAK = 4  # lines without figures a table's body may hold in a row (a group
 FAR_EM = 3.5  # a vertical gap of this many line heights ends a table
 Rules = Sequence[tuple[float, float, float, float]]  # drawn boxes: x0, top, x1, bottom
 TIGHT_EM = 0.6  # a line this close below another continues its cell
+PROSE_WORDS = 8  # a line of this many words ending in a full stop is running text
 
 CONTINUES_RE = re.compile(r"(?:,|-|–|\boch|\bsamt|\binkl\.?|\bför|\bav|\bi)$")
 
@@ -60,7 +61,8 @@ def runs(lines: Sequence[TextLine]) -> Iterator[tuple[int, int]]:
         far = last >= 0 and any(
             lines[k + 1].top - lines[k].bottom > FAR_EM * line.height for k in range(last, i)
         )
-        if start >= 0 and (i - last - 1 > MAX_BREAK or far):
+        parted = last >= 0 and any(_parts(lines[k]) for k in range(last + 1, i))
+        if start >= 0 and (i - last - 1 > MAX_BREAK or far or parted):
             yield start, last
             start = -1
         if start < 0:
@@ -68,6 +70,28 @@ def runs(lines: Sequence[TextLine]) -> Iterator[tuple[int, int]]:
         last = i
     if start >= 0:
         yield start, last
+
+
+def _parts(line: TextLine) -> bool:
+    """A line between rows of figures that ends a table: a sentence of the running text (a
+    long line ending in a full stop), or a new table's header (cells, none a figure)."""
+    if len(line.phrases) == 1:
+        text = line.phrases[0].text
+        return len(text.split()) >= PROSE_WORDS and text.endswith(".")
+    return len(line.phrases) >= 3 and not any(is_figure(p.text) for p in line.phrases)
+
+
+def _wrapped_tail(lines: Sequence[TextLine], last: int) -> int:
+    """The last row's label wrapped onto the lines below it ('utredning', '%'): set tight
+    under it, a single phrase that goes on in lower case or is a sign, no figure."""
+    while last + 1 < len(lines):
+        line, above = lines[last + 1], lines[last]
+        text = line.text
+        tight = line.top - above.bottom < TIGHT_EM * line.height
+        if not tight or len(line.phrases) != 1 or is_figure(text) or not (text[:1].islower() or text == "%"):
+            break
+        last += 1
+    return last
 
 
 def _bands(lines: Sequence[TextLine]) -> list[tuple[float, float]]:
@@ -85,6 +109,7 @@ def _bands(lines: Sequence[TextLine]) -> list[tuple[float, float]]:
 def grid_of(lines: Sequence[TextLine], first: int, last: int, rules: Rules = ()) -> Grid | None:
     """The table whose rows are lines[first..last], with the header and caption above it
     (``rules``: the boxes the page draws, which bound a cell that spans rows)."""
+    last = _wrapped_tail(lines, last)
     body = lines[first : last + 1]
     bands = _bands(body)
     if len(bands) < 2:

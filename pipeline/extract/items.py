@@ -246,8 +246,11 @@ def part_sections(part: Part, pages: Sequence[Page], item_span: str | None) -> l
     return with_tree(tree_sections(pages), priority_sections(pages))
 
 
+SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+")  # a goal's number within its goal: '1.2 '
+
+
 def with_tree(tree: Sequence[Section], headings: Sequence[Section]) -> list[Section]:
     """A plan's tree with the other headings, by page: a heading the tree holds once."""
-    held = {s.title for s in tree}
+    held = {s.title for s in tree} | {SUB_NUMBER.sub("", s.title) for s in tree}
     rest = [s for s in headings if not any(t.startswith(s.title) for t in held)]
     return sorted([*tree, *rest], key=lambda s: s.first_page)

@@ -191,11 +191,11 @@ def document_date(pages: Sequence[Page]) -> str | None:
     lines = head_lines(pages[0])
     for line, below in zip(lines, [*lines[1:], ""], strict=True):
         label = DATE_LABEL_RE.match(line) or DATE_LABEL_RE.match(f"{line} {below}")  # 'Datum' / '2020-03-04'
-        if label and DATE_ALONE_RE.fullmatch(label.group(1).strip()):
-            return parse_date(label.group(1))
+        if label and DATE_ALONE_RE.fullmatch(_bare(label.group(1))):
+            return parse_date(_bare(label.group(1)))
     for line in _lines(pages[0].furniture) + _lines(pages[0].body)[:4]:
-        if DATE_ALONE_RE.fullmatch(_without_marks(line)):
-            return parse_date(line)
+        if DATE_ALONE_RE.fullmatch(_bare(line)):
+            return parse_date(_bare(line))
     for page in pages[:2]:
         for line in _lines(page.body):
             signed = SIGNED_RE.match(line)
@@ -210,6 +210,12 @@ DNR_RE = re.compile(rf"(?:\b(?:Dnr|Diarienummer)\s*:?\s*)?{DIARIE_RE.pattern}")
 def _without_marks(line: str) -> str:
     """A letterhead's line without its diarienummer and page mark: '2020-03-04 KS 2020/12 1 (3)'."""
     return " ".join(DNR_RE.sub(" ", PAGE_MARK_RE.sub("", line)).split())
+
+
+def _bare(line: str) -> str:
+    """A letterhead's line without its marks and the separators left between them
+    ('2026-02-20 · Dnr BUN 2026/12' → '2026-02-20')."""
+    return _without_marks(line).strip(" ·•|,;–-")
 
 
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")  # '2 Stadsrevisionens …', '… 2022 3'

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from ..models import Amount, Extracted, Page, Part, RawPage, Table, TableCell, TableRow
+from ..models import Amount, Extracted, Page, Part, RawPage, Section, SectionKind, Table, TableCell, TableRow
 from .grid import Grid, grid_of, runs
 from .words import is_figure, text_lines
 
@@ -100,8 +100,9 @@ def credible(grid: Grid) -> bool:
     """A table, not text in columns: figures in most of its figures' columns' cells, those
     columns mostly filled, two rows or more."""
     rows = [r for r in grid.rows if r.cells]
-    if len(rows) < 2 or len(grid.bands) < 2:
-        return False
+    headed = len(grid.figured) >= 2 and all(grid.headers[k] for k in grid.figured)
+    if len(rows) < (1 if headed else 2) or len(grid.bands) < 2:
+        return False  # one row is a table where a header names each of its columns
     cells = [r.cells.get(k, "") for r in rows for k in grid.figured]
     filled = [c for c in cells if c]
     if not filled or len(filled) < MIN_FILLED * len(cells):
@@ -229,8 +230,53 @@ def with_cells(
             continue
         kept = [a for a in found.amounts if a.table is not None or not _on(taken.get(a.page, ()), a.start)]
         kept += [a for a, _ in cells if part.holds(a.page)]
-        out[part.seq] = replace(found, amounts=tuple(sorted(kept, key=lambda a: (a.page, a.start))))
+        sections = without_headers(found.sections, tables)
+        out[part.seq] = replace(
+            found, amounts=tuple(sorted(kept, key=lambda a: (a.page, a.start))), sections=sections
+        )
     return out
+
+
+def _header_of(title: str, page: int, tables: Sequence[Table]) -> bool:
+    """A line read as a heading that is a table's header row on its page (bold cells:
+    'Indikator Utgångsvärde Målvärde 2025'), or a piece of one ('Utfall' over '2025')."""
+    for table in tables:
+        named = [c for c in table.columns if c and not c.startswith("kolumn ")]
+        if table.page != page or len(named) < 2:
+            continue
+        joined = " ".join(named)
+        if all(c in title for c in named) or (len(title) >= 4 and f" {title} " in f" {joined} "):
+            return True
+    return False
+
+
+def _named_by_row(section: Section, tables: Sequence[Table]) -> Section:
+    """An indicator read from a flattened row whose name ends in a number the line's figures
+    took ('Genomsnittligt meritvärde åk' for the row 'Genomsnittligt meritvärde åk 9'): the
+    table's row label on its page names it."""
+    for table in tables:
+        for row in table.rows if table.page == section.first_page else ():
+            rest = row.label[len(section.title) :].strip()
+            if row.label.startswith(section.title) and rest and re.fullmatch(r"\d{1,3}", rest):
+                return replace(section, title=row.label)
+    return section
+
+
+def without_headers(sections: Sequence[Section], tables: Sequence[Table]) -> tuple[Section, ...]:
+    """The sections less the headings and areas that are tables' header rows; a priority
+    under such an 'area' stands under none."""
+    headed = {
+        s.title
+        for s in sections
+        if s.kind in (SectionKind.HEADING, SectionKind.AREA) and _header_of(s.title, s.first_page, tables)
+    }
+    sections = [_named_by_row(s, tables) if s.kind == SectionKind.INDICATOR else s for s in sections]
+    if not headed:
+        return tuple(sections)
+    kept = [
+        s for s in sections if not (s.kind in (SectionKind.HEADING, SectionKind.AREA) and s.title in headed)
+    ]
+    return tuple(replace(s, area=None) if s.area in headed else s for s in kept)
 
 
 def _on(lines: Iterable[tuple[int, int]], at: int) -> bool:
