@@ -40,7 +40,8 @@ table{border-collapse:collapse;width:100%;font-size:0.92em}
 th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#eee}
 .status{font-weight:bold;white-space:nowrap}
-.ny{color:#225}.ej-redovisad,.inställd,.ej-uppnådd,.avvikelse{color:#a00}.delvis,.uppskjuten,.pågår,.oklart{color:#850}
+.ny{color:#225}.ej-redovisad,.inställd,.ej-uppnådd,.ej-uppfyllt,.avvikelse{color:#a00}
+.delvis,.delvis-uppfyllt,.uppskjuten,.pågår,.oklart{color:#850}
 @media print{body{margin:0}th{background:none}}
 """
 
