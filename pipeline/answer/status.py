@@ -96,6 +96,15 @@ RULES: dict[str, list[str]] = {
         r"\bgenomförs\b",  # 'Uppdraget genomförs inom befintlig tjänst': being done
         r"\bföljs upp\b",  # 'Socialpedagogernas arbete följs upp under året'
         r"arbete under året (fokuserar|inriktas|syftar)",  # a follow-up in the year: work under way
+        r"\bför närvarande\b",  # 'Ärendet bereds för närvarande …'
+        r"\bbereds\b",
+        r"\b(tar|tas) fram\b",  # 'Förvaltningen tar fram nuläge för tjänsten'
+        r"\bhåller på\b",
+        r"\barbetar (med|på|vidare)\b",
+        r"\bmedverkar i\b",  # 'Intraservice medverkar i arbetet'
+        r"\bser till att\b",  # 'Intraservice ser till att rätt utrustning finns …'
+        r"\bunder (arbete|framtagande|utredning|uppbyggnad)\b",
+        r"\bhar (inletts|påbörjat|startat)\b",
     ],
 }
 COMPILED = {status: [re.compile(p, re.IGNORECASE) for p in ps] for status, ps in RULES.items()}
