@@ -58,9 +58,12 @@ def matched_years(date: str | None, about: int | None, title: str | None = None)
 
 def spanned_years(title: str | None) -> set[int]:
     """The years of the spans a title names: 'Underlag ramar 2027-2029' -> {2027, 2028, 2029}
-    (a span of at most 10 years, first before last)."""
+    (a span of at most 10 years, first before last), with the other years a title with a span
+    names: 'Budget 2026 och plan 2027–2028' -> {2026, 2027, 2028}."""
     found: set[int] = set()
     for first, last in TITLE_SPAN_RE.findall(title or ""):
         if 0 < int(last) - int(first) <= 10:
             found |= set(range(int(first), int(last) + 1))
+    if found:
+        found |= {int(y) for y in YEAR_RE.findall(title or "")}
     return found

@@ -17,6 +17,7 @@ from pipeline.years import matched_years, spanned_years
 def test_a_titles_span_is_every_year_of_it() -> None:
     assert spanned_years("Affärsplan Välfärd skola 2019-2021") == {2019, 2020, 2021}
     assert spanned_years("Genomlysning 2026–2027") == {2026, 2027}
+    assert spanned_years("Budget 2026 och plan 2027–2028") == {2026, 2027, 2028}  # a budget and its plan
     assert spanned_years("Verksamhetsplan 2020") == set()
     assert spanned_years("Protokoll 2018 - 1990") == set()  # last before first: no span
     assert spanned_years("Jämförelse 1990-2020") == set()  # longer than a plan's: no span

@@ -20,6 +20,7 @@ from ..records import CompareRow, Comparison, ItemRef, Side
 from ..settings import Settings
 from ..store.catalog_rows import KindPart, SectionRow
 from ..store.reads import CatalogReader
+from ..years import spanned_years
 from .compare_rows import indicator_rows, money_rows_of, summary
 from .forgiving import document_ref
 from .measures import budget_lines, money_rows
@@ -31,7 +32,6 @@ THRESHOLD = 0.55
 KINDS: dict[str, tuple[DocumentKind, ...]] = {"plan": PLAN_KINDS, "report": REPORT_KINDS}
 NAMES = {"plan": "plan", "report": "rapport"}
 IN_YEAR = (DocumentKind.DELÅRSRAPPORT, DocumentKind.MÅNADSUPPFÖLJNING)  # reports within the year
-SPAN_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
 Pairs = list[tuple[int | None, int | None, float]]
 
@@ -72,11 +72,8 @@ def match(plan: list[SectionRow], report: list[SectionRow], threshold: float = T
 
 def years_of(part: KindPart) -> set[int]:
     """The years a part covers: its own, and every year of a span its title names
-    ('Affärsplan 2019–2021')."""
-    years = {part.year} if part.year else set()
-    for start, end in SPAN_RE.findall(part.title):
-        years |= set(range(int(start), int(end) + 1))
-    return years
+    ('Affärsplan 2019–2021'; 'Budget 2026 och plan 2027–2028': 2026 too)."""
+    return ({part.year} if part.year else set()) | spanned_years(part.title)
 
 
 def _candidates(
