@@ -43,6 +43,11 @@ from .watches import WatchReads
 FIRST_PATH = "(SELECT MIN(path) FROM paths WHERE document_id = {}) AS path"
 # Ids given as one JSON list: any number of them (one "?" each stops at SQLite's 32,766 variables)
 ANY_OF = "(SELECT value FROM json_each(?))"
+# Parts with their documents' facts, as compare reads them (KindPart)
+KIND_PARTS = (
+    "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year, d.date, d.board,"
+    f" {FIRST_PATH.format('d.id')}, p.kind FROM parts p JOIN documents d ON d.id = p.document_id"
+)
 # Whose act an amount's sentence is: its people or parties (as JSON)
 ACTS = (
     "(SELECT s.{0} FROM sentences s WHERE s.part_id = a.part_id AND s.page = a.page"
@@ -299,22 +304,12 @@ class CatalogReader(CatalogFile):
 
     def parts_of_kind(self, kind: str) -> list[KindPart]:
         """Parts of one kind, each with its canonical part id and document facts."""
-        rows = self.conn.execute(
-            "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
-            f" d.date, d.board, {FIRST_PATH.format('d.id')}, p.kind"
-            " FROM parts p JOIN documents d ON d.id = p.document_id WHERE p.kind = ? ORDER BY d.id, p.seq",
-            (kind,),
-        )
+        rows = self.conn.execute(f"{KIND_PARTS} WHERE p.kind = ? ORDER BY d.id, p.seq", (kind,))
         return [build(KindPart, r) for r in rows]
 
     def document_parts(self, doc_id: str) -> list[KindPart]:
         """A document's parts whatever their kind, in order, with its facts."""
-        rows = self.conn.execute(
-            "SELECT p.id, p.document_id, p.title, p.repeat_of, d.title AS doc_title, p.year,"
-            f" d.date, d.board, {FIRST_PATH.format('d.id')}, p.kind"
-            " FROM parts p JOIN documents d ON d.id = p.document_id WHERE d.id = ? ORDER BY p.seq",
-            (doc_id,),
-        )
+        rows = self.conn.execute(f"{KIND_PARTS} WHERE d.id = ? ORDER BY p.seq", (doc_id,))
         return [build(KindPart, r) for r in rows]
 
     def part_sections(self, part_id: int) -> list[SectionRow]:
