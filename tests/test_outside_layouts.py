@@ -214,3 +214,11 @@ def test_a_goals_assessment_is_its_status(text: str, status: str) -> None:
     """A report's own words on a goal: 'Målet är (delvis/ej) uppfyllt', or the traffic light
     after a label; a colour in running text is none."""
     assert judge(text).status == status
+
+
+def test_a_letterhead_or_running_head_is_no_heading(index: Ingested) -> None:
+    """'Uppsala kommun' atop page 1 and 'Region Värmland Budget 2026 och plan 2027–2028' atop
+    page 2 name who writes (and what): no section of any file is titled by them."""
+    for name in sorted(p.name for p in FOLDER.glob("*.pdf")):
+        titles = [s["title"] for s in _json(index, "sections", name)]
+        assert not [t for t in titles if t.startswith(("Uppsala kommun", "Region Värmland", "ÖREBRO KOMMUN"))]

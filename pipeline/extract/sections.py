@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import UPPER, Page, Section, SectionKind
+from .kinds import title_kind
 from .layout import FlatLine, body_size, flatten
 from .parties import NAME_LINE_RE
 
@@ -34,6 +35,24 @@ class _Heading:
     lines: int  # how many lines the title takes
 
 
+# a letterhead's line that names only the municipality or region: 'Uppsala kommun', 'ÖREBRO
+# KOMMUN', 'Göteborgs Stad', 'Region Värmland', 'Västra Götalandsregionen': who writes, no heading
+PLACE_RE = re.compile(  # a name's capital: 'En växande kommun' may be a goal area
+    rf"^(?:[{UPPER}][\w-]+ [Kk]ommun|[{UPPER}-]+ KOMMUN|[{UPPER}][\w-]+s [Ss]tad|[{UPPER}][\w-]+S STAD"
+    rf"|Region [{UPPER}][\w-]+|REGION [{UPPER}-]+|(?:[{UPPER}][\w-]+ )?[{UPPER}][\w-]+regionen)"
+    r"(?:$|\s*[–|-]?\s+(?P<rest>.+))"
+)
+
+
+def _letterhead(text: str) -> bool:
+    """A line naming only who writes, or who writes and what ('Uppsala kommun – Verksamhetsberättelse
+    2025', 'Region Värmland Budget 2026 och plan 2027–2028'): a letterhead or a running head."""
+    found = PLACE_RE.match(text)
+    if found is None:
+        return False
+    return not found["rest"] or title_kind(found["rest"]) is not None
+
+
 def _looks_like_heading(lines: Sequence[FlatLine], i: int, body: float) -> bool:
     line = lines[i]
     text = line.text
@@ -41,7 +60,7 @@ def _looks_like_heading(lines: Sequence[FlatLine], i: int, body: float) -> bool:
         return False
     if len(text) > 60 or len(text.split()) > 8:
         return False
-    if SIGNATURE_RE.match(text) or NAME_LINE_RE.match(text):
+    if SIGNATURE_RE.match(text) or NAME_LINE_RE.match(text) or _letterhead(text):
         return False
     prev = lines[i - 1] if i else None
     after_sentence = (
