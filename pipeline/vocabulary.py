@@ -58,6 +58,8 @@ KIND_ALIASES: dict[str, DocumentKind] = {
     "nämndplan": DocumentKind.VERKSAMHETSPLAN,
     "inriktning": DocumentKind.VERKSAMHETSPLAN,
     "mål och budget": DocumentKind.VERKSAMHETSPLAN,
+    "årsplan": DocumentKind.VERKSAMHETSPLAN,
+    "strategisk plan": DocumentKind.VERKSAMHETSPLAN,
     "årsbokslut": DocumentKind.ÅRSREDOVISNING,
     "bokslut": DocumentKind.ÅRSREDOVISNING,
     "uppföljning": DocumentKind.MÅNADSUPPFÖLJNING,

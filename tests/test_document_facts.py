@@ -105,6 +105,13 @@ def test_kind_takes_each_kind_and_its_other_names(
         ("Motion om stöd till föreningar som nattvandrar i Alingsås", None),
         ("Förslag till budget 2027", DocumentKind.BUDGET),
         ("Svar på granskning av bidragsgivning", None),  # about an audit, no audit
+        # as other municipalities title theirs
+        ("Årsplan 2026 för socialnämnden", DocumentKind.VERKSAMHETSPLAN),
+        ("Strategisk plan 2024–2027", DocumentKind.VERKSAMHETSPLAN),
+        ("Socialnämndens verksamhetsplan 2025", DocumentKind.VERKSAMHETSPLAN),
+        ("Tertialrapport 2 2025", DocumentKind.DELÅRSRAPPORT),
+        ("Budgetuppföljning april 2026", DocumentKind.MÅNADSUPPFÖLJNING),
+        ("Handlingsplan för trygghet 2024", None),  # a plan of actions, not the board's plan
     ],
 )
 def test_a_title_names_its_kind_at_its_head(title: str, kind: DocumentKind | None) -> None:

@@ -22,11 +22,15 @@ KIND_WORDS: tuple[tuple[DocumentKind, str], ...] = (
     (DocumentKind.DELÅRSRAPPORT, "delårsrapport|delårsbokslut|delårsredovisning|tertialrapport"),
     (DocumentKind.ÅRSREDOVISNING, "årsredovisning|bokslut"),  # 'Årsbokslut' ends with 'bokslut'
     (DocumentKind.MÅNADSUPPFÖLJNING, "uppföljning|månadsrapport"),  # 'Månadsuppföljning', 'Uppföljning'
-    (DocumentKind.VERKSAMHETSPLAN, "verksamhetsplan|affärsplan|nämndplan|inriktning|flerårsplan"),
+    (DocumentKind.VERKSAMHETSPLAN, "verksamhetsplan|affärsplan|nämndplan|inriktning|flerårsplan|årsplan"),
     (DocumentKind.BUDGET, "budget|ramar|budgetramar"),  # 'Internbudget', 'Underlag ramar'
 )
 # 'Mål och budget 2024–2026' is a plan, whatever its last word says
-PHRASES = ((DocumentKind.VERKSAMHETSPLAN, re.compile(r"^mål\s+och\s+budget\b", re.IGNORECASE)),)
+# and a 'Strategisk plan 2024–2027' is the plan its reports follow up
+PHRASES = (
+    (DocumentKind.VERKSAMHETSPLAN, re.compile(r"^mål\s+och\s+budget\b", re.IGNORECASE)),
+    (DocumentKind.VERKSAMHETSPLAN, re.compile(r"^strategisk\s+plan\b", re.IGNORECASE)),
+)
 _WORD = {kind: re.compile(rf"(?:{words})(?:en|et|n|ar|er|s)?", re.IGNORECASE) for kind, words in KIND_WORDS}
 # words that make the title about something else: 'Motion om budget', 'Svar på granskning'
 ABOUT = frozenset(
