@@ -24,6 +24,7 @@ from options import (
     echo_rows,
     filter_options,
     fmt_of,
+    offset_option,
     warn_behind,
 )
 from pipeline.output import formats, views
@@ -71,14 +72,7 @@ def documents(index_dir: str | None, as_json: bool, fmt: str) -> None:
     metavar="N",
     help="Träffar att visa (0: bara antalet).",
 )
-@click.option(
-    "--offset",
-    default=0,
-    show_default=True,
-    type=click.IntRange(0),
-    metavar="N",
-    help="Träffar att hoppa över.",
-)
+@offset_option("Träffar att hoppa över.")
 @common()
 def search(
     words: tuple[str, ...],
@@ -272,14 +266,7 @@ def compare(
 @click.option(
     "--limit", type=click.IntRange(0), metavar="N", help="Citat att visa (annars alla; 0: bara antalet)."
 )
-@click.option(
-    "--offset",
-    default=0,
-    show_default=True,
-    type=click.IntRange(0),
-    metavar="N",
-    help="Citat att hoppa över.",
-)
+@offset_option("Citat att hoppa över.")
 @common()
 def quotes(
     words: tuple[str, ...],

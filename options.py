@@ -188,6 +188,13 @@ FILTER_HELP = {  # each filter's help: one meaning each, for every command (pipe
 }
 
 
+def offset_option(help_text: str) -> Callable[[F], F]:
+    """--offset N: how many of a paged answer's records to pass over (search's hits, quotes)."""
+    return click.option(
+        "--offset", default=0, show_default=True, type=click.IntRange(0), metavar="N", help=help_text
+    )
+
+
 def filter_options(fn: F) -> F:
     """The filters search and quotes share, handed to the command as one
     ``filters`` argument (a bad --year is a usage error)."""
@@ -256,20 +263,24 @@ class Commands(SwedishGroup):
     def make_context(
         self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
     ) -> click.Context:
-        try:  # the group's own --help and --version print here, before any command runs
+        with reader_gone_is_done():  # the group's own --help and --version print here, first
             return super().make_context(info_name, args, parent, **extra)
-        except BrokenPipeError:
-            stopped_reading()
-            raise click.exceptions.Exit(0) from None
 
     def invoke(self, ctx: click.Context) -> object:
-        try:
+        with reader_gone_is_done():
             found = super().invoke(ctx)
             sys.stdout.flush()  # what is still buffered fails here, not at exit
             return found
-        except BrokenPipeError:
-            stopped_reading()
-            raise click.exceptions.Exit(0) from None
+
+
+@contextmanager
+def reader_gone_is_done() -> Iterator[None]:
+    """Output into a pipe whose reader has gone (BrokenPipeError) ends the command with 0."""
+    try:
+        yield
+    except BrokenPipeError:
+        stopped_reading()
+        raise click.exceptions.Exit(0) from None
 
 
 def stopped_reading() -> None:

@@ -150,13 +150,17 @@ def value_of(text: str, unit: str | None, label: str, column: str) -> Decimal | 
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
+def cell_unit(unit: str | None, label: str, column: str) -> str | None:
+    """A cell's unit: its row's or column's own ('Resultat (tkr)', 'Andel %') before the table's."""
+    return unit_of(label, column) or unit
+
+
 def money_scale(text: str, unit: str | None, label: str, column: str) -> Decimal | None:
     """What one of a cell's units is worth in kronor; None when the cell is no sum."""
-    own = unit_of(label, column)
-    if "%" in text or (own is not None and UNITS.get(own) is None):
+    chosen = cell_unit(unit, label, column)
+    if "%" in text or chosen is None:
         return None
-    chosen = own or unit
-    return UNITS.get(chosen) if chosen else None
+    return UNITS.get(chosen)
 
 
 # -- money cells as amounts ------------------------------------------------------------
@@ -196,7 +200,7 @@ def _line_span(body: str, at: int) -> tuple[int, int]:
 def _amount(table: Table, label: str, column: str, cell: TableCell, start: int, end: int) -> Amount:
     assert cell.value is not None
     where = " · ".join(x for x in (label, column) if x)
-    unit = unit_of(label, column) or table.unit  # a row's or column's own unit before the table's
+    unit = cell_unit(table.unit, label, column)
     return Amount(
         text=cell.text,
         value=cell.value,

@@ -134,9 +134,7 @@ def _errors(app: Flask) -> None:
     @app.errorhandler(HandlingarError)
     def failed(exc: HandlingarError) -> tuple[Any, int]:
         code = next((c for kind, c in status.items() if isinstance(exc, kind)), 503)
-        if request.path.startswith("/api/"):
-            return jsonify({"error": str(exc)}), code
-        return render_template("error.html", message=str(exc), code=code), code
+        return _error_page(code, str(exc))
 
     @app.errorhandler(HTTPException)
     def refused(exc: HTTPException) -> tuple[Any, int]:  # werkzeug's own pages are English
