@@ -73,9 +73,9 @@ def quote_page(
         keys = held.catalog.quote_keys(list(held.reader.per_document(text, wanted)))
         order = sorted(keys, key=lambda d: keys[d])
         need, found, read = offset + limit, [], 0
-        for doc in order:
-            if len(found) >= need > 0 and keys[doc] > _order(sorted(found, key=_order)[need - 1])[:2]:
-                break  # every quote of this document and the rest sorts after the page's last
+        for doc in order:  # a quote sorts by its document's key first, so the page's last
+            if len(found) >= need > 0 and keys[doc] > keys[order[read - 1]]:  # is the last read's:
+                break  # every quote of this document and the rest sorts after it
             found += _found(held, text, replace(wanted, document=doc))
             read += 1
     found.sort(key=_order)
